@@ -1,0 +1,50 @@
+import { z } from 'zod'
+
+/** Resource kinds, named after the Databricks API objects they act on. */
+export const RESOURCE_KINDS = [
+  'permission_assignments',
+  'jobs',
+  'job_runs',
+  'pipelines',
+  'clusters',
+  'warehouses',
+  'instance_pools',
+  'apps',
+  'alerts',
+  'dashboard_schedules',
+  'serving_endpoints',
+  'vector_search_endpoints',
+] as const
+export type ResourceKind = (typeof RESOURCE_KINDS)[number]
+
+export const AUTH_METHODS = ['auto', 'token', 'azure-oidc', 'databricks-oidc', 'azure-cli', 'azure-default'] as const
+
+/**
+ * The one typed settings object both faces (the Action's inputs, the CLI's flags) produce.
+ * Everything after it (auth, client, engine, stores) reads only this.
+ */
+export const SettingsSchema = z.object({
+  mode: z.enum(['show', 'stop', 'restore']),
+  workspaceUrl: z.url(),
+  /** Decimal string: workspace ids are int64 and may exceed 2^53. */
+  workspaceId: z.string().regex(/^\d+$/).optional(),
+  accountId: z.string().min(1).optional(),
+  accountHost: z.url().optional(),
+  /** Principals to keep: ids, user names, group names, SP application ids or display names. */
+  keep: z.array(z.string().min(1)).default([]),
+  only: z.array(z.enum(RESOURCE_KINDS)).optional(),
+  skip: z.array(z.enum(RESOURCE_KINDS)).default([]),
+  dryRun: z.boolean().default(false),
+  force: z.boolean().default(false),
+  restartCompute: z.boolean().default(false),
+  /** stop: minutes to wait for compute to drain; 0 = do not wait. */
+  waitMinutes: z.number().min(0).default(0),
+  active: z.boolean().default(false),
+  failIfActive: z.boolean().default(false),
+  maxConcurrency: z.number().int().min(1).max(256).default(16),
+  /** restore: which snapshot; undefined = latest un-restored for the workspace. */
+  snapshot: z.string().min(1).optional(),
+  /** Auth method, or `profile:NAME` for ~/.databrickscfg. */
+  auth: z.union([z.enum(AUTH_METHODS), z.string().regex(/^profile:.+$/)]).default('auto'),
+})
+export type Settings = z.infer<typeof SettingsSchema>
