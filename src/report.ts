@@ -1,0 +1,49 @@
+import type { ResourceKind } from './settings.js'
+import type { SnapshotEntry } from './snapshot/store.js'
+
+/**
+ * What a show / stop / restore did, item by item. The CLI prints it as tables or JSON; the Action
+ * turns it into outputs, annotations and the job summary. Engine-owned; faces only read it.
+ */
+export type ItemOutcome =
+  | 'active' // show: still running / unpaused / assigned beyond the kept set
+  | 'inactive' // show: nothing to halt
+  | 'planned' // dry run: would change
+  | 'changed' // stop or restore changed it
+  | 'already_halted' // stop: nothing to do
+  | 'kept' // left alone on purpose (kept principal, caller, `databricks-halt: keep` tag)
+  | 'unchanged' // restore: nothing was recorded for it / already as before
+  | 'left_off' // restore: compute left off by design (no --restart-compute)
+  | 'conflict' // restore: changed by hand during the halt; left alone
+  | 'gone' // restore: the item no longer exists
+  | 'report_only' // cannot be stopped through the API (serving, vector search)
+  | 'failed'
+  | 'not_converged' // restore: verify deadline passed before it matched the snapshot
+
+export interface ItemReport {
+  kind: ResourceKind
+  id: string
+  name: string
+  outcome: ItemOutcome
+  /** Short state description, e.g. "schedule UNPAUSED → PAUSED" or "RUNNING". */
+  detail?: string
+  error?: string
+}
+
+export interface Report {
+  mode: 'show' | 'stop' | 'restore'
+  dryRun: boolean
+  workspaceId: string
+  workspaceUrl: string
+  accountId?: string
+  caller?: { id: string; userName: string; displayName?: string }
+  startedAt: string
+  finishedAt: string
+  snapshot?: SnapshotEntry
+  items: ItemReport[]
+  /** Human-readable warnings (also emitted while running). */
+  warnings: string[]
+  counts: Record<ItemOutcome, number>
+  /** 0 done, 1 some items failed / conflicted / did not converge, (2 usage and 3 safety are thrown). */
+  exitCode: 0 | 1
+}
