@@ -1,0 +1,117 @@
+import { UsageError } from './errors.js'
+
+/**
+ * Where to talk to: the workspace URL checked, its workspace id and the account host derived from
+ * it. Pure functions: the faces call them while building Settings, the engine calls them again
+ * so a Settings object made elsewhere gets the same checks.
+ */
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
+
+export function isLoopback(url: URL): boolean {
+  return LOOPBACK.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname)
+}
+
+/**
+ * Parse a workspace or account URL. Plain http is accepted only on loopback (the emulator): a
+ * bearer token must never cross a network in clear text.
+ */
+export function checkedUrl(text: string, what: string): URL {
+  let url: URL
+  try {
+    url = new URL(text.includes('://') ? text : `https://${text}`)
+  } catch {
+    throw new UsageError(
+      `${what} "${text}" is not a URL (expected e.g. https://adb-123.4.azuredatabricks.net).`,
+    )
+  }
+  if (url.protocol === 'http:' && !isLoopback(url)) {
+    throw new UsageError(
+      `${what} ${url.origin} uses plain http; use https (http is only allowed on loopback).`,
+    )
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new UsageError(`${what} ${text} must be an https:// URL.`)
+  }
+  if (url.username || url.password) {
+    throw new UsageError(`${what} must not contain credentials.`)
+  }
+  return url
+}
+
+/** The origin without path or trailing slash, as the client wants it. */
+export function normalizeWorkspaceUrl(text: string): string {
+  return checkedUrl(text, 'Workspace URL').origin
+}
+
+/** Azure `adb-<id>.<n>.azuredatabricks.net` and GCP `<id>.<n>.gcp.databricks.com` carry the id. */
+export function workspaceIdFromUrl(text: string): string | undefined {
+  const host = checkedUrl(text, 'Workspace URL').hostname
+  const azure = /^adb-(\d+)\./.exec(host)
+  if (azure) return azure[1]
+  const gcp = /^(\d+)\.\d+\.gcp\.databricks\.com$/.exec(host)
+  return gcp?.[1]
+}
+
+const ACCOUNT_HOSTS: ReadonlyArray<[RegExp, string]> = [
+  [/\.azuredatabricks\.net$/, 'https://accounts.azuredatabricks.net'],
+  [/\.databricks\.azure\.cn$/, 'https://accounts.databricks.azure.cn'],
+  [/\.databricks\.azure\.us$/, 'https://accounts.databricks.azure.us'],
+  [/\.gcp\.databricks\.com$/, 'https://accounts.gcp.databricks.com'],
+  [/\.cloud\.databricks\.us$/, 'https://accounts.cloud.databricks.us'],
+  [/\.cloud\.databricks\.com$/, 'https://accounts.cloud.databricks.com'],
+]
+
+/** The account console host for the cloud the workspace runs in, or undefined if unknown. */
+export function accountHostFor(workspaceUrl: string): string | undefined {
+  const host = checkedUrl(workspaceUrl, 'Workspace URL').hostname
+  return ACCOUNT_HOSTS.find(([pattern]) => pattern.test(host))?.[1]
+}
+
+/** The given account host, else the one for the workspace's cloud; an error says what to pass. */
+export function resolveAccountHost(workspaceUrl: string, given?: string): string {
+  if (given) return checkedUrl(given, 'Account host').origin
+  const derived = accountHostFor(workspaceUrl)
+  if (!derived) {
+    throw new UsageError(
+      `Cannot tell the account host from ${workspaceUrl}; pass --account-host ` +
+        '(e.g. https://accounts.azuredatabricks.net).',
+    )
+  }
+  return derived
+}
+
+/**
+ * The workspace id: from settings, the URL, or the `x-databricks-org-id` header the workspace
+ * answers with. When more than one source gives one, they must agree: acting on the assignments of
+ * another workspace would lock its users out.
+ */
+export function resolveWorkspaceId(sources: {
+  given?: string
+  workspaceUrl: string
+  orgIdHeader?: string
+}): string {
+  const fromUrl = workspaceIdFromUrl(sources.workspaceUrl)
+  const header = sources.orgIdHeader?.trim() || undefined
+  const known = [
+    ['--workspace-id', sources.given],
+    ['the workspace URL', fromUrl],
+    ['the x-databricks-org-id header', header],
+  ].filter((s): s is [string, string] => s[1] !== undefined)
+  if (known.length === 0) {
+    throw new UsageError(
+      `Cannot tell the workspace id of ${sources.workspaceUrl}; pass --workspace-id.`,
+    )
+  }
+  const [firstSource, id] = known[0]
+  if (!/^\d+$/.test(id))
+    throw new UsageError(`Workspace id "${id}" from ${firstSource} is not a number.`)
+  const other = known.find(([, v]) => v !== id)
+  if (other) {
+    throw new UsageError(
+      `Workspace id ${id} from ${firstSource} does not match ${other[1]} from ${other[0]}; ` +
+        'check --workspace-url and --workspace-id.',
+    )
+  }
+  return id
+}
