@@ -1,0 +1,154 @@
+import { describe, expect, test } from '@jest/globals'
+import { parseCliArgs, DEFAULT_WAIT_MINUTES } from '../../src/cli/args.js'
+import { UsageError } from '../../src/errors.js'
+
+const AZURE = 'https://adb-1234567890123456.7.azuredatabricks.net'
+
+function settingsOf(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  const command = parseCliArgs(argv, env)
+  if (command.kind !== 'run') throw new Error(`expected a run, got ${command.kind}`)
+  return command
+}
+
+function usageMessage(argv: string[]): string {
+  try {
+    parseCliArgs(argv, {})
+  } catch (e) {
+    expect(e).toBeInstanceOf(UsageError)
+    return (e as Error).message
+  }
+  throw new Error(`no UsageError for ${argv.join(' ')}`)
+}
+
+describe('parseCliArgs', () => {
+  test('derives workspace id and account host from an Azure URL, defaults the rest', () => {
+    const { settings, json, snapshotDir } = settingsOf(['show', '--workspace-url', `${AZURE}/`])
+    expect(settings).toMatchObject({
+      mode: 'show',
+      workspaceUrl: AZURE,
+      workspaceId: '1234567890123456',
+      accountHost: 'https://accounts.azuredatabricks.net',
+      keep: [],
+      skip: [],
+      dryRun: false,
+      waitMinutes: 0,
+      maxConcurrency: 16,
+      auth: 'auto',
+    })
+    expect(settings.only).toBeUndefined()
+    expect(json).toBe(false)
+    expect(snapshotDir).toBeUndefined()
+  })
+
+  test('--keep is repeatable and comma-separated; ids above 2^53 stay strings', () => {
+    const { settings } = settingsOf([
+      'stop',
+      `--workspace-url=${AZURE}`,
+      '--keep',
+      'alice@example.com, 9007199254740993',
+      '--keep=admins',
+    ])
+    expect(settings.keep).toEqual(['alice@example.com', '9007199254740993', 'admins'])
+  })
+
+  test('--only and --skip take kinds, aliases and comma lists', () => {
+    const { settings } = settingsOf([
+      'stop',
+      `--workspace-url=${AZURE}`,
+      '--only=jobs,runs',
+      '--only',
+      'instance-pools',
+      '--skip',
+      'permissions',
+    ])
+    expect(settings.only).toEqual(['jobs', 'job_runs', 'instance_pools'])
+    expect(settings.skip).toEqual(['permission_assignments'])
+    expect(usageMessage(['stop', `--workspace-url=${AZURE}`, '--only=jobz'])).toMatch(
+      /unknown resource kind 'jobz'/,
+    )
+  })
+
+  test('--wait has an optional value', () => {
+    const base = ['stop', '--workspace-url', AZURE]
+    expect(settingsOf([...base, '--wait']).settings.waitMinutes).toBe(DEFAULT_WAIT_MINUTES)
+    expect(settingsOf([...base, '--wait', '--json']).settings.waitMinutes).toBe(
+      DEFAULT_WAIT_MINUTES,
+    )
+    expect(settingsOf([...base, '--wait=5']).settings.waitMinutes).toBe(5)
+    expect(settingsOf(['stop', '--wait', '7', '--workspace-url', AZURE]).settings.waitMinutes).toBe(
+      7,
+    )
+    expect(usageMessage([...base, '--wait=soon'])).toMatch(/--wait: 'soon' is not a number/)
+  })
+
+  test('every command accepts every global option', () => {
+    for (const mode of ['show', 'stop', 'restore']) {
+      const { settings, json, snapshotDir } = settingsOf([
+        mode,
+        '--workspace-url=http://127.0.0.1:8080',
+        '--workspace-id=9007199254740993',
+        '--account-id=acc-1',
+        '--account-host=http://127.0.0.1:8081',
+        '--keep=a,b',
+        '--only=jobs',
+        '--skip=apps',
+        '--snapshot-dir=/tmp/snaps',
+        '--snapshot=/tmp/snaps/x-snapshot.json',
+        '--dry-run',
+        '--force',
+        '--wait=1',
+        '--restart-compute',
+        '--active',
+        '--fail-if-active',
+        '--json',
+        '--max-concurrency=4',
+        '--auth=profile:dev',
+      ])
+      expect(settings).toMatchObject({
+        mode,
+        workspaceUrl: 'http://127.0.0.1:8080',
+        workspaceId: '9007199254740993',
+        accountId: 'acc-1',
+        accountHost: 'http://127.0.0.1:8081',
+        snapshot: '/tmp/snaps/x-snapshot.json',
+        dryRun: true,
+        force: true,
+        restartCompute: true,
+        active: true,
+        failIfActive: true,
+        maxConcurrency: 4,
+        auth: 'profile:dev',
+      })
+      expect(json).toBe(true)
+      expect(snapshotDir).toBe('/tmp/snaps')
+    }
+  })
+
+  test('account id falls back to DATABRICKS_ACCOUNT_ID', () => {
+    const env = { DATABRICKS_ACCOUNT_ID: 'acc-env' }
+    expect(settingsOf(['show', '--workspace-url', AZURE], env).settings.accountId).toBe('acc-env')
+  })
+
+  test('help and version need no other option', () => {
+    expect(parseCliArgs(['--help'])).toEqual({ kind: 'help' })
+    expect(parseCliArgs(['stop', '-h'])).toEqual({ kind: 'help' })
+    expect(parseCliArgs(['--version'])).toEqual({ kind: 'version' })
+  })
+
+  test.each([
+    [['show'], /Missing --workspace-url/],
+    [['--workspace-url', AZURE], /Missing command/],
+    [['halt', '--workspace-url', AZURE], /Unknown command 'halt'/],
+    [['show', 'stop', '--workspace-url', AZURE], /Expected one command/],
+    [['show', '--workspace-url', AZURE, '--bogus'], /Unknown option '--bogus'/],
+    [['show', '--workspace-url', 'http://example.com'], /plain http/],
+    [['show', '--workspace-url', 'not a url'], /is not a URL/],
+    [['show', '--workspace-url', AZURE, '--max-concurrency=0'], /--max-concurrency/],
+    [['show', '--workspace-url', AZURE, '--max-concurrency=lots'], /not a number/],
+    [['show', '--workspace-url', AZURE, '--workspace-id=abc'], /--workspace-id/],
+    [['show', '--workspace-url', AZURE, '--auth=password'], /--auth/],
+    [['show', '--workspace-url', AZURE, '--dry-run=false'], /does not take an argument/],
+  ])('%j is a usage error', (argv, message) => {
+    expect(usageMessage(argv)).toMatch(message)
+  })
+})

@@ -1,0 +1,75 @@
+import {
+  AzureCliCredential,
+  DefaultAzureCredential,
+  type AccessToken,
+  type TokenCredential,
+} from '@azure/identity'
+import type { TokenProvider } from './token-provider.js'
+import { UsageError } from '../errors.js'
+
+/** The Azure Databricks resource (the same app id in every Azure cloud). */
+export const AZURE_DATABRICKS_SCOPE = '2ff814a6-3304-4ab8-85cb-cd0e6f879c1d/.default'
+
+/** Databricks rejects tokens that expire within ~30 s; refresh well before that. */
+const REFRESH_MARGIN_MS = 60_000
+
+/**
+ * An Entra ID token for Azure Databricks. One token serves the workspace and the account host.
+ * Cached until close to expiry; concurrent callers share one request (the CLI credential spawns
+ * `az`, which takes a second or two).
+ */
+export class AzureCredentialProvider implements TokenProvider {
+  private cached?: AccessToken
+  private pending?: Promise<AccessToken>
+
+  constructor(
+    private readonly credential: TokenCredential,
+    readonly description: string,
+    private readonly options: { hint?: string; now?: () => number } = {},
+  ) {}
+
+  private now(): number {
+    return (this.options.now ?? Date.now)()
+  }
+
+  async getToken(): Promise<string> {
+    if (this.cached && this.cached.expiresOnTimestamp - REFRESH_MARGIN_MS > this.now()) {
+      return this.cached.token
+    }
+    this.pending ??= this.fetch().finally(() => (this.pending = undefined))
+    this.cached = await this.pending
+    return this.cached.token
+  }
+
+  private async fetch(): Promise<AccessToken> {
+    let token: AccessToken | null
+    try {
+      token = await this.credential.getToken(AZURE_DATABRICKS_SCOPE)
+    } catch (e) {
+      const hint = this.options.hint ? ` ${this.options.hint}` : ''
+      throw new UsageError(`${this.description}: could not get a token: ${firstLine(e)}${hint}`)
+    }
+    if (!token) throw new UsageError(`${this.description}: no token returned.`)
+    return token
+  }
+}
+
+export function azureCliProvider(options: { tenantId?: string } = {}): AzureCredentialProvider {
+  const tenant = options.tenantId ? `, tenant ${options.tenantId}` : ''
+  return new AzureCredentialProvider(
+    new AzureCliCredential({ tenantId: options.tenantId }),
+    `azure-cli (az login${tenant})`,
+    { hint: 'Sign in with `az login` (add --tenant if needed), or use --auth token.' },
+  )
+}
+
+export function azureDefaultProvider(): AzureCredentialProvider {
+  return new AzureCredentialProvider(new DefaultAzureCredential(), 'azure-default', {
+    hint: 'Set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET, sign in with `az login`, or use --auth token.',
+  })
+}
+
+function firstLine(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e)
+  return message.split('\n')[0].trim()
+}

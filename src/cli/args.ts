@@ -1,0 +1,148 @@
+import { parseArgs } from 'node:util'
+import { SettingsSchema, type Settings } from '../settings.js'
+import { UsageError } from '../errors.js'
+import { parseKinds, splitList } from './kinds.js'
+import { accountHostFor, checkedUrl, normalizeWorkspaceUrl, workspaceIdFromUrl } from '../config.js'
+
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'run'; settings: Settings; json: boolean; snapshotDir?: string }
+
+/** Minutes a bare `--wait` waits: NICs can stay in the subnet ~15 minutes after compute stops. */
+export const DEFAULT_WAIT_MINUTES = 20
+
+const OPTIONS = {
+  'workspace-url': { type: 'string' },
+  'workspace-id': { type: 'string' },
+  'account-id': { type: 'string' },
+  'account-host': { type: 'string' },
+  keep: { type: 'string', multiple: true },
+  only: { type: 'string', multiple: true },
+  skip: { type: 'string', multiple: true },
+  'snapshot-dir': { type: 'string' },
+  snapshot: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  force: { type: 'boolean' },
+  wait: { type: 'string' },
+  'restart-compute': { type: 'boolean' },
+  active: { type: 'boolean' },
+  'fail-if-active': { type: 'boolean' },
+  json: { type: 'boolean' },
+  'max-concurrency': { type: 'string' },
+  auth: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const
+
+type Values = ReturnType<typeof parse>['values']
+
+const MODES = ['show', 'stop', 'restore'] as const
+
+export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = {}): CliCommand {
+  const { values, positionals } = parse(normalizeWait(argv))
+  if (values.help) return { kind: 'help' }
+  if (values.version) return { kind: 'version' }
+  const mode = parseMode(positionals)
+  const settings = toSettings(mode, values, env)
+  return { kind: 'run', settings, json: values.json ?? false, snapshotDir: values['snapshot-dir'] }
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\nRun 'databricks-halt --help' for the options.`)
+  }
+}
+
+/** `--wait` takes an optional value: a bare one gets the default, `--wait 30` means 30 minutes. */
+function normalizeWait(argv: string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') return [...out, ...argv.slice(i)]
+    if (argv[i] !== '--wait') out.push(argv[i])
+    else if (/^\d+(\.\d+)?$/.test(argv[i + 1] ?? '')) out.push(`--wait=${argv[++i]}`)
+    else out.push(`--wait=${DEFAULT_WAIT_MINUTES}`)
+  }
+  return out
+}
+
+function parseMode(positionals: string[]): Settings['mode'] {
+  if (positionals.length === 0) {
+    throw new UsageError(`Missing command: show, stop or restore. Run 'databricks-halt --help'.`)
+  }
+  if (positionals.length > 1) {
+    throw new UsageError(`Expected one command, got: ${positionals.join(' ')}.`)
+  }
+  const mode = positionals[0]
+  if (!(MODES as readonly string[]).includes(mode)) {
+    throw new UsageError(`Unknown command '${mode}': use show, stop or restore.`)
+  }
+  return mode as Settings['mode']
+}
+
+function toSettings(mode: Settings['mode'], v: Values, env: NodeJS.ProcessEnv): Settings {
+  const workspaceUrl = normalizeWorkspaceUrl(required(v['workspace-url']))
+  const accountHost = v['account-host']
+    ? checkedUrl(v['account-host'], 'Account host').origin
+    : accountHostFor(workspaceUrl)
+  const raw = {
+    mode,
+    workspaceUrl,
+    workspaceId: v['workspace-id'] ?? workspaceIdFromUrl(workspaceUrl),
+    accountId: v['account-id'] ?? (env.DATABRICKS_ACCOUNT_ID || undefined),
+    accountHost,
+    keep: splitList(v.keep ?? []),
+    only: v.only ? parseKinds('only', v.only) : undefined,
+    skip: parseKinds('skip', v.skip ?? []),
+    dryRun: v['dry-run'] ?? false,
+    force: v.force ?? false,
+    restartCompute: v['restart-compute'] ?? false,
+    waitMinutes: v.wait === undefined ? 0 : parseNumber('wait', v.wait),
+    active: v.active ?? false,
+    failIfActive: v['fail-if-active'] ?? false,
+    maxConcurrency: v['max-concurrency']
+      ? parseNumber('max-concurrency', v['max-concurrency'])
+      : 16,
+    snapshot: v.snapshot,
+    auth: v.auth ?? 'auto',
+  }
+  return validate(raw)
+}
+
+function validate(raw: unknown): Settings {
+  const result = SettingsSchema.safeParse(raw)
+  if (result.success) return result.data
+  const lines = result.error.issues.map((i) => `  --${flagName(i.path)}: ${i.message}`)
+  throw new UsageError(`Invalid options:\n${lines.join('\n')}`)
+}
+
+const FLAG_NAMES: Record<string, string> = {
+  workspaceUrl: 'workspace-url',
+  workspaceId: 'workspace-id',
+  accountId: 'account-id',
+  accountHost: 'account-host',
+  maxConcurrency: 'max-concurrency',
+  waitMinutes: 'wait',
+}
+
+function flagName(path: PropertyKey[]): string {
+  const key = String(path[0] ?? '')
+  return FLAG_NAMES[key] ?? key
+}
+
+function required(value: string | undefined): string {
+  if (value) return value
+  throw new UsageError(
+    `Missing --workspace-url, e.g. --workspace-url https://adb-1234567890123456.7.azuredatabricks.net`,
+  )
+}
+
+function parseNumber(flag: string, value: string): number {
+  const n = Number(value)
+  if (value.trim() === '' || !Number.isFinite(n)) {
+    throw new UsageError(`--${flag}: '${value}' is not a number.`)
+  }
+  return n
+}

@@ -1,0 +1,50 @@
+export const HELP = `databricks-halt: safely halt a Databricks workspace and restore exactly what it changed.
+
+Usage:
+  databricks-halt show    --workspace-url URL [options]   list what is running, scheduled, assigned
+  databricks-halt stop    --workspace-url URL [options]   snapshot, then halt everything not kept
+  databricks-halt restore --workspace-url URL [options]   put back what the last stop changed
+
+Every command accepts every option, so one set of options can be reused for all three.
+
+Target:
+  --workspace-url URL      workspace, e.g. https://adb-1234567890123456.7.azuredatabricks.net
+  --workspace-id ID        default: from an adb-<id>. host, else the x-databricks-org-id header
+  --account-id ID          Databricks account id (default: $DATABRICKS_ACCOUNT_ID)
+  --account-host URL       default: the account host of the workspace's cloud
+
+What to act on:
+  --keep P                 principal to keep assigned: id, user name, group name, service principal
+                           application id or display name; repeatable, comma-separated
+  --only KINDS             act only on these kinds (comma-separated)
+  --skip KINDS             leave these kinds alone (comma-separated)
+                           kinds: permission_assignments, jobs, job_runs, pipelines, clusters,
+                           warehouses, instance_pools, apps, alerts, dashboard_schedules,
+                           serving_endpoints, vector_search_endpoints
+
+Snapshots:
+  --snapshot-dir DIR       snapshots live in DIR/<workspace-id>/ (default DIR: ./.databricks-halt)
+  --snapshot FILE          restore this snapshot (default: latest un-restored for the workspace)
+
+Behaviour:
+  --dry-run                stop/restore: print the plan, change nothing, write nothing
+  --force                  restore: also put back items changed by hand during the halt
+  --wait[=MIN]             stop: wait for compute to drain (default 20 minutes)
+  --restart-compute        restore: start the clusters, warehouses, pipelines and apps stop halted
+  --active                 show: only what is still active beyond the kept set
+  --fail-if-active         show: exit 1 if anything is still active
+  --max-concurrency N      ceiling on parallel requests (default 16)
+  --auth METHOD            token | azure-cli | azure-default | profile:NAME
+                           default: token if $DATABRICKS_TOKEN is set, else the profile in
+                           $DATABRICKS_CONFIG_PROFILE (~/.databrickscfg), else azure-default
+
+Output:
+  --json                   print the report as JSON on stdout (progress stays on stderr)
+  -h, --help               this help
+  --version                print the version
+
+Exit codes:
+  0 done · 1 some items failed, conflicted, were gone or did not converge (or --fail-if-active
+  found something active) · 2 bad usage or input, incl. a corrupt snapshot · 3 refused by a safety
+  guard (caller would be locked out, snapshot of another workspace)
+`

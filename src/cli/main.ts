@@ -1,0 +1,69 @@
+import { run } from '../engine.js'
+import { cliTokenProvider } from '../auth/cli-auth.js'
+import { stringifyJson } from '../databricks/json.js'
+import { DirectoryStore } from '../snapshot/directory-store.js'
+import type { Report } from '../report.js'
+import { parseCliArgs, type CliCommand } from './args.js'
+import { exitCodeForError, exitCodeForReport } from './exit-codes.js'
+import { HELP } from './help.js'
+import { renderReport } from './report-text.js'
+import { maskingTokenProvider } from './secret-masking.js'
+import { StderrLogger } from './stderr-logger.js'
+import { VERSION } from './version.js'
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv
+  stdout(text: string): void
+  stderr(text: string): void
+}
+
+/** The CLI without the process: parse → Settings → auth → store → engine → print → exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const logger = new StderrLogger(io.stderr, { debug: Boolean(io.env.DATABRICKS_HALT_DEBUG) })
+  if (io.env.DATABRICKS_TOKEN) logger.addSecret(io.env.DATABRICKS_TOKEN.trim())
+  const wantsJson = argv.includes('--json')
+  try {
+    const command = parseCliArgs(argv, io.env)
+    if (command.kind !== 'run') {
+      io.stdout(command.kind === 'help' ? HELP : `${VERSION}\n`)
+      return 0
+    }
+    const report = await execute(command, io, logger)
+    io.stdout(
+      command.json ? `${stringifyJson(report, 2)}\n` : renderReport(report, command.settings),
+    )
+    if (command.json && report.snapshot) logger.info(`Snapshot: ${report.snapshot.ref}`)
+    return exitCodeForReport(report, command.settings)
+  } catch (e) {
+    const code = exitCodeForError(e)
+    logger.error(describeError(e))
+    if (io.env.DATABRICKS_HALT_DEBUG && e instanceof Error && e.stack) logger.debug(e.stack)
+    if (wantsJson) io.stdout(`${JSON.stringify(errorJson(e, code, logger), null, 2)}\n`)
+    return code
+  }
+}
+
+async function execute(
+  command: Extract<CliCommand, { kind: 'run' }>,
+  io: CliIo,
+  logger: StderrLogger,
+): Promise<Report> {
+  const { settings } = command
+  const tokens = maskingTokenProvider(await cliTokenProvider(settings.auth, io.env), logger)
+  const store = new DirectoryStore(command.snapshotDir)
+  logger.debug(`auth: ${tokens.description}; snapshots: ${store.description}`)
+  return run({ settings, tokens, store, logger, version: VERSION })
+}
+
+function describeError(e: unknown): string {
+  if (e instanceof Error) {
+    const describe = (e as { describe?: () => string }).describe
+    return typeof describe === 'function' ? describe.call(e) : e.message
+  }
+  return String(e)
+}
+
+function errorJson(e: unknown, exitCode: number, logger: StderrLogger) {
+  const name = e instanceof Error ? e.name : 'Error'
+  return { error: { name, message: logger.redact(describeError(e)) }, exitCode }
+}

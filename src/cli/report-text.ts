@@ -1,0 +1,75 @@
+import type { ItemOutcome, ItemReport, Report } from '../report.js'
+import { RESOURCE_KINDS, type ResourceKind } from '../settings.js'
+import { renderTable } from './table.js'
+
+const TITLES: Record<ResourceKind, string> = {
+  permission_assignments: 'Permission assignments',
+  jobs: 'Jobs',
+  job_runs: 'Active job runs',
+  pipelines: 'Pipelines',
+  clusters: 'Clusters',
+  warehouses: 'SQL warehouses',
+  instance_pools: 'Instance pools',
+  apps: 'Apps',
+  alerts: 'SQL alerts',
+  dashboard_schedules: 'Dashboard schedules',
+  serving_endpoints: 'Serving endpoints (cannot be stopped through the API)',
+  vector_search_endpoints: 'Vector search endpoints (cannot be stopped through the API)',
+}
+
+/** After stop/restore these rows only repeat the summary's counts; a large workspace has thousands. */
+const QUIET_AFTER_CHANGE: ReadonlySet<ItemOutcome> = new Set([
+  'already_halted',
+  'unchanged',
+  'inactive',
+])
+
+export function renderReport(report: Report, options: { active?: boolean } = {}): string {
+  const tables = kindTables(report)
+  const sections = [header(report), ...tables, summary(report)]
+  if (options.active && report.mode === 'show' && tables.length === 0) {
+    sections.splice(1, 0, 'Nothing is active beyond the kept set.')
+  }
+  if (report.snapshot) sections.push(`Snapshot: ${report.snapshot.ref}`)
+  if (report.warnings.length > 0) {
+    sections.push(['Warnings:', ...report.warnings.map((w) => `  - ${w}`)].join('\n'))
+  }
+  return `${sections.join('\n\n')}\n`
+}
+
+function header(report: Report): string {
+  const what = report.dryRun ? `${report.mode} (dry run: nothing changed)` : report.mode
+  const caller = report.caller ? ` · caller ${report.caller.userName} (id ${report.caller.id})` : ''
+  return `databricks-halt ${what} · workspace ${report.workspaceId} (${report.workspaceUrl})${caller}`
+}
+
+function kindTables(report: Report): string[] {
+  const visible = report.items.filter(
+    (item) => report.mode === 'show' || !QUIET_AFTER_CHANGE.has(item.outcome),
+  )
+  return RESOURCE_KINDS.flatMap((kind) => {
+    const items = visible.filter((item) => item.kind === kind)
+    if (items.length === 0) return []
+    return [`${TITLES[kind]} (${items.length})\n${renderTable(HEADERS, items.map(row))}`]
+  })
+}
+
+const HEADERS = ['ID', 'NAME', 'STATE', 'DETAIL']
+
+function row(item: ItemReport): string[] {
+  const detail = [item.detail, item.error ? `error: ${item.error}` : undefined]
+  return [item.id, item.name, outcomeText(item.outcome), detail.filter(Boolean).join(' · ')]
+}
+
+export function outcomeText(outcome: ItemOutcome): string {
+  return outcome.replace(/_/g, ' ')
+}
+
+function summary(report: Report): string {
+  const counts = Object.entries(report.counts)
+    .filter(([, n]) => n > 0)
+    .map(([outcome, n]) => `${n} ${outcomeText(outcome as ItemOutcome)}`)
+  const seconds = (Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000
+  const took = Number.isFinite(seconds) ? ` in ${seconds.toFixed(1)} s` : ''
+  return `Summary: ${counts.join(', ') || 'nothing found'}${took}.`
+}

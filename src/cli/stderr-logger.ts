@@ -1,0 +1,68 @@
+import type { Logger } from '../logger.js'
+
+export interface StderrLoggerOptions {
+  debug?: boolean
+  /** Prefix lines with the elapsed time, so a long phase shows it is alive. */
+  timestamps?: boolean
+}
+
+/**
+ * Progress on stderr, so stdout stays the report (tables or JSON a script can pipe). Every line
+ * passes through `redact`: a token registered with `addSecret` never reaches the terminal, even
+ * if a lower layer puts it in an error message.
+ */
+export class StderrLogger implements Logger {
+  private readonly secrets = new Set<string>()
+  private readonly started = Date.now()
+
+  constructor(
+    private readonly write: (text: string) => void = (t) => process.stderr.write(t),
+    private readonly options: StderrLoggerOptions = {},
+  ) {}
+
+  addSecret(secret: string): void {
+    // Very short strings would mask ordinary words; real tokens are long.
+    if (secret.length >= 8) this.secrets.add(secret)
+  }
+
+  redact(text: string): string {
+    let out = text
+    for (const s of this.secrets) out = out.split(s).join('***')
+    return out
+  }
+
+  info(message: string): void {
+    this.line(message)
+  }
+
+  warning(message: string, title?: string): void {
+    this.line(`warning: ${title ? `${title}: ` : ''}${message}`)
+  }
+
+  error(message: string, title?: string): void {
+    this.line(`error: ${title ? `${title}: ` : ''}${message}`)
+  }
+
+  debug(message: string): void {
+    if (this.options.debug) this.line(`debug: ${message}`)
+  }
+
+  async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    this.line(`== ${name}`)
+    const t0 = Date.now()
+    try {
+      return await fn()
+    } finally {
+      this.debug(`${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+    }
+  }
+
+  private line(message: string): void {
+    const stamp = this.options.timestamps ? `[${elapsed(this.started)}] ` : ''
+    this.write(`${stamp}${this.redact(message)}\n`)
+  }
+}
+
+function elapsed(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1).padStart(5)}s`
+}
