@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { GitHubDouble } from '../../__fixtures__/github-double.js'
+import { MemoryLogger } from '../../__fixtures__/memory-logger.js'
+import type {
+  ArtifactSnapshotStore as Store,
+  ArtifactStoreOptions,
+} from '../../src/snapshot/artifact-store.js'
+
+// The real @actions/artifact and @actions/github run against the loopback GitHub double. They read
+// GITHUB_API_URL when imported, so the environment is set before the store module is loaded.
+let gh: GitHubDouble
+let ArtifactSnapshotStore: typeof Store
+const saved = { ...process.env }
+const WS = '7474644477722220123'
+
+beforeAll(async () => {
+  gh = await GitHubDouble.start()
+  delete process.env.GITHUB_SERVER_URL
+  process.env.GITHUB_API_URL = `${gh.url}/api`
+  process.env.GITHUB_WORKSPACE = mkdtempSync(join(tmpdir(), 'ws-'))
+  ;({ ArtifactSnapshotStore } = await import('../../src/snapshot/artifact-store.js'))
+})
+
+afterAll(async () => {
+  process.env = saved
+  await gh.close()
+})
+
+/** A store as one job of run `runId` sees it: its own runtime token, optionally a GitHub token. */
+function storeInRun(runId: number, options: Partial<ArtifactStoreOptions> = {}): Store {
+  process.env.ACTIONS_RUNTIME_TOKEN = gh.runtimeToken(runId)
+  process.env.ACTIONS_RESULTS_URL = `${gh.url}/`
+  return new ArtifactSnapshotStore({
+    logger: new MemoryLogger(),
+    retentionDays: 7,
+    githubToken: gh.githubToken,
+    repository: `${gh.owner}/${gh.repo}`,
+    runId: String(runId),
+    runAttempt: '1',
+    tempDir: mkdtempSync(join(tmpdir(), 'store-')),
+    ...options,
+  })
+}
+
+const content = (n: number) => `{"snapshot": ${n}, "workspace_id": ${WS}}\n`
+
+describe('artifact snapshot store', () => {
+  it('saves a snapshot named after workspace, run and attempt, with retention, and reads it back in the same run', async () => {
+    const store = storeInRun(101, { runAttempt: '2' })
+    const entry = await store.save({
+      workspaceId: WS,
+      createdAt: '2026-11-26T10:00:00.000Z',
+      content: content(1),
+    })
+
+    expect(entry.name).toBe(`databricks-halt-snapshot-ws${WS}-run101-attempt2`)
+    expect(entry.restored).toBe(false)
+    expect(gh.createRequests.at(-1)?.expires_at).toBeDefined()
+    expect(store.runIdOf(entry)).toBe('101')
+    expect(await store.read(entry)).toBe(content(1))
+    expect((await store.list(WS)).map((e) => e.ref)).toEqual([entry.ref])
+  })
+
+  it('gives a second stop in the same run attempt its own name', async () => {
+    const store = storeInRun(102)
+    const first = await store.save({
+      workspaceId: WS,
+      createdAt: '2026-11-26T10:01:00.000Z',
+      content: content(2),
+    })
+    const second = await store.save({
+      workspaceId: WS,
+      createdAt: '2026-11-26T10:02:00.000Z',
+      content: content(3),
+    })
+    expect(second.name).toBe(`${first.name}-2`)
+  })
+
+  it('finds and reads the newest snapshot of another run with a different runtime token', async () => {
+    const stop = storeInRun(201)
+    const saved = await stop.save({
+      workspaceId: '42',
+      createdAt: '2026-11-26T11:00:00.000Z',
+      content: content(4),
+    })
+    const restore = storeInRun(202)
+    const [newest] = await restore.list('42')
+    expect(newest).toMatchObject({
+      ref: saved.ref,
+      name: saved.name,
+      workspaceId: '42',
+      restored: false,
+    })
+    expect(await restore.read(newest)).toBe(content(4))
+    // Another workspace's snapshots stay out of the list.
+    expect(await restore.list('43')).toEqual([])
+  })
+
+  it('marks a restored snapshot so a later run sees it restored, together with every older one', async () => {
+    const ws = '77'
+    const s1 = await storeInRun(301).save({
+      workspaceId: ws,
+      createdAt: '2026-11-26T12:00:00.000Z',
+      content: content(5),
+    })
+    const s2 = await storeInRun(302).save({
+      workspaceId: ws,
+      createdAt: '2026-11-26T12:05:00.000Z',
+      content: content(6),
+    })
+    const before = await storeInRun(303).list(ws)
+    expect(before.map((e) => [e.ref, e.restored])).toEqual([
+      [s2.ref, false],
+      [s1.ref, false],
+    ])
+
+    const restorer = storeInRun(304)
+    await restorer.markRestored(before[0])
+    await restorer.markRestored(before[0]) // idempotent within the run
+
+    const after = await storeInRun(305).list(ws)
+    expect(after.map((e) => [e.ref, e.restored])).toEqual([
+      [s2.ref, true],
+      [s1.ref, true],
+    ])
+    // A stop after the restore starts afresh: its snapshot is the newest, un-restored one.
+    const s3 = await storeInRun(306).save({
+      workspaceId: ws,
+      createdAt: '2026-11-26T13:00:00.000Z',
+      content: content(7),
+    })
+    expect((await storeInRun(307).list(ws))[0]).toMatchObject({ ref: s3.ref, restored: false })
+  })
+
+  it('resolves restore-from given as a run id, an artifact id or an artifact name', async () => {
+    const ws = '88'
+    const saved = await storeInRun(401).save({
+      workspaceId: ws,
+      createdAt: '2026-11-26T14:00:00.000Z',
+      content: content(8),
+    })
+    const store = storeInRun(402)
+    expect((await store.resolve('401')).ref).toBe(saved.ref)
+    expect((await store.resolve(saved.ref)).ref).toBe(saved.ref)
+    expect((await store.resolve(saved.name)).ref).toBe(saved.ref)
+    expect(await store.read(await store.resolve('401'))).toBe(content(8))
+    await expect(store.resolve('999999')).rejects.toThrow(
+      /No snapshot artifact found for restore-from "999999"/,
+    )
+  })
+
+  it('asks to set workspace-id when a run holds snapshots of several workspaces', async () => {
+    const run = storeInRun(501)
+    await run.save({ workspaceId: '1', createdAt: '2026-11-26T15:00:00.000Z', content: content(9) })
+    await run.save({
+      workspaceId: '2',
+      createdAt: '2026-11-26T15:00:00.000Z',
+      content: content(10),
+    })
+    await expect(storeInRun(502).resolve('501')).rejects.toThrow(
+      /workspaces 1, 2.*set workspace-id|workspaces 2, 1.*set workspace-id/,
+    )
+    const hinted = storeInRun(503, { workspaceIdHint: '2' })
+    expect(await hinted.read(await hinted.resolve('501'))).toBe(content(10))
+  })
+
+  it('sees only its own run without a GitHub token', async () => {
+    await storeInRun(601).save({
+      workspaceId: '99',
+      createdAt: '2026-11-26T16:00:00.000Z',
+      content: content(11),
+    })
+    const store = storeInRun(602, { githubToken: undefined })
+    expect(await store.list('99')).toEqual([])
+    await expect(store.resolve('601')).rejects.toThrow(/github-token/)
+  })
+
+  it('rejects save when the upload fails, storing nothing', async () => {
+    const store = storeInRun(701)
+    gh.fail.createArtifact = true
+    try {
+      await expect(
+        store.save({
+          workspaceId: WS,
+          createdAt: '2026-11-26T17:00:00.000Z',
+          content: content(12),
+        }),
+      ).rejects.toThrow(/Could not upload the snapshot artifact/)
+    } finally {
+      gh.fail.createArtifact = false
+    }
+    expect(gh.artifactsOfRun(701)).toEqual([])
+  })
+})

@@ -1,0 +1,61 @@
+import * as core from '@actions/core'
+import { UsageError } from '../errors.js'
+
+/**
+ * The runner's GitHub OIDC ID token, the credential both federated sign-in paths start from.
+ * The runner only offers it to jobs granted `permissions: id-token: write`, and never to
+ * pull_request runs from forks: say so instead of the toolkit's bare "env variable" message.
+ */
+
+export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
+
+export function hasIdTokenEnvironment(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+}
+
+const MISSING_PERMISSION =
+  'The GitHub OIDC token is not available to this job (ACTIONS_ID_TOKEN_REQUEST_URL and ' +
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set). Grant it in the workflow: `permissions: ' +
+  '{ id-token: write, contents: read, actions: read }` on the job (and on the caller of a reusable ' +
+  'workflow, since permissions can only shrink). Pull requests from forks never get it.'
+
+export async function getGitHubIdToken(audience: string): Promise<string> {
+  if (!hasIdTokenEnvironment()) throw new UsageError(MISSING_PERMISSION)
+  let token: string
+  try {
+    token = await core.getIDToken(audience)
+  } catch (error) {
+    throw new UsageError(
+      `Could not get a GitHub OIDC token for audience "${audience}": ${messageOf(error)}. ` +
+        'Check that the job has `permissions: id-token: write`.',
+      { cause: error },
+    )
+  }
+  if (!token)
+    throw new UsageError(`GitHub returned an empty OIDC token for audience "${audience}".`)
+  // getIDToken masks it already; masking again costs nothing and does not depend on that detail.
+  core.setSecret(token)
+  return token
+}
+
+/** The claims a federated credential or policy is matched against, read without verification. */
+export interface IdTokenClaims {
+  iss?: string
+  sub?: string
+  aud?: string | string[]
+}
+
+export function claimsOf(jwt: string | undefined): IdTokenClaims {
+  try {
+    const payload = jwt?.split('.')[1]
+    return payload
+      ? (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as IdTokenClaims)
+      : {}
+  } catch {
+    return {}
+  }
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

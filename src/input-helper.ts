@@ -1,0 +1,157 @@
+import * as core from '@actions/core'
+import { z } from 'zod'
+import { normalizeWorkspaceUrl } from './config.js'
+import { UsageError } from './errors.js'
+import { RESOURCE_KINDS, SettingsSchema, type Settings } from './settings.js'
+
+/**
+ * The Action's inputs as one typed object: the shared Settings the engine reads, plus what only the
+ * Action needs (how to sign in, where snapshots live). Defaults are applied here too, because the
+ * runner applies action.yml defaults but a local run with INPUT_* variables has none.
+ */
+
+export const ACTION_AUTH_METHODS = ['auto', 'azure-oidc', 'databricks-oidc', 'token'] as const
+export type ActionAuthMethod = (typeof ACTION_AUTH_METHODS)[number]
+
+export interface AuthInputs {
+  method: ActionAuthMethod
+  azureClientId?: string
+  azureTenantId?: string
+  azureAuthorityHost?: string
+  databricksClientId?: string
+  oidcAudience?: string
+}
+
+export interface ArtifactInputs {
+  retentionDays: number
+  /** Token for other runs' artifacts (`actions: read`); empty outside GitHub. */
+  githubToken?: string
+  /** `latest`, a workflow run id, an artifact id or a snapshot artifact name. */
+  restoreFrom: string
+}
+
+export interface ActionInputs {
+  settings: Settings
+  auth: AuthInputs
+  artifacts: ArtifactInputs
+}
+
+/** Input name → Settings key, so a schema error names the input the user wrote. */
+const INPUT_OF: Record<string, string> = {
+  mode: 'mode',
+  workspaceUrl: 'workspace-url',
+  workspaceId: 'workspace-id',
+  accountId: 'account-id',
+  accountHost: 'account-host',
+  keep: 'keep-principals',
+  only: 'resources',
+  waitMinutes: 'wait-minutes',
+  maxConcurrency: 'max-concurrency',
+  snapshot: 'restore-from',
+}
+
+export function getInputs(): ActionInputs {
+  const githubToken = text('github-token') ?? process.env.GITHUB_TOKEN
+  if (githubToken) core.setSecret(githubToken)
+  const restoreFrom = text('restore-from') ?? 'latest'
+  const auth = authInputs()
+  const settings = parseSettings({
+    mode: required('mode'),
+    workspaceUrl: url('workspace-url'),
+    workspaceId: text('workspace-id'),
+    accountId: text('account-id'),
+    accountHost: text('account-host'),
+    keep: list('keep-principals'),
+    only: kinds('resources'),
+    dryRun: bool('dry-run', false),
+    force: bool('force', false),
+    restartCompute: bool('restart-compute', false),
+    waitMinutes: number('wait-minutes', 0),
+    failIfActive: bool('fail-if-active', false),
+    maxConcurrency: number('max-concurrency', 16),
+    snapshot: restoreFrom === 'latest' ? undefined : restoreFrom,
+    auth: auth.method,
+  })
+  const retentionDays = number('retention-days', 90)
+  if (retentionDays < 1) throw new UsageError('Input retention-days must be at least 1.')
+  return { settings, auth, artifacts: { retentionDays, githubToken, restoreFrom } }
+}
+
+function authInputs(): AuthInputs {
+  return {
+    method: oneOf('auth', ACTION_AUTH_METHODS, 'auto'),
+    azureClientId: text('azure-client-id'),
+    azureTenantId: text('azure-tenant-id'),
+    azureAuthorityHost: text('azure-authority-host'),
+    databricksClientId: text('databricks-client-id'),
+    oidcAudience: text('oidc-audience'),
+  }
+}
+
+function parseSettings(raw: Record<string, unknown>): Settings {
+  const parsed = SettingsSchema.safeParse(raw)
+  if (parsed.success) return parsed.data
+  const issues = parsed.error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? '')
+    return `input ${INPUT_OF[key] ?? key}: ${issue.message}`
+  })
+  throw new UsageError(`Invalid inputs: ${issues.join('; ')}.`)
+}
+
+function text(name: string): string | undefined {
+  return core.getInput(name) || undefined
+}
+
+function required(name: string): string {
+  const value = text(name)
+  if (!value) throw new UsageError(`Input required and not supplied: ${name}.`)
+  return value
+}
+
+function url(name: string): string {
+  return normalizeWorkspaceUrl(required(name))
+}
+
+/** Newline- or comma-separated, blanks dropped. */
+function list(name: string): string[] {
+  return (core.getInput(name) ?? '')
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter(Boolean)
+}
+
+function kinds(name: string): Settings['only'] {
+  const items = list(name)
+  if (items.length === 0 || (items.length === 1 && items[0] === 'all')) return undefined
+  const unknown = items.filter((k) => !(RESOURCE_KINDS as readonly string[]).includes(k))
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `Input ${name}: unknown kind(s) ${unknown.join(', ')}; use all or some of ${RESOURCE_KINDS.join(', ')}.`,
+    )
+  }
+  return items as Settings['only']
+}
+
+function bool(name: string, fallback: boolean): boolean {
+  const value = text(name)
+  if (value === undefined) return fallback
+  if (/^(true|yes|on|1)$/i.test(value)) return true
+  if (/^(false|no|off|0)$/i.test(value)) return false
+  throw new UsageError(`Input ${name} must be true or false, not "${value}".`)
+}
+
+function number(name: string, fallback: number): number {
+  const value = text(name)
+  if (value === undefined) return fallback
+  const parsed = z.coerce.number().int().min(0).safeParse(value.trim())
+  if (!parsed.success) throw new UsageError(`Input ${name} must be a whole number, not "${value}".`)
+  return parsed.data
+}
+
+function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const value = text(name) ?? fallback
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`Input ${name} must be one of ${allowed.join(', ')}, not "${value}".`)
+  }
+  return value as T
+}

@@ -1,0 +1,320 @@
+import { DefaultArtifactClient, type Artifact, type FindOptions } from '@actions/artifact'
+import * as github from '@actions/github'
+import { randomBytes } from 'node:crypto'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { UsageError } from '../errors.js'
+import type { Logger } from '../logger.js'
+import type { SnapshotEntry, SnapshotStore } from './store.js'
+
+/**
+ * Snapshots as workflow artifacts, so a restore in a later run (or days later) finds what a stop
+ * saved. One artifact per stop, named after the workspace, run and attempt (artifact names are
+ * unique per run across attempts). Artifacts are immutable, so a restore records itself with a
+ * small marker artifact instead of editing the snapshot. See docs/adr/0006-artifact-snapshots.md.
+ */
+
+const SNAPSHOT = /^databricks-halt-snapshot-ws(\d+)-run(\d+)-attempt(\d+)(?:-(\d+))?$/
+const MARKER = /^databricks-halt-restored-ws(\d+)-artifact(\d+)$/
+/** Repository-wide listing is newest first; this many pages (100 each) bounds the search. */
+const MAX_PAGES = 10
+
+export interface ArtifactStoreOptions {
+  logger: Logger
+  retentionDays?: number
+  githubToken?: string
+  /** `owner/repo` (GITHUB_REPOSITORY). */
+  repository?: string
+  runId: string
+  runAttempt: string
+  /** Workspace id if known up front: lets `restore-from: <run id>` pick among several workspaces. */
+  workspaceIdHint?: string
+  tempDir?: string
+}
+
+interface Found {
+  id: number
+  name: string
+  runId: string
+  createdAt: string
+  digest?: string
+}
+
+export class ArtifactSnapshotStore implements SnapshotStore {
+  readonly description: string
+  private readonly client = new DefaultArtifactClient()
+  private readonly known = new Map<string, Found>()
+  private readonly repo?: { owner: string; name: string }
+
+  constructor(private readonly options: ArtifactStoreOptions) {
+    const [owner, name] = (options.repository ?? '').split('/')
+    if (owner && name) this.repo = { owner, name }
+    this.description = `workflow artifacts of ${options.repository ?? 'this run'} (run ${options.runId})`
+  }
+
+  /** The run holding an entry's artifact, for outputs and links. */
+  runIdOf(entry: SnapshotEntry): string | undefined {
+    return this.known.get(entry.ref)?.runId ?? SNAPSHOT.exec(entry.name)?.[2]
+  }
+
+  async save(entry: {
+    workspaceId: string
+    createdAt: string
+    content: string
+  }): Promise<SnapshotEntry> {
+    const name = await this.freeName(entry.workspaceId)
+    const dir = await this.scratch()
+    const file = join(dir, `${name}.json`)
+    await writeFile(file, entry.content, 'utf8')
+    let id: number | undefined
+    try {
+      ;({ id } = await this.client.uploadArtifact(name, [file], dir, {
+        retentionDays: this.options.retentionDays,
+      }))
+    } catch (error) {
+      throw new Error(`Could not upload the snapshot artifact ${name}: ${messageOf(error)}`, {
+        cause: error,
+      })
+    }
+    // Resolve only once the backend lists it: that is what a later restore will look for.
+    const { artifact } = await this.client.getArtifact(name)
+    if (id === undefined || artifact.id !== id)
+      throw new Error(`Snapshot artifact ${name} is not listed after upload.`)
+    const found = this.remember({
+      id,
+      name,
+      runId: this.options.runId,
+      createdAt: entry.createdAt,
+      digest: artifact.digest,
+    })
+    this.options.logger.info(
+      `Saved snapshot artifact ${name} (id ${id}), kept ${this.options.retentionDays ?? 'the default'} days.`,
+    )
+    return toEntry(found, entry.workspaceId, false)
+  }
+
+  async list(workspaceId: string): Promise<SnapshotEntry[]> {
+    const all = await this.findAll()
+    const snapshots = all
+      .filter((a) => SNAPSHOT.exec(a.name)?.[1] === workspaceId)
+      .sort(newestFirst)
+    const restoredIds = new Set(
+      all.flatMap((a) =>
+        MARKER.exec(a.name)?.[1] === workspaceId ? [MARKER.exec(a.name)![2]] : [],
+      ),
+    )
+    // A restored snapshot also settles every older one: a later stop merged their values into it.
+    let settled = false
+    return snapshots.map((found) => {
+      settled ||= restoredIds.has(String(found.id))
+      return toEntry(found, workspaceId, settled)
+    })
+  }
+
+  async resolve(name: string): Promise<SnapshotEntry> {
+    const wanted = name.trim()
+    const candidates = /^\d+$/.test(wanted)
+      ? await this.byRunOrArtifactId(wanted)
+      : (await this.findAll()).filter((a) => a.name === wanted)
+    const hint = this.options.workspaceIdHint
+    const matching = candidates.filter(
+      (a) => SNAPSHOT.test(a.name) && (!hint || SNAPSHOT.exec(a.name)?.[1] === hint),
+    )
+    const workspaces = new Set(matching.map((a) => SNAPSHOT.exec(a.name)![1]))
+    if (matching.length === 0) {
+      throw new UsageError(
+        `No snapshot artifact found for restore-from "${wanted}"${hint ? ` (workspace ${hint})` : ''}: give the ` +
+          'run id of the stop, the snapshot artifact id or name, or `latest`. Other runs need github-token ' +
+          'with `actions: read`; artifacts past their retention are gone.',
+      )
+    }
+    if (workspaces.size > 1) {
+      throw new UsageError(
+        `Run ${wanted} holds snapshots of workspaces ${[...workspaces].join(', ')}: set workspace-id.`,
+      )
+    }
+    const found = matching.sort(newestFirst)[0]
+    const workspaceId = SNAPSHOT.exec(found.name)![1]
+    const entry = (await this.list(workspaceId)).find((e) => e.ref === String(found.id))
+    return entry ?? toEntry(found, workspaceId, false)
+  }
+
+  async read(entry: SnapshotEntry): Promise<string> {
+    const found =
+      this.known.get(entry.ref) ??
+      (await this.byRunOrArtifactId(entry.ref)).find((a) => String(a.id) === entry.ref)
+    if (!found) throw new UsageError(`Snapshot artifact ${entry.name} (id ${entry.ref}) not found.`)
+    const path = await this.scratch()
+    const { digestMismatch } = await this.client.downloadArtifact(found.id, {
+      path,
+      expectedHash: found.digest,
+      ...(found.runId === this.options.runId ? {} : { findBy: this.findBy(found.runId) }),
+    })
+    if (digestMismatch)
+      throw new UsageError(
+        `Snapshot artifact ${found.name} does not match its recorded digest: refusing it.`,
+      )
+    const files = (await readdir(path)).filter((f) => f.endsWith('.json'))
+    if (files.length !== 1)
+      throw new UsageError(
+        `Snapshot artifact ${found.name} should hold one JSON file, not ${files.length}.`,
+      )
+    return readFile(join(path, files[0]), 'utf8')
+  }
+
+  async markRestored(entry: SnapshotEntry): Promise<void> {
+    const name = `databricks-halt-restored-ws${entry.workspaceId}-artifact${entry.ref}`
+    const current = await this.client.listArtifacts()
+    if (current.artifacts.some((a) => a.name === name)) return
+    const dir = await this.scratch()
+    const file = join(dir, 'restored.json')
+    const marker = {
+      snapshotArtifactId: entry.ref,
+      snapshot: entry.name,
+      runId: this.options.runId,
+      restoredAt: new Date().toISOString(),
+    }
+    await writeFile(file, `${JSON.stringify(marker, null, 2)}\n`)
+    const { id } = await this.client.uploadArtifact(name, [file], dir, {
+      retentionDays: this.options.retentionDays,
+    })
+    this.options.logger.info(
+      `Recorded that snapshot ${entry.name} is restored (artifact ${name}, id ${id}).`,
+    )
+  }
+
+  /** Snapshots and markers of this run (always) and of the whole repository (with a token). */
+  private async findAll(): Promise<Found[]> {
+    const byId = new Map<number, Found>()
+    for (const a of (await this.client.listArtifacts()).artifacts)
+      byId.set(a.id, this.fromArtifact(a, this.options.runId))
+    if (this.canSearchRepository()) {
+      for (const a of await this.listRepository()) byId.set(a.id, a)
+    } else {
+      this.options.logger.info(
+        'Looking in this run only: other runs need github-token with `actions: read`.',
+      )
+    }
+    return [...byId.values()].filter((a) => SNAPSHOT.test(a.name) || MARKER.test(a.name))
+  }
+
+  private async listRepository(): Promise<Found[]> {
+    const octokit = github.getOctokit(this.options.githubToken!)
+    const found: Found[] = []
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const { data } = await octokit.rest.actions.listArtifactsForRepo({
+        owner: this.repo!.owner,
+        repo: this.repo!.name,
+        per_page: 100,
+        page,
+      })
+      for (const a of data.artifacts) {
+        if (a.expired) {
+          if (SNAPSHOT.test(a.name))
+            this.options.logger.warning(
+              `Snapshot artifact ${a.name} has expired (retention) and cannot be restored.`,
+            )
+          continue
+        }
+        found.push(
+          this.remember({
+            id: a.id,
+            name: a.name,
+            runId: String(a.workflow_run?.id ?? ''),
+            createdAt: a.created_at ?? '',
+            digest: a.digest ?? undefined,
+          }),
+        )
+      }
+      if (page * 100 >= data.total_count) break
+    }
+    return found
+  }
+
+  /** A number from the user: a run id (the stop's run) first, else an artifact id. */
+  private async byRunOrArtifactId(id: string): Promise<Found[]> {
+    if (id === this.options.runId)
+      return (await this.client.listArtifacts()).artifacts.map((a) => this.fromArtifact(a, id))
+    if (this.canSearchRepository()) {
+      // An unknown run is a 404: then the number may still be an artifact id.
+      const artifacts = await this.client
+        .listArtifacts({ findBy: this.findBy(id) })
+        .then((r) => r.artifacts)
+        .catch(() => [] as Artifact[])
+      if (artifacts.length > 0) return artifacts.map((a) => this.fromArtifact(a, id))
+    }
+    return (await this.findAll()).filter((a) => String(a.id) === id)
+  }
+
+  private findBy(runId: string): FindOptions['findBy'] {
+    if (!this.canSearchRepository()) {
+      throw new UsageError(
+        `The snapshot is in run ${runId}: reading another run's artifacts needs github-token with \`actions: read\`.`,
+      )
+    }
+    return {
+      token: this.options.githubToken!,
+      workflowRunId: Number(runId),
+      repositoryOwner: this.repo!.owner,
+      repositoryName: this.repo!.name,
+    }
+  }
+
+  private canSearchRepository(): boolean {
+    return Boolean(this.options.githubToken && this.repo)
+  }
+
+  /** The run's own name, or with a counter when this run already stopped this workspace. */
+  private async freeName(workspaceId: string): Promise<string> {
+    const base = `databricks-halt-snapshot-ws${workspaceId}-run${this.options.runId}-attempt${this.options.runAttempt}`
+    const taken = new Set((await this.client.listArtifacts()).artifacts.map((a) => a.name))
+    let name = base
+    for (let n = 2; taken.has(name); n++) name = `${base}-${n}`
+    return name
+  }
+
+  private fromArtifact(a: Artifact, runId: string): Found {
+    return this.remember({
+      id: a.id,
+      name: a.name,
+      runId,
+      createdAt: a.createdAt?.toISOString() ?? '',
+      digest: a.digest,
+    })
+  }
+
+  private remember(found: Found): Found {
+    // GitHub's REST times have seconds, the results service milliseconds: compare them as instants.
+    if (found.createdAt) found.createdAt = new Date(found.createdAt).toISOString()
+    this.known.set(String(found.id), found)
+    return found
+  }
+
+  private async scratch(): Promise<string> {
+    const dir = join(
+      this.options.tempDir ?? tmpdir(),
+      `databricks-halt-${randomBytes(6).toString('hex')}`,
+    )
+    await mkdir(dir, { recursive: true })
+    return dir
+  }
+}
+
+function toEntry(found: Found, workspaceId: string, restored: boolean): SnapshotEntry {
+  return {
+    ref: String(found.id),
+    name: found.name,
+    workspaceId,
+    createdAt: found.createdAt,
+    restored,
+  }
+}
+
+function newestFirst(a: Found, b: Found): number {
+  return b.createdAt.localeCompare(a.createdAt) || b.id - a.id
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
