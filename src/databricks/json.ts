@@ -33,7 +33,8 @@ function reviver(key: string, value: unknown, context?: { source?: string }): un
 }
 
 export function parseJson(text: string): unknown {
-  if (!rawJSON) throw new Error('databricks-halt needs Node.js 24 or later (JSON source text access).')
+  if (!rawJSON)
+    throw new Error('databricks-halt needs Node.js 24 or later (JSON source text access).')
   return JSON.parse(text, reviver as (this: unknown, key: string, value: unknown) => unknown)
 }
 

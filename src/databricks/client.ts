@@ -1,0 +1,258 @@
+import type { TokenAudience, TokenProvider } from '../auth/token-provider.js'
+import { UsageError } from '../errors.js'
+import type { Logger } from '../logger.js'
+import { type ClassStats, type Lease, RateLimiters } from './concurrency-helper.js'
+import { DatabricksError, isThrottled, parseErrorBody, parseRetryAfter } from './errors.js'
+import { parseJson, stringifyJson } from './json.js'
+import { encodeQuery, type QueryParams } from './query.js'
+import type { RateClass } from './rate-class.js'
+import { nextDelay, type RetryOptions } from './retry-helper.js'
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface ClientOptions {
+  /** Base URL: a workspace URL or an account host. https, or http on loopback (the emulator). */
+  host: string
+  /** Which token the provider should hand out for this host. */
+  audience: TokenAudience
+  tokens: TokenProvider
+  /** Account id, for account clients: endpoint functions build `/accounts/{id}/…` from it. */
+  accountId?: string
+  /** Most requests in flight per rate class. Default 16. */
+  maxConcurrency?: number
+  /** Per-attempt timeout in ms. Default 60 s. */
+  timeoutMs?: number
+  retry?: RetryOptions
+  logger?: Logger
+  /** Sent with every request (e.g. X-Databricks-Workspace-Id on unified hosts). */
+  headers?: Record<string, string>
+}
+
+export interface CallOptions {
+  rateClass?: RateClass
+  timeoutMs?: number
+  retry?: RetryOptions
+  headers?: Record<string, string>
+  signal?: AbortSignal
+}
+
+export interface RequestSpec extends CallOptions {
+  method: HttpMethod
+  path: string
+  query?: QueryParams
+  body?: unknown
+}
+
+export interface ApiResponse<T> {
+  status: number
+  headers: Headers
+  body: T
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000
+const USER_AGENT = 'databricks-halt/0.1'
+
+/** One Databricks host. Retries, per-class adaptive concurrency and lossless int64 JSON. */
+export class DatabricksClient {
+  readonly host: string
+  readonly audience: TokenAudience
+  readonly accountId?: string
+  private readonly tokens: TokenProvider
+  private readonly limiters: RateLimiters
+  private readonly timeoutMs: number
+  private readonly retry: RetryOptions
+  private readonly logger?: Logger
+  private readonly headers: Record<string, string>
+
+  constructor(options: ClientOptions) {
+    this.host = checkBaseUrl(options.host)
+    this.audience = options.audience
+    this.accountId = options.accountId
+    this.tokens = options.tokens
+    this.limiters = new RateLimiters({ ceiling: options.maxConcurrency ?? 16 })
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    this.retry = options.retry ?? {}
+    this.logger = options.logger
+    this.headers = options.headers ?? {}
+  }
+
+  /** Per rate class: requests, retries, 429s met, in flight, current concurrency and rate. */
+  stats(): Partial<Record<RateClass, ClassStats>> {
+    return this.limiters.stats()
+  }
+
+  get<T>(path: string, query?: QueryParams, options?: CallOptions): Promise<T> {
+    return this.request<T>({ ...options, method: 'GET', path, query })
+  }
+
+  post<T>(path: string, body?: unknown, options?: CallOptions): Promise<T> {
+    return this.request<T>({ ...options, method: 'POST', path, body: body ?? {} })
+  }
+
+  put<T>(path: string, body?: unknown, options?: CallOptions): Promise<T> {
+    return this.request<T>({ ...options, method: 'PUT', path, body: body ?? {} })
+  }
+
+  patch<T>(path: string, body: unknown, query?: QueryParams, options?: CallOptions): Promise<T> {
+    return this.request<T>({ ...options, method: 'PATCH', path, body, query })
+  }
+
+  delete<T>(path: string, query?: QueryParams, options?: CallOptions): Promise<T> {
+    return this.request<T>({ ...options, method: 'DELETE', path, query })
+  }
+
+  async request<T>(spec: RequestSpec): Promise<T> {
+    return (await this.requestWithHeaders<T>(spec)).body
+  }
+
+  /** The full response, for callers that need headers (x-databricks-org-id). */
+  async requestWithHeaders<T>(spec: RequestSpec): Promise<ApiResponse<T>> {
+    const retry = { ...this.retry, ...spec.retry }
+    const limiter = this.limiters.for(spec.rateClass ?? 'other')
+    const startedAt = Date.now()
+    for (let attempt = 1; ; attempt++) {
+      const lease = await limiter.acquire(attempt > 1)
+      try {
+        return await this.attempt<T>(spec, lease)
+      } catch (e) {
+        if (!(e instanceof DatabricksError)) throw e
+        e.attempts = attempt
+        const delay = nextDelay(e, attempt, startedAt, retry)
+        if (delay === undefined) throw e
+        this.logger?.debug(`retrying ${e.describe()} in ${delay} ms (attempt ${attempt + 1})`)
+        await sleep(delay, spec.signal)
+      }
+    }
+  }
+
+  private async attempt<T>(spec: RequestSpec, lease: Lease): Promise<ApiResponse<T>> {
+    let outcome: 'ok' | 'throttled' | 'error' = 'error'
+    let retryAfterMs: number | undefined
+    try {
+      const response = await this.send<T>(spec)
+      outcome = 'ok'
+      return response
+    } catch (e) {
+      if (e instanceof DatabricksError && isThrottled(e)) {
+        outcome = 'throttled'
+        retryAfterMs = e.retryAfterMs
+      }
+      throw e
+    } finally {
+      lease.release(outcome, retryAfterMs)
+    }
+  }
+
+  private async send<T>(spec: RequestSpec): Promise<ApiResponse<T>> {
+    const token = await this.tokens.getToken(this.audience)
+    const url = `${this.host}${spec.path}${encodeQuery(spec.query)}`
+    const timeout = AbortSignal.timeout(spec.timeoutMs ?? this.timeoutMs)
+    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout
+    const headers: Record<string, string> = {
+      ...this.headers,
+      ...spec.headers,
+      Authorization: `Bearer ${token}`,
+      Accept: 'application/json',
+      'User-Agent': USER_AGENT,
+    }
+    if (spec.body !== undefined) headers['Content-Type'] = 'application/json'
+    let response: Response
+    let text: string
+    try {
+      response = await fetch(url, {
+        method: spec.method,
+        headers,
+        body: spec.body === undefined ? undefined : stringifyJson(spec.body),
+        signal,
+      })
+      text = await response.text()
+    } catch (e) {
+      if (spec.signal?.aborted) throw e
+      throw networkError(spec, e)
+    }
+    if (response.status >= 400) throw httpError(spec, response, text)
+    return { status: response.status, headers: response.headers, body: parseBody<T>(spec, text) }
+  }
+}
+
+function parseBody<T>(spec: RequestSpec, text: string): T {
+  if (text.trim() === '') return {} as T
+  try {
+    return parseJson(text) as T
+  } catch {
+    throw new DatabricksError({
+      status: 200,
+      error_code: 'MALFORMED_RESPONSE',
+      message: 'The response body is not JSON',
+      method: spec.method,
+      path: spec.path,
+    })
+  }
+}
+
+function httpError(spec: RequestSpec, response: Response, text: string): DatabricksError {
+  const parsed = parseErrorBody(response.status, text)
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after')) ?? parsed.retryDelayMs
+  return new DatabricksError({
+    status: response.status,
+    error_code: parsed.error_code,
+    message: parsed.message,
+    requestId: parsed.requestId ?? response.headers.get('x-request-id') ?? undefined,
+    retryAfterMs,
+    method: spec.method,
+    path: spec.path,
+  })
+}
+
+function networkError(spec: RequestSpec, e: unknown): DatabricksError {
+  const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')
+  const cause =
+    e instanceof Error ? (e.cause as { code?: string; message?: string } | undefined) : undefined
+  const detail = cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e))
+  return new DatabricksError({
+    status: 0,
+    error_code: timedOut ? 'TIMEOUT' : 'NETWORK_ERROR',
+    message: timedOut ? 'The request timed out' : `No response: ${detail}`,
+    method: spec.method,
+    path: spec.path,
+    cause: e,
+  })
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason)
+    const onAbort = (): void => {
+      clearTimeout(timer)
+      reject(signal!.reason)
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i
+
+/** Normalise a base URL; plain http is allowed only to loopback (the emulator). */
+export function checkBaseUrl(raw: string): string {
+  let url: URL
+  try {
+    url = new URL(raw.includes('://') ? raw : `https://${raw}`)
+  } catch {
+    throw new UsageError(`Not a valid URL: ${raw}`)
+  }
+  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
+    throw new UsageError(
+      `Refusing plain http:// to ${url.hostname}: tokens would travel unencrypted. Use https:// (http is only for a loopback emulator).`,
+    )
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new UsageError(`Unsupported URL scheme ${url.protocol} in ${raw}`)
+  }
+  if (url.username || url.password)
+    throw new UsageError('The host URL must not contain credentials')
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+}

@@ -1,0 +1,102 @@
+import type { CallOptions, DatabricksClient } from './client.js'
+import { DatabricksError, isInvalidState } from './errors.js'
+import { paginateToken } from './pagination.js'
+
+/** Clusters API 2.1. */
+
+const BASE = '/api/2.1/clusters'
+
+export type State =
+  | 'PENDING'
+  | 'RUNNING'
+  | 'RESTARTING'
+  | 'RESIZING'
+  | 'TERMINATING'
+  | 'TERMINATED'
+  | 'ERROR'
+  | 'UNKNOWN'
+
+export type ClusterSource =
+  'UI' | 'API' | 'JOB' | 'PIPELINE' | 'PIPELINE_MAINTENANCE' | 'SQL' | 'MODELS'
+
+export interface ClusterDetails {
+  cluster_id: string
+  cluster_name?: string
+  state?: State
+  state_message?: string
+  cluster_source?: ClusterSource
+  creator_user_name?: string
+  autotermination_minutes?: number
+  num_workers?: number
+  autoscale?: { min_workers?: number; max_workers?: number }
+  instance_pool_id?: string
+  driver_instance_pool_id?: string
+  node_type_id?: string
+  spark_version?: string
+  custom_tags?: Record<string, string>
+  default_tags?: Record<string, string>
+  termination_reason?: { code?: string; type?: string; parameters?: Record<string, string> }
+  [field: string]: unknown
+}
+
+export interface ListClustersRequest {
+  page_size?: number
+  filter_by?: {
+    cluster_sources?: ClusterSource[]
+    cluster_states?: State[]
+    is_pinned?: boolean
+    policy_id?: string
+  }
+  sort_by?: { field?: 'DEFAULT' | 'CLUSTER_NAME'; direction?: 'ASC' | 'DESC' }
+}
+
+/** GET /api/2.1/clusters/list, every page (servers without paging answer in one). */
+export function listClusters(
+  workspace: DatabricksClient,
+  request: ListClustersRequest = {},
+  options?: CallOptions,
+): AsyncGenerator<ClusterDetails> {
+  return paginateToken<ClusterDetails>(workspace, {
+    rateClass: 'clusters',
+    ...options,
+    path: `${BASE}/list`,
+    query: { page_size: 100, ...request },
+    itemsKey: 'clusters',
+  })
+}
+
+/** GET /api/2.1/clusters/get. Missing clusters answer 400 INVALID_PARAMETER_VALUE (see isNotFound). */
+export function getCluster(
+  workspace: DatabricksClient,
+  request: { cluster_id: string },
+  options?: CallOptions,
+): Promise<ClusterDetails> {
+  return workspace.get(`${BASE}/get`, { ...request }, { rateClass: 'clusters', ...options })
+}
+
+/** POST /api/2.1/clusters/delete: terminate (not permanent-delete). Idempotent, asynchronous. */
+export async function deleteCluster(
+  workspace: DatabricksClient,
+  request: { cluster_id: string },
+  options?: CallOptions,
+): Promise<void> {
+  await workspace.post(`${BASE}/delete`, request, { rateClass: 'clusters', ...options })
+}
+
+/**
+ * POST /api/2.1/clusters/start: only from TERMINATED. When a retry meets INVALID_STATE, the
+ * first attempt (whose answer was lost) already started it: reported as 'already_starting'.
+ */
+export async function startCluster(
+  workspace: DatabricksClient,
+  request: { cluster_id: string },
+  options?: CallOptions,
+): Promise<'started' | 'already_starting'> {
+  try {
+    await workspace.post(`${BASE}/start`, request, { rateClass: 'clusters', ...options })
+    return 'started'
+  } catch (e) {
+    if (isInvalidState(e) && (e as DatabricksError).attempts > 1) return 'already_starting'
+    throw e
+  }
+}

@@ -1,0 +1,240 @@
+import { RATE_CLASSES, type RateClass } from './rate-class.js'
+
+/**
+ * Adaptive per-class limiting (see docs/adr/0003-client-concurrency.md).
+ *
+ * Every HTTP attempt takes a lease from its class's limiter, so the limiter itself is the bound
+ * on fan-out: callers may Promise.all over thousands of items and at most `ceiling` requests of a
+ * class are in flight. Two knobs adapt to 429s (AIMD, as TCP does):
+ *  - a start rate: unknown (unpaced) until the first throttle, then set from the successes of the
+ *    last second; each later throttle cuts it by a fifth, and while requests queue it probes up by
+ *    2% a second. A token bucket with burst ≥ rate refills during the Retry-After pause, and the
+ *    probe spends those tokens later, so the sawtooth loses little of the server's rate;
+ *  - a concurrency window: halved on a throttle (never below what the rate needs at the observed
+ *    latency), +1 per window of successes, never above the ceiling.
+ * A throttle also pauses the whole class for the server's Retry-After window.
+ */
+
+export interface ClassStats {
+  /** Attempts started (first tries and retries). */
+  requests: number
+  /** Attempts that were retries. */
+  retries: number
+  /** 429s (or throttling errors) met. */
+  throttled: number
+  inFlight: number
+  peakInFlight: number
+  /** Current concurrency window. */
+  concurrency: number
+  /** Learnt start rate in requests per second; null until the first throttle. */
+  ratePerSecond: number | null
+}
+
+export interface Lease {
+  readonly startedAt: number
+  /** Call exactly once when the attempt has an outcome. */
+  release(outcome: 'ok' | 'throttled' | 'error', retryAfterMs?: number): void
+}
+
+export interface LimiterOptions {
+  /** Hard ceiling on requests in flight for this class. */
+  ceiling: number
+  now?: () => number
+  /** Lowest start rate the limiter will fall to (requests per second). */
+  minRate?: number
+  /** Pause used for a throttle without Retry-After, in ms. */
+  defaultPauseMs?: number
+}
+
+/** Throttles closer together than this are one congestion event (one decrease). */
+const MIN_GAP_BETWEEN_EVENTS_MS = 1000
+const DECREASE = 0.8
+const PROBE_PER_SECOND = 0.02
+const MIN_PROBE_PER_SECOND = 0.05
+
+export class ClassLimiter {
+  readonly ceiling: number
+  private readonly now: () => number
+  private readonly minRate: number
+  private readonly defaultPauseMs: number
+  private window: number
+  private rate = Infinity
+  private nextStartAt = 0
+  private pausedUntil = 0
+  private inFlight = 0
+  private readonly waiting: Array<() => void> = []
+  private timer: NodeJS.Timeout | undefined
+  private lastEventAt: number | undefined
+  private firstStartAt: number | undefined
+  private recentSuccesses: number[] = []
+  private lastProbeAt = 0
+  private latencyMs = 0
+  private readonly counters = { requests: 0, retries: 0, throttled: 0, peakInFlight: 0 }
+
+  constructor(options: LimiterOptions) {
+    this.ceiling = Math.max(1, Math.floor(options.ceiling))
+    this.now = options.now ?? (() => performance.now())
+    this.minRate = options.minRate ?? 1
+    this.defaultPauseMs = options.defaultPauseMs ?? 1000
+    this.window = this.ceiling
+  }
+
+  acquire(isRetry = false): Promise<Lease> {
+    return new Promise((resolve) => {
+      this.waiting.push(() => {
+        this.counters.requests++
+        if (isRetry) this.counters.retries++
+        resolve(this.lease())
+      })
+      this.pump()
+    })
+  }
+
+  stats(): ClassStats {
+    return {
+      ...this.counters,
+      inFlight: this.inFlight,
+      concurrency: Math.floor(this.window),
+      ratePerSecond: Number.isFinite(this.rate) ? Math.round(this.rate * 100) / 100 : null,
+    }
+  }
+
+  private lease(): Lease {
+    const startedAt = this.now()
+    this.firstStartAt ??= startedAt
+    let released = false
+    return {
+      startedAt,
+      release: (outcome, retryAfterMs) => {
+        if (released) return
+        released = true
+        this.inFlight--
+        if (outcome === 'ok') this.onSuccess(startedAt)
+        if (outcome === 'throttled') this.onThrottle(startedAt, retryAfterMs)
+        this.pump()
+      },
+    }
+  }
+
+  private pump(): void {
+    while (this.waiting.length > 0 && this.inFlight < Math.floor(this.window)) {
+      const now = this.now()
+      const readyAt = Math.max(this.pausedUntil, this.nextStartAt)
+      if (readyAt > now) return this.wakeAt(readyAt - now)
+      const start = this.waiting.shift()!
+      this.inFlight++
+      this.counters.peakInFlight = Math.max(this.counters.peakInFlight, this.inFlight)
+      if (Number.isFinite(this.rate)) {
+        // Never bank unused time: after a pause or an idle spell, pace from now.
+        this.nextStartAt = Math.max(this.nextStartAt, now) + 1000 / this.rate
+      }
+      start()
+    }
+  }
+
+  private wakeAt(delayMs: number): void {
+    if (this.timer) return
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined
+        this.pump()
+      },
+      Math.max(1, Math.ceil(delayMs)),
+    )
+  }
+
+  private onSuccess(startedAt: number): void {
+    const now = this.now()
+    this.latencyMs =
+      this.latencyMs === 0 ? now - startedAt : this.latencyMs * 0.9 + (now - startedAt) * 0.1
+    this.recentSuccesses.push(now)
+    if (this.recentSuccesses.length > 4096) this.recentSuccesses = this.recentSuccesses.slice(-2048)
+    this.window = Math.min(this.ceiling, this.window + 1 / Math.max(1, this.window))
+    this.probe(now)
+  }
+
+  /** Additive increase, only while demand is waiting on the pace (an idle class learns nothing). */
+  private probe(now: number): void {
+    if (!Number.isFinite(this.rate)) return
+    const seconds = Math.min(1, (now - this.lastProbeAt) / 1000)
+    this.lastProbeAt = now
+    if (this.waiting.length === 0 || now < this.pausedUntil) return
+    this.rate += Math.max(MIN_PROBE_PER_SECOND, this.rate * PROBE_PER_SECOND) * seconds
+  }
+
+  private onThrottle(startedAt: number, retryAfterMs: number | undefined): void {
+    const now = this.now()
+    this.counters.throttled++
+    this.pausedUntil = Math.max(this.pausedUntil, now + (retryAfterMs ?? this.defaultPauseMs))
+    // Requests already in flight when we last slowed down say nothing new about the limit.
+    const last = this.lastEventAt
+    if (last !== undefined && (startedAt < last || now - last < MIN_GAP_BETWEEN_EVENTS_MS)) return
+    this.rate = Math.max(this.minRate, this.decreasedRate(now))
+    const needed = Math.ceil((this.rate * this.latencyMs) / 1000) + 1
+    this.window = Math.min(this.ceiling, Math.max(1, needed, this.window / 2))
+    this.lastEventAt = now
+    this.lastProbeAt = now
+  }
+
+  private decreasedRate(now: number): number {
+    if (Number.isFinite(this.rate)) return this.rate * DECREASE
+    // First throttle: we were unpaced. What the server let through in the last second is its
+    // rate plus part of its burst: a fair first guess that the next throttles correct.
+    const since = Math.max(now - 1000, this.firstStartAt ?? now)
+    const count = this.recentSuccesses.filter((t) => t >= since).length
+    return count / Math.max(1, (now - since) / 1000)
+  }
+}
+
+/** One limiter per rate class. */
+export class RateLimiters {
+  private readonly limiters = new Map<RateClass, ClassLimiter>()
+
+  constructor(private readonly options: LimiterOptions) {}
+
+  for(rateClass: RateClass): ClassLimiter {
+    let limiter = this.limiters.get(rateClass)
+    if (!limiter) {
+      limiter = new ClassLimiter(this.options)
+      this.limiters.set(rateClass, limiter)
+    }
+    return limiter
+  }
+
+  stats(): Partial<Record<RateClass, ClassStats>> {
+    const out: Partial<Record<RateClass, ClassStats>> = {}
+    for (const rateClass of RATE_CLASSES) {
+      const limiter = this.limiters.get(rateClass)
+      if (limiter) out[rateClass] = limiter.stats()
+    }
+    return out
+  }
+}
+
+export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown }
+
+/**
+ * Run fn over items with at most `limit` in progress, keeping order; never rejects. For
+ * multi-call work per item (get then update) so one item finishes before many more start.
+ */
+export async function mapBounded<T, R>(
+  items: readonly T[],
+  fn: (item: T, index: number) => Promise<R>,
+  limit = 64,
+): Promise<Settled<R>[]> {
+  const results: Settled<R>[] = new Array(items.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++
+      try {
+        results[index] = { ok: true, value: await fn(items[index], index) }
+      } catch (error) {
+        results[index] = { ok: false, error }
+      }
+    }
+  }
+  const workers = Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker)
+  await Promise.all(workers)
+  return results
+}

@@ -1,0 +1,97 @@
+import type { CallOptions, DatabricksClient } from './client.js'
+import { DatabricksError, isNotFound } from './errors.js'
+
+/** Account API: workspace permission assignments (account admin only). */
+
+export type WorkspacePermission = 'USER' | 'ADMIN' | 'UNKNOWN'
+
+export interface PrincipalOutput {
+  /** int64, as a decimal string. */
+  principal_id: string
+  display_name?: string
+  user_name?: string
+  group_name?: string
+  /** The service principal's application id. */
+  service_principal_name?: string
+}
+
+export interface PermissionAssignment {
+  principal: PrincipalOutput
+  permissions?: WorkspacePermission[]
+  /** Per-assignment error reported by the service; such entries cannot be written back. */
+  error?: string
+}
+
+export interface PermissionAssignments {
+  permission_assignments?: PermissionAssignment[]
+}
+
+function prefix(account: DatabricksClient, workspaceId: string): string {
+  if (!account.accountId) throw new Error('The account client has no account id')
+  return `/api/2.0/accounts/${encodeURIComponent(account.accountId)}/workspaces/${encodeURIComponent(workspaceId)}/permissionassignments`
+}
+
+/** GET …/permissionassignments (unpaged). */
+export async function listPermissionAssignments(
+  account: DatabricksClient,
+  workspaceId: string,
+  options?: CallOptions,
+): Promise<PermissionAssignment[]> {
+  const body = await account.get<PermissionAssignments>(prefix(account, workspaceId), undefined, {
+    rateClass: 'account_read',
+    ...options,
+  })
+  return body.permission_assignments ?? []
+}
+
+/**
+ * PUT …/principals/{principal_id}: idempotent upsert. Only USER/ADMIN count; an empty list
+ * removes access, so callers must never send one by accident.
+ */
+export async function updatePermissionAssignment(
+  account: DatabricksClient,
+  workspaceId: string,
+  principalId: string,
+  permissions: Array<'USER' | 'ADMIN'>,
+  options?: CallOptions,
+): Promise<PermissionAssignment> {
+  if (permissions.length === 0) throw new Error('Refusing to PUT an empty permissions list')
+  return account.put<PermissionAssignment>(
+    `${prefix(account, workspaceId)}/principals/${encodeURIComponent(principalId)}`,
+    { permissions },
+    { rateClass: 'account_write', ...options },
+  )
+}
+
+const NOT_ASSIGNED =
+  /not in workspace|not found in (the )?account|no permission assignment|not assigned/i
+
+/**
+ * DELETE …/principals/{principal_id}. 'absent' when the principal has no assignment: either it
+ * was never there or this call's own earlier attempt removed it before its answer was lost.
+ */
+export async function deletePermissionAssignment(
+  account: DatabricksClient,
+  workspaceId: string,
+  principalId: string,
+  options?: CallOptions,
+): Promise<'deleted' | 'absent'> {
+  try {
+    await account.delete(
+      `${prefix(account, workspaceId)}/principals/${encodeURIComponent(principalId)}`,
+      undefined,
+      { rateClass: 'account_write', ...options },
+    )
+    return 'deleted'
+  } catch (e) {
+    if (isNotAssigned(e)) return 'absent'
+    throw e
+  }
+}
+
+export function isNotAssigned(e: unknown): boolean {
+  return (
+    isNotFound(e) ||
+    (e instanceof DatabricksError && e.status < 500 && NOT_ASSIGNED.test(e.message))
+  )
+}

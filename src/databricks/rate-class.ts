@@ -1,0 +1,20 @@
+/**
+ * Rate-limit classes: groups of endpoints that share one server-side limit. Each class gets its
+ * own adaptive limiter, so throttling on one (account writes) never slows another (job updates).
+ * Names match the emulator's token buckets (emulator/rate-limits.ts).
+ */
+export const RATE_CLASSES = [
+  'account_write',
+  'account_read',
+  'scim',
+  'jobs_read',
+  'jobs_write',
+  'runs',
+  'clusters',
+  'warehouses',
+  'pools',
+  'pipelines',
+  'apps',
+  'other',
+] as const
+export type RateClass = (typeof RATE_CLASSES)[number]

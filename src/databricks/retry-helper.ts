@@ -1,0 +1,71 @@
+import { DatabricksError, isThrottled } from './errors.js'
+
+/**
+ * When a failed attempt is worth another one, and how long to wait first.
+ *
+ * Retried: no response (reset, refused, timeout), 429, 502/503/504, throttling sent as a 500
+ * (SCIM), and server texts the SDKs treat as transient. Never: 400, 401, 404, 409 and other
+ * client errors. 403 is permanent except inside an explicit window the caller opens for access
+ * that is still propagating (restore re-assigns permissions; the account answers 403 until then).
+ *
+ * POSTs are retried too: every write this tool makes is idempotent (jobs/update, clusters/delete,
+ * warehouse and pipeline stop, runs cancel, pool edit, assignment PUT) or its endpoint function
+ * accepts the "already done" answer a retry of a lost response can meet (assignment DELETE,
+ * clusters/start); see docs/adr/0003-client-concurrency.md.
+ */
+export interface RetryOptions {
+  /** Total time a call may spend retrying, in ms. Default 300 s (as the Databricks SDKs). */
+  budgetMs?: number
+  /** Most attempts per call, first included. Default 20. */
+  maxAttempts?: number
+  /** Epoch ms (Date.now() clock): until then a 403 is retried as propagation lag. */
+  retryForbiddenUntil?: number
+  /** Extra transient answers for this call only (e.g. "not in workspace" during propagation). */
+  retryIf?: (error: DatabricksError) => boolean
+}
+
+export const DEFAULT_RETRY_BUDGET_MS = 300_000
+export const DEFAULT_MAX_ATTEMPTS = 20
+const BACKOFF_BASE_MS = 250
+const BACKOFF_CAP_MS = 10_000
+
+const TRANSIENT_STATUS = new Set([0, 429, 502, 503, 504])
+const TRANSIENT_TEXT =
+  /REQUEST_LIMIT_EXCEEDED|Timed out after|deadline exceeded|worker environment not ready|ClusterNotReadyException|TEMPORARILY_UNAVAILABLE/i
+
+export function isTransient(e: DatabricksError, options: RetryOptions, now = Date.now()): boolean {
+  if (e.status === 401) return false
+  if (TRANSIENT_STATUS.has(e.status) || isThrottled(e)) return true
+  if (e.status === 403) {
+    return options.retryForbiddenUntil !== undefined && now < options.retryForbiddenUntil
+  }
+  if (e.status >= 500 && TRANSIENT_TEXT.test(`${e.error_code} ${e.message}`)) return true
+  return options.retryIf?.(e) ?? false
+}
+
+/** Exponential backoff with full jitter: uniform in [0, min(cap, base * 2^(attempt-1))]. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1))
+  return Math.round(random() * ceiling)
+}
+
+/** Milliseconds to wait before the next attempt, or undefined to give up. */
+export function nextDelay(
+  e: DatabricksError,
+  attempt: number,
+  startedAt: number,
+  options: RetryOptions,
+  now = Date.now(),
+): number | undefined {
+  if (!isTransient(e, options, now)) return undefined
+  if (attempt >= (options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)) return undefined
+  // A server-given wait is honoured exactly; a little jitter spreads the retries of a burst.
+  const delay =
+    e.retryAfterMs !== undefined
+      ? e.retryAfterMs + Math.round(Math.random() * 50)
+      : backoffMs(attempt)
+  const deadline = startedAt + (options.budgetMs ?? DEFAULT_RETRY_BUDGET_MS)
+  if (now + delay > deadline) return undefined
+  if (e.status === 403 && now + delay > options.retryForbiddenUntil!) return undefined
+  return delay
+}

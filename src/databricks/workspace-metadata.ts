@@ -1,0 +1,62 @@
+import type { CallOptions, DatabricksClient } from './client.js'
+import { getMe } from './scim.js'
+
+/** Where a workspace's id and account come from when the URL does not say. */
+
+export interface HostMetadata {
+  oidc_endpoint?: string
+  account_id?: string
+  workspace_id?: string
+  cloud?: string
+  host_type?: string
+  token_federation_default_oidc_audiences?: string[]
+}
+
+/**
+ * GET /.well-known/databricks-config (newer hosts only). Any failure answers undefined, as the
+ * SDKs do: older hosts do not serve it. Not retried beyond one quick attempt.
+ */
+export async function getHostMetadata(
+  workspace: DatabricksClient,
+  options?: CallOptions,
+): Promise<HostMetadata | undefined> {
+  try {
+    const body = await workspace.get<HostMetadata>('/.well-known/databricks-config', undefined, {
+      rateClass: 'other',
+      timeoutMs: 10_000,
+      retry: { maxAttempts: 2, budgetMs: 10_000 },
+      ...options,
+    })
+    if (body && typeof body === 'object' && body.workspace_id !== undefined) {
+      return { ...body, workspace_id: String(body.workspace_id) }
+    }
+    return body && typeof body === 'object' ? body : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The workspace id from `adb-<id>.<n>.azuredatabricks.net` or `<id>.<n>.gcp.databricks.com`. */
+export function workspaceIdFromUrl(url: string): string | undefined {
+  let host: string
+  try {
+    host = new URL(url.includes('://') ? url : `https://${url}`).hostname
+  } catch {
+    return undefined
+  }
+  const azure =
+    /^adb-(\d+)\.\d+\.azuredatabricks\.(net|cn|us)$|^adb-(\d+)\.\d+\.databricks\.azure\.(cn|us)$/.exec(
+      host,
+    )
+  if (azure) return azure[1] ?? azure[3]
+  const gcp = /^(\d+)\.\d+\.gcp\.databricks\.com$/.exec(host)
+  return gcp?.[1]
+}
+
+/** The workspace id from the `x-databricks-org-id` header of SCIM Me (cheap, always served). */
+export async function getOrgId(
+  workspace: DatabricksClient,
+  options?: CallOptions,
+): Promise<string | undefined> {
+  return (await getMe(workspace, options)).orgId
+}
