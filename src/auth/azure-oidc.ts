@@ -1,7 +1,13 @@
 import * as core from '@actions/core'
 import { ClientAssertionCredential, type AccessToken } from '@azure/identity'
 import { UsageError } from '../errors.js'
-import { claimsOf, getGitHubIdToken, GITHUB_ISSUER, messageOf } from './github-oidc.js'
+import {
+  claimsOf,
+  getGitHubIdToken,
+  GITHUB_ISSUER,
+  hasIdTokenEnvironment,
+  messageOf,
+} from './github-oidc.js'
 import type { TokenProvider } from './token-provider.js'
 
 /**
@@ -58,6 +64,8 @@ export class AzureOidcTokenProvider implements TokenProvider {
   }
 
   private async refresh(): Promise<string> {
+    // Checked here too: identity wraps errors from the assertion callback into generic ones.
+    if (!hasIdTokenEnvironment()) await getGitHubIdToken(AZURE_ASSERTION_AUDIENCE)
     let token: AccessToken
     try {
       token = await this.credential.getToken(AZURE_DATABRICKS_SCOPE)
