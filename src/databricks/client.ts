@@ -168,7 +168,7 @@ export class DatabricksClient {
       text = await response.text()
     } catch (e) {
       if (spec.signal?.aborted) throw e
-      throw networkError(spec, e)
+      throw networkError(spec, e, timeout.aborted)
     }
     if (response.status >= 400) throw httpError(spec, response, text)
     return { status: response.status, headers: response.headers, body: parseBody<T>(spec, text) }
@@ -204,11 +204,10 @@ function httpError(spec: RequestSpec, response: Response, text: string): Databri
   })
 }
 
-function networkError(spec: RequestSpec, e: unknown): DatabricksError {
-  const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')
-  const cause =
-    e instanceof Error ? (e.cause as { code?: string; message?: string } | undefined) : undefined
-  const detail = cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e))
+function networkError(spec: RequestSpec, e: unknown, timedOut: boolean): DatabricksError {
+  // Duck-typed: fetch's errors come from another realm under test runners (instanceof fails).
+  const error = e as { message?: string; cause?: { code?: string; message?: string } } | undefined
+  const detail = error?.cause?.code ?? error?.cause?.message ?? error?.message ?? String(e)
   return new DatabricksError({
     status: 0,
     error_code: timedOut ? 'TIMEOUT' : 'NETWORK_ERROR',
