@@ -9,7 +9,7 @@ import type { ItemOutcome, ItemReport, Report } from '../../src/report.js'
 const BIG_ID = '9007199254740993' // 2^53 + 1: a double would print ...992
 
 function report(mode: Report['mode'], items: ItemReport[], extra: Partial<Report> = {}): Report {
-  const counts = {} as Record<ItemOutcome, number>
+  const counts = { active: 0 } as Record<ItemOutcome, number>
   for (const item of items) counts[item.outcome] = (counts[item.outcome] ?? 0) + 1
   return {
     mode,
@@ -21,7 +21,7 @@ function report(mode: Report['mode'], items: ItemReport[], extra: Partial<Report
     finishedAt: '2026-11-26T10:00:02.500Z',
     items,
     warnings: [],
-    counts: { active: 0, ...counts },
+    counts,
     exitCode: 0,
     ...extra,
   }

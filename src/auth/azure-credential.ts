@@ -4,7 +4,7 @@ import {
   type AccessToken,
   type TokenCredential,
 } from '@azure/identity'
-import type { TokenProvider } from './token-provider.js'
+import type { TokenAudience, TokenProvider } from './token-provider.js'
 import { UsageError } from '../errors.js'
 
 /** The Azure Databricks resource (the same app id in every Azure cloud). */
@@ -32,7 +32,7 @@ export class AzureCredentialProvider implements TokenProvider {
     return (this.options.now ?? Date.now)()
   }
 
-  async getToken(): Promise<string> {
+  async getToken(_audience?: TokenAudience): Promise<string> {
     if (this.cached && this.cached.expiresOnTimestamp - REFRESH_MARGIN_MS > this.now()) {
       return this.cached.token
     }

@@ -1,4 +1,4 @@
-import type { TokenProvider } from './token-provider.js'
+import type { TokenAudience, TokenProvider } from './token-provider.js'
 import { UsageError } from '../errors.js'
 
 /** A token that does not change: a PAT, or a Databricks/Entra token minted elsewhere. One token
@@ -11,7 +11,7 @@ export class StaticTokenProvider implements TokenProvider {
     if (token.trim() === '') throw new UsageError(`${description}: the token is empty.`)
   }
 
-  async getToken(): Promise<string> {
+  async getToken(_audience?: TokenAudience): Promise<string> {
     return this.token.trim()
   }
 }

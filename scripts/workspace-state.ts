@@ -1,0 +1,80 @@
+/**
+ * What "the workspace is back as it was" means, read straight from the emulator's state: the
+ * demo prints it, the CLI tests assert it. Restore promises configuration (assignments, job
+ * schedules/triggers/continuous, pools, alert and dashboard schedules) and, with
+ * --restart-compute, the compute that was running; cancelled runs are gone by design.
+ */
+import type { WorkspaceState } from '../emulator/state/workspace.js'
+import { stringifyJson } from '../src/databricks/json.js'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>
+
+export type Fingerprint = Record<string, string[]>
+
+export function configuration(ws: WorkspaceState): Fingerprint {
+  return {
+    'permission assignments': [...ws.assignments.entries()].map(
+      ([id, a]) => `${id} ${[...a.permissions].sort().join('+')}`,
+    ),
+    jobs: [...ws.jobs.values()].map((j) => `${j.job_id} ${stringifyJson(j.settings)}`),
+    'instance pools': [...ws.instancePools.values()].map(
+      (p) =>
+        `${p.instance_pool_id} min_idle=${p.min_idle_instances} ` +
+        `autoterminate=${p.idle_instance_autotermination_minutes}`,
+    ),
+    alerts: [...ws.alerts.values()].map((a) => `${a.id} ${a.schedule?.pause_status}`),
+    'dashboard schedules': [...ws.dashboardSchedules.values()].flatMap((m) =>
+      [...m.values()].map((s: Obj) => `${s.dashboard_id}/${s.schedule_id} ${s.pause_status}`),
+    ),
+  }
+}
+
+/** Long-lived compute a person started (job clusters come and go with their runs). */
+export function runningCompute(ws: WorkspaceState): Fingerprint {
+  const clusters = [...ws.clusters.values()].filter((c) => c.cluster_source !== 'JOB')
+  return {
+    clusters: clusters.filter((c) => c.state === 'RUNNING').map((c) => String(c.cluster_id)),
+    warehouses: [...ws.warehouses.values()]
+      .filter((w) => w.state === 'RUNNING')
+      .map((w) => String(w.id)),
+    pipelines: [...ws.pipelines.values()]
+      .filter((p) => p.state === 'RUNNING')
+      .map((p) => String(p.pipeline_id)),
+    apps: [...ws.apps.values()]
+      .filter((a) => a.compute_status?.state === 'ACTIVE')
+      .map((a) => String(a.name)),
+  }
+}
+
+/** Still-active things a halt must stop: the demo's "show --active" in numbers. */
+export function activity(ws: WorkspaceState): Record<string, number> {
+  const running = runningCompute(ws)
+  return {
+    'active runs': [...ws.runs.values()].filter((r) => isActiveRun(r)).length,
+    'running clusters': [...ws.clusters.values()].filter((c) => c.state === 'RUNNING').length,
+    'running warehouses': running.warehouses.length,
+  }
+}
+
+function isActiveRun(run: Obj): boolean {
+  const state = run.status?.state ?? run.state?.life_cycle_state
+  return ['QUEUED', 'PENDING', 'RUNNING', 'BLOCKED', 'WAITING_FOR_RETRY'].includes(state)
+}
+
+/** Lines "kind: item before → after" for everything that differs; empty when equal. */
+export function differences(before: Fingerprint, after: Fingerprint): string[] {
+  const lines: string[] = []
+  for (const kind of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const a = new Set(before[kind] ?? [])
+    const b = new Set(after[kind] ?? [])
+    for (const item of a) if (!b.has(item)) lines.push(`${kind}: was ${item}`)
+    for (const item of b) if (!a.has(item)) lines.push(`${kind}: now ${item}`)
+  }
+  return lines
+}
+
+/** Sorted copy, so equal states compare equal with toEqual. */
+export function sorted(fp: Fingerprint): Fingerprint {
+  return Object.fromEntries(Object.entries(fp).map(([k, v]) => [k, [...v].sort()]))
+}
