@@ -76,7 +76,7 @@ describe('azure-oidc sign-in', () => {
     const first = await cached.getToken()
     expect(await cached.getToken()).toBe(first)
 
-    entra.expiresInSeconds = 200 // inside the refresh margin: every call must renew
+    entra.expiresInSeconds = 0 // already due for renewal: every call must renew
     const renewing = provider()
     const ids = gh.issuedIdTokens.length
     const a = await renewing.getToken()

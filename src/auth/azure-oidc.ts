@@ -7,6 +7,7 @@ import {
   GITHUB_ISSUER,
   hasIdTokenEnvironment,
   messageOf,
+  refreshTime,
 } from './github-oidc.js'
 import type { TokenProvider } from './token-provider.js'
 
@@ -20,7 +21,6 @@ import type { TokenProvider } from './token-provider.js'
 export const AZURE_ASSERTION_AUDIENCE = 'api://AzureADTokenExchange'
 export const AZURE_DATABRICKS_SCOPE = '2ff814a6-3304-4ab8-85cb-cd0e6f879c1d/.default'
 export const PUBLIC_AUTHORITY = 'https://login.microsoftonline.com'
-const REFRESH_MARGIN_MS = 5 * 60_000
 
 export interface AzureOidcOptions {
   clientId: string
@@ -33,7 +33,7 @@ export interface AzureOidcOptions {
 export class AzureOidcTokenProvider implements TokenProvider {
   readonly description: string
   private readonly credential: ClientAssertionCredential
-  private cached?: AccessToken
+  private cached?: { token: string; refreshAt: number }
   private pending?: Promise<string>
   private lastAssertion?: string
 
@@ -55,9 +55,7 @@ export class AzureOidcTokenProvider implements TokenProvider {
 
   /** One token for both audiences (the Azure Databricks resource covers the account API too). */
   getToken(): Promise<string> {
-    if (this.cached && this.cached.expiresOnTimestamp - Date.now() > REFRESH_MARGIN_MS) {
-      return Promise.resolve(this.cached.token)
-    }
+    if (this.cached && Date.now() < this.cached.refreshAt) return Promise.resolve(this.cached.token)
     // Concurrent callers share one refresh instead of each asking Entra.
     this.pending ??= this.refresh().finally(() => (this.pending = undefined))
     return this.pending
@@ -73,7 +71,7 @@ export class AzureOidcTokenProvider implements TokenProvider {
       throw this.explain(error)
     }
     core.setSecret(token.token)
-    this.cached = token
+    this.cached = { token: token.token, refreshAt: refreshTime(token.expiresOnTimestamp) }
     return token.token
   }
 

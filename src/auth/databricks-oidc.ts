@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { UsageError } from '../errors.js'
-import { claimsOf, getGitHubIdToken, GITHUB_ISSUER, messageOf } from './github-oidc.js'
+import { claimsOf, getGitHubIdToken, GITHUB_ISSUER, messageOf, refreshTime } from './github-oidc.js'
 import type { TokenAudience, TokenProvider } from './token-provider.js'
 
 /**
@@ -11,7 +11,6 @@ import type { TokenAudience, TokenProvider } from './token-provider.js'
 
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange'
 const JWT_TYPE = 'urn:ietf:params:oauth:token-type:jwt'
-const REFRESH_MARGIN_MS = 5 * 60_000
 const ATTEMPTS = 3
 
 export interface DatabricksOidcOptions {
@@ -26,7 +25,7 @@ export interface DatabricksOidcOptions {
 
 interface Cached {
   token: string
-  expiresAt: number
+  refreshAt: number
 }
 
 export class DatabricksOidcTokenProvider implements TokenProvider {
@@ -49,8 +48,7 @@ export class DatabricksOidcTokenProvider implements TokenProvider {
 
   getToken(audience: TokenAudience): Promise<string> {
     const cached = this.cache.get(audience)
-    if (cached && cached.expiresAt - Date.now() > REFRESH_MARGIN_MS)
-      return Promise.resolve(cached.token)
+    if (cached && Date.now() < cached.refreshAt) return Promise.resolve(cached.token)
     let pending = this.pending.get(audience)
     if (!pending) {
       pending = this.exchange(audience).finally(() => this.pending.delete(audience))
@@ -89,7 +87,7 @@ export class DatabricksOidcTokenProvider implements TokenProvider {
       throw new Error(`The token exchange at ${endpoint} returned no access_token.`)
     core.setSecret(reply.access_token)
     const expiresAt = Date.now() + (reply.expires_in ?? 3600) * 1000
-    this.cache.set(audience, { token: reply.access_token, expiresAt })
+    this.cache.set(audience, { token: reply.access_token, refreshAt: refreshTime(expiresAt) })
     return reply.access_token
   }
 

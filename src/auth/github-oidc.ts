@@ -59,3 +59,14 @@ export function claimsOf(jwt: string | undefined): IdTokenClaims {
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
+
+/**
+ * When to renew a token that expires at `expiresAt`: five minutes early, or halfway through its
+ * life for short-lived ones (federated tokens follow the GitHub token's minutes-long lifetime), and
+ * never later than 30 s before expiry, which Databricks already rejects. So a long halt never
+ * presents a stale token.
+ */
+export function refreshTime(expiresAt: number, now = Date.now()): number {
+  const halfLife = Math.max(0, expiresAt - now) / 2
+  return expiresAt - Math.max(30_000, Math.min(5 * 60_000, halfLife))
+}
