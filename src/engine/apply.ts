@@ -1,0 +1,104 @@
+import type { ItemReport } from '../report.js'
+import type { Inventory, Observed, Resource } from '../resources/resource.js'
+import { errorText, mapLimit } from './limit.js'
+import type { PlanEntry } from './plan.js'
+import type { Runtime } from './runtime.js'
+
+/**
+ * Apply a saved plan in the safe order: stage 1 (access and starters: assignments, job pauses,
+ * scheduled SQL) before stage 2 (runs, pipelines, compute), so nothing that stage 2 stops can be
+ * started again by something stage 1 has not paused yet. Kinds of one stage use different rate
+ * classes and run side by side. One item failing never stops the others.
+ */
+export async function applyStop(
+  rt: Runtime,
+  entries: readonly PlanEntry[],
+  inventory: Inventory,
+): Promise<ItemReport[]> {
+  const reports: ItemReport[] = []
+  for (const stage of [1, 2] as const) {
+    const kinds = rt.resources.filter((r) => r.stage === stage && !r.reportOnly)
+    const results = await Promise.all(
+      kinds.map((resource) =>
+        haltKind(
+          rt,
+          resource,
+          entries.filter((e) => e.resource === resource && e.change),
+          inventory,
+        ),
+      ),
+    )
+    reports.push(...results.flat())
+  }
+  return reports
+}
+
+async function haltKind(
+  rt: Runtime,
+  resource: Resource,
+  planned: readonly PlanEntry[],
+  inventory: Inventory,
+): Promise<ItemReport[]> {
+  const work: Array<{ item: Observed<unknown>; after: unknown; late: boolean }> = planned.map(
+    (e) => ({ item: e.item, after: e.change!.after, late: false }),
+  )
+  if (resource.relistBeforeHalt) work.push(...(await lateItems(rt, resource, planned, inventory)))
+  if (work.length === 0) return []
+  rt.logger.info(`${resource.kind}: halting ${work.length}`)
+  let done = 0
+  const reports = await mapLimit(
+    work,
+    rt.settings.maxConcurrency,
+    async ({ item, after, late }) => {
+      const base = { kind: resource.kind, id: item.id, name: item.name }
+      const detail = `${resource.describe(item.state)} → ${resource.describe(after)}`
+      try {
+        await resource.halt(rt.resCtx, item, after)
+        progress(rt, resource, ++done, work.length)
+        return {
+          ...base,
+          outcome: 'changed' as const,
+          detail: late ? `${detail} (appeared during stop)` : detail,
+        }
+      } catch (e) {
+        const error = errorText(e)
+        rt.logger.error(`${resource.kind} ${item.name} (${item.id}): ${error}`)
+        return { ...base, outcome: 'failed' as const, detail, error }
+      }
+    },
+  )
+  const failed = reports.filter((r) => r.outcome === 'failed').length
+  rt.logger.info(`${resource.kind}: ${reports.length - failed} changed, ${failed} failed`)
+  return reports
+}
+
+/**
+ * Items that appeared since the listing (a schedule fired a run before its job was paused). They
+ * need nothing restored (runs are not restarted), so they are not in the snapshot.
+ */
+async function lateItems(
+  rt: Runtime,
+  resource: Resource,
+  planned: readonly PlanEntry[],
+  inventory: Inventory,
+): Promise<Array<{ item: Observed<unknown>; after: unknown; late: boolean }>> {
+  let fresh: Observed<unknown>[]
+  try {
+    fresh = await resource.list(rt.resCtx)
+  } catch (e) {
+    rt.logger.warning(`${resource.kind}: could not list again before halting: ${errorText(e)}`)
+    return []
+  }
+  resource.refine?.(fresh, inventory)
+  const known = new Set(planned.map((e) => e.item.id))
+  const known2 = new Set((inventory[resource.kind] ?? []).map((i) => i.id))
+  return fresh
+    .filter((i) => !known.has(i.id) && !known2.has(i.id) && !i.kept && !i.handledBy)
+    .map((item) => ({ item, after: resource.halted(item), late: true }))
+    .filter((w) => w.after !== undefined)
+}
+
+function progress(rt: Runtime, resource: Resource, done: number, total: number): void {
+  const step = Math.max(50, Math.ceil(total / 10))
+  if (done % step === 0 && done < total) rt.logger.info(`${resource.kind}: ${done}/${total}`)
+}

@@ -1,0 +1,33 @@
+/**
+ * Run `fn` over items with at most `limit` in flight. The client bounds requests per rate class
+ * too; this bound keeps memory flat on large workspaces (no promise per item up front).
+ */
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await fn(items[index], index)
+    }
+  }
+  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker)
+  await Promise.all(workers)
+  return results
+}
+
+/** The message of anything thrown, for a report line. */
+export function errorText(e: unknown): string {
+  if (e && typeof e === 'object' && 'describe' in e && typeof e.describe === 'function') {
+    return String(e.describe())
+  }
+  return e instanceof Error ? e.message : String(e)
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}

@@ -1,0 +1,40 @@
+import type { ItemOutcome, ItemReport, Report } from '../report.js'
+
+const OUTCOMES: readonly ItemOutcome[] = [
+  'active',
+  'inactive',
+  'planned',
+  'changed',
+  'already_halted',
+  'kept',
+  'unchanged',
+  'left_off',
+  'conflict',
+  'gone',
+  'report_only',
+  'failed',
+  'not_converged',
+]
+
+/** Outcomes that make a run end with exit code 1. */
+const FAILING: ReadonlySet<ItemOutcome> = new Set(['failed', 'conflict', 'gone', 'not_converged'])
+
+export function countOutcomes(items: readonly ItemReport[]): Record<ItemOutcome, number> {
+  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<ItemOutcome, number>
+  for (const item of items) counts[item.outcome]++
+  return counts
+}
+
+export function finishReport(
+  base: Omit<Report, 'finishedAt' | 'counts' | 'exitCode'>,
+  extraFailure = false,
+): Report {
+  const counts = countOutcomes(base.items)
+  const failing = base.items.some((i) => FAILING.has(i.outcome))
+  return {
+    ...base,
+    finishedAt: new Date().toISOString(),
+    counts,
+    exitCode: failing || extraFailure ? 1 : 0,
+  }
+}

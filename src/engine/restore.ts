@@ -1,0 +1,153 @@
+import { UsageError } from '../errors.js'
+import type { ItemReport, Report } from '../report.js'
+import type { Inventory, Observed, Resource, RestoreDecision } from '../resources/resource.js'
+import { loadSnapshot } from '../snapshot/codec.js'
+import type { Snapshot, SnapshotItem } from '../snapshot/schema.js'
+import type { SnapshotEntry } from '../snapshot/store.js'
+import { listAll } from './inventory.js'
+import { errorText, mapLimit } from './limit.js'
+import { openSnapshot } from './open-snapshot.js'
+import { finishReport } from './report-builder.js'
+import type { Runtime } from './runtime.js'
+import { verifyRestore, type Expectation } from './verify.js'
+
+/**
+ * restore: load and check the snapshot (schema, checksum, workspace) before anything else, then
+ * per item compare what is there now with what the stop set: as left → put the pre-halt value
+ * back; changed by hand → conflict, left as edited (unless --force); gone → reported. Then verify
+ * by re-reading, and mark the snapshot restored when nothing is left to retry.
+ */
+export async function restore(rt: Runtime, startedAt: string): Promise<Report> {
+  const { entry, snapshot } = await pickSnapshot(rt)
+  rt.logger.info(
+    `Restoring from ${entry.name} (taken ${snapshot.created_at}, ${snapshot.items.length} items)`,
+  )
+  const inScope = new Map(rt.resources.map((r) => [r.kind, r]))
+  const kinds = rt.resources.filter((r) => snapshot.items.some((i) => i.kind === r.kind))
+  const { inventory, failures } = await rt.logger.group('List', () => listAll(rt, kinds))
+  const items: ItemReport[] = [...failures]
+  const expectations: Expectation[] = []
+  for (const stage of [1, 2] as const) {
+    const stageKinds = kinds.filter((r) => r.stage === stage)
+    const results = await Promise.all(
+      stageKinds.map((resource) =>
+        restoreKind(rt, resource, snapshot.items, inventory, expectations),
+      ),
+    )
+    items.push(...results.flat())
+  }
+  const outOfScope = snapshot.items.filter((i) => !inScope.has(i.kind))
+  for (const i of outOfScope) {
+    items.push({
+      kind: i.kind,
+      id: i.id,
+      name: i.name,
+      outcome: 'unchanged',
+      detail: 'kind not selected; still halted',
+    })
+  }
+  if (!rt.settings.dryRun && expectations.length > 0) {
+    await rt.logger.group('Verify', () => verifyRestore(rt, expectations, items))
+  }
+  const complete = outOfScope.length === 0 && !items.some((i) => i.outcome === 'failed')
+  if (!rt.settings.dryRun) await finish(rt, entry, snapshot, complete)
+  return finishReport({
+    mode: 'restore',
+    dryRun: rt.settings.dryRun,
+    workspaceId: rt.workspaceId,
+    workspaceUrl: rt.workspaceUrl,
+    ...(rt.accountId ? { accountId: rt.accountId } : {}),
+    caller: rt.caller,
+    startedAt,
+    snapshot: { ...entry, restored: entry.restored || (complete && !rt.settings.dryRun) },
+    items,
+    warnings: [],
+  })
+}
+
+async function pickSnapshot(rt: Runtime): Promise<{ entry: SnapshotEntry; snapshot: Snapshot }> {
+  if (rt.settings.snapshot) {
+    const entry = await rt.store.resolve(rt.settings.snapshot)
+    return { entry, snapshot: await loadSnapshot(rt.store, entry, rt.workspaceId) }
+  }
+  const open = await openSnapshot(rt)
+  if (!open) {
+    throw new UsageError(
+      `No un-restored snapshot of workspace ${rt.workspaceId} in ${rt.store.description}. ` +
+        'Name one with --snapshot, or check --snapshot-dir.',
+    )
+  }
+  return open
+}
+
+async function restoreKind(
+  rt: Runtime,
+  resource: Resource,
+  records: readonly SnapshotItem[],
+  inventory: Inventory,
+  expectations: Expectation[],
+): Promise<ItemReport[]> {
+  const mine = records.filter((r) => r.kind === resource.kind)
+  const listed = inventory[resource.kind]
+  if (!listed) return [] // listing failed: already reported once for the kind
+  const current = new Map(listed.map((i) => [i.id, i]))
+  const options = { force: rt.settings.force, restartCompute: rt.settings.restartCompute }
+  return mapLimit(mine, rt.settings.maxConcurrency, async (record) => {
+    const now = current.get(record.id)
+    const base = { kind: resource.kind, id: record.id, name: record.name }
+    let decision: RestoreDecision<unknown>
+    try {
+      decision = resource.decideRestore(record, now, options)
+    } catch (e) {
+      // A record whose shape this kind cannot read: report it, touch nothing.
+      return { ...base, outcome: 'failed' as const, error: `unreadable record: ${errorText(e)}` }
+    }
+    if (decision.write === undefined)
+      return { ...base, outcome: decision.outcome, detail: decision.detail }
+    if (rt.settings.dryRun) return { ...base, outcome: 'planned' as const, detail: decision.detail }
+    return write(rt, resource, record, decision, now, expectations)
+  })
+}
+
+async function write(
+  rt: Runtime,
+  resource: Resource,
+  record: SnapshotItem,
+  decision: RestoreDecision<unknown>,
+  current: Observed<unknown> | undefined,
+  expectations: Expectation[],
+): Promise<ItemReport> {
+  const base = { kind: resource.kind, id: record.id, name: record.name }
+  try {
+    await resource.write(rt.resCtx, record, decision.write, current)
+  } catch (e) {
+    const error = errorText(e)
+    rt.logger.error(`${resource.kind} ${record.name} (${record.id}): ${error}`)
+    return { ...base, outcome: 'failed', detail: decision.detail, error }
+  }
+  const report: ItemReport = { ...base, outcome: decision.outcome, detail: decision.detail }
+  if (decision.expect !== undefined && resource.verify && resource.matches) {
+    expectations.push({ resource, id: record.id, expected: decision.expect, report })
+  }
+  return report
+}
+
+async function finish(
+  rt: Runtime,
+  entry: SnapshotEntry,
+  snapshot: Snapshot,
+  complete: boolean,
+): Promise<void> {
+  if (!complete) {
+    rt.logger.warning(
+      `${entry.name} is not marked restored (some items failed or were not selected); run restore again to retry them.`,
+    )
+    return
+  }
+  await rt.store.markRestored(entry)
+  // Snapshots this one was merged from are covered by it: a later stop must not merge with them.
+  const older = await rt.store.list(rt.workspaceId)
+  for (const old of older) {
+    if (!old.restored && snapshot.merged_from.includes(old.name)) await rt.store.markRestored(old)
+  }
+}

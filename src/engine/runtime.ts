@@ -1,0 +1,160 @@
+import type { TokenProvider } from '../auth/token-provider.js'
+import { normalizeWorkspaceUrl, resolveAccountHost, resolveWorkspaceId } from '../config.js'
+import { createClients, type Clients } from '../databricks/clients.js'
+import { isPermissionDenied, isUnauthenticated } from '../databricks/errors.js'
+import { getMe } from '../databricks/scim.js'
+import { getHostMetadata } from '../databricks/workspace-metadata.js'
+import { UsageError } from '../errors.js'
+import type { Logger } from '../logger.js'
+import { RESOURCES } from '../resources/registry.js'
+import type { Resource, ResourceContext } from '../resources/resource.js'
+import { RESOURCE_KINDS, SettingsSchema, type ResourceKind, type Settings } from '../settings.js'
+import type { SnapshotStore } from '../snapshot/store.js'
+import { errorText } from './limit.js'
+import type { Caller } from './keep.js'
+
+/** Timings the engine polls with; tests shorten them, production keeps the defaults. */
+export interface EngineTiming {
+  /** restore: how long verify re-reads before reporting not_converged. Default 10 min. */
+  verifyTimeoutMs?: number
+  /** Pause between re-reads (verify, --wait). Default 5 s. */
+  pollIntervalMs?: number
+}
+
+export interface Runtime {
+  settings: Settings
+  logger: Logger
+  store: SnapshotStore
+  version: string
+  clients: Clients
+  resCtx: ResourceContext
+  workspaceUrl: string
+  workspaceId: string
+  accountId?: string
+  caller: Caller
+  /** Kinds in scope (--only / --skip), in registry order. */
+  resources: Resource[]
+  timing: Required<EngineTiming>
+}
+
+export interface SetupInput {
+  settings: Settings
+  tokens: TokenProvider
+  store: SnapshotStore
+  logger: Logger
+  version: string
+  timing?: EngineTiming
+}
+
+export function kindsInScope(settings: Settings): ResourceKind[] {
+  const only = settings.only && settings.only.length > 0 ? settings.only : RESOURCE_KINDS
+  const kinds = RESOURCE_KINDS.filter((k) => only.includes(k) && !settings.skip.includes(k))
+  if (kinds.length === 0) throw new UsageError('--only/--skip leave no resource kind to act on.')
+  return kinds
+}
+
+function checkedSettings(settings: Settings): Settings {
+  const parsed = SettingsSchema.safeParse(settings)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new UsageError(`Invalid setting ${issue.path.join('.')}: ${issue.message}`)
+  }
+  return parsed.data
+}
+
+/**
+ * Everything a mode needs before it may change anything: checked settings, clients, who the
+ * caller is, and which workspace this really is (URL, --workspace-id and the server's own
+ * x-databricks-org-id must agree).
+ */
+export async function setup(input: SetupInput): Promise<Runtime> {
+  const settings = checkedSettings(input.settings)
+  const workspaceUrl = normalizeWorkspaceUrl(settings.workspaceUrl)
+  const kinds = kindsInScope(settings)
+  const needsAccount = kinds.includes('permission_assignments')
+  const accountHost = needsAccount
+    ? resolveAccountHost(workspaceUrl, settings.accountHost)
+    : settings.accountHost
+  let clients = makeClients(input, settings, workspaceUrl, accountHost, settings.accountId)
+  const me = await whoAmI(clients, workspaceUrl)
+  let accountId = settings.accountId
+  let metadataId: string | undefined
+  if (!accountId || !me.orgId) {
+    const metadata = await getHostMetadata(clients.workspace)
+    accountId ??= metadata?.account_id
+    metadataId = metadata?.workspace_id
+    if (accountId && !settings.accountId) {
+      clients = makeClients(input, settings, workspaceUrl, accountHost, accountId)
+    }
+  }
+  if (needsAccount && !accountId) {
+    throw new UsageError(
+      'The account id is needed to change permission assignments: pass --account-id ' +
+        '(account console → top right), or --skip permission_assignments.',
+    )
+  }
+  const workspaceId = resolveWorkspaceId({
+    given: settings.workspaceId,
+    workspaceUrl,
+    orgIdHeader: me.orgId ?? metadataId,
+  })
+  const resources = RESOURCES.filter((r) => kinds.includes(r.kind))
+  const resCtx: ResourceContext = { clients, settings, logger: input.logger, workspaceId }
+  return {
+    settings,
+    logger: input.logger,
+    store: input.store,
+    version: input.version,
+    clients,
+    resCtx,
+    workspaceUrl,
+    workspaceId,
+    accountId,
+    caller: me.caller,
+    resources,
+    timing: {
+      verifyTimeoutMs: input.timing?.verifyTimeoutMs ?? 600_000,
+      pollIntervalMs: input.timing?.pollIntervalMs ?? 5_000,
+    },
+  }
+}
+
+function makeClients(
+  input: SetupInput,
+  settings: Settings,
+  workspaceUrl: string,
+  accountHost: string | undefined,
+  accountId: string | undefined,
+): Clients {
+  return createClients({
+    workspaceUrl,
+    accountHost,
+    accountId,
+    tokens: input.tokens,
+    maxConcurrency: settings.maxConcurrency,
+    logger: input.logger,
+  })
+}
+
+async function whoAmI(
+  clients: Clients,
+  workspaceUrl: string,
+): Promise<{ caller: Caller; orgId?: string }> {
+  try {
+    const me = await getMe(clients.workspace)
+    const caller: Caller = {
+      id: String(me.user.id),
+      userName: me.user.userName ?? String(me.user.id),
+      ...(me.user.displayName ? { displayName: me.user.displayName } : {}),
+    }
+    return { caller, ...(me.orgId ? { orgId: me.orgId } : {}) }
+  } catch (e) {
+    if (isUnauthenticated(e) || isPermissionDenied(e)) {
+      throw new UsageError(
+        `Cannot sign in to ${workspaceUrl} (${errorText(e)}). Check the credentials (--auth) and ` +
+          'that the caller has access to this workspace. Nothing was changed.',
+      )
+    }
+    throw e
+  }
+}

@@ -1,0 +1,42 @@
+import type { ItemReport, Report } from '../report.js'
+import { listAll, markKeptPrincipals } from './inventory.js'
+import { finishReport } from './report-builder.js'
+import type { Runtime } from './runtime.js'
+
+/**
+ * show: what is there and what is active. With --active only what a stop would still have to halt
+ * (active and not kept; report-only kinds that run are listed too, as they cannot be stopped); with
+ * --fail-if-active the exit code is 1 when anything haltable is active (the runbook's gate).
+ */
+export async function show(rt: Runtime, startedAt: string): Promise<Report> {
+  const { inventory, failures } = await rt.logger.group('List', () => listAll(rt))
+  const warnings = await markKeptPrincipals(rt, inventory, false)
+  const items: ItemReport[] = [...failures]
+  for (const resource of rt.resources) {
+    for (const item of inventory[resource.kind] ?? []) {
+      const base = { kind: resource.kind, id: item.id, name: item.name, detail: item.detail }
+      if (resource.reportOnly)
+        items.push({ ...base, outcome: item.active ? 'report_only' : 'inactive' })
+      else if (item.kept)
+        items.push({ ...base, outcome: 'kept', detail: `${item.detail}; ${item.kept}` })
+      else items.push({ ...base, outcome: item.active ? 'active' : 'inactive' })
+    }
+  }
+  const shown = rt.settings.active
+    ? items.filter((i) => ['active', 'report_only', 'failed'].includes(i.outcome))
+    : items
+  const report = finishReport({
+    mode: 'show',
+    dryRun: rt.settings.dryRun,
+    workspaceId: rt.workspaceId,
+    workspaceUrl: rt.workspaceUrl,
+    ...(rt.accountId ? { accountId: rt.accountId } : {}),
+    caller: rt.caller,
+    startedAt,
+    items: shown,
+    warnings,
+  })
+  // show only fails as a gate (or when it could not list): active items are not failures otherwise.
+  const gate = rt.settings.failIfActive && report.counts.active > 0
+  return { ...report, exitCode: gate || failures.length > 0 ? 1 : 0 }
+}

@@ -1,0 +1,124 @@
+import type { ItemReport, Report } from '../report.js'
+import { encodeSnapshot } from '../snapshot/codec.js'
+import {
+  SNAPSHOT_SCHEMA_VERSION,
+  type SnapshotContent,
+  type SnapshotItem,
+} from '../snapshot/schema.js'
+import type { SnapshotEntry } from '../snapshot/store.js'
+import { applyStop } from './apply.js'
+import { listAll, markKeptPrincipals } from './inventory.js'
+import { errorText } from './limit.js'
+import { mergeRecords } from './merge.js'
+import { openSnapshot } from './open-snapshot.js'
+import { planStop, type PlanEntry } from './plan.js'
+import { finishReport } from './report-builder.js'
+import type { Runtime } from './runtime.js'
+import { waitForDrain } from './wait.js'
+
+/**
+ * stop: list → plan → snapshot (saved and read back) → apply → report. Every refusal happens
+ * before the snapshot is saved, and nothing is changed unless the save succeeded.
+ */
+export async function stop(rt: Runtime, startedAt: string): Promise<Report> {
+  const { inventory, failures } = await rt.logger.group('List', () => listAll(rt))
+  const warnings = await markKeptPrincipals(
+    rt,
+    inventory,
+    rt.resources.some((r) => r.kind === 'permission_assignments'),
+  )
+  const plan = planStop(rt.resources, inventory)
+  warnings.push(...reportOnlyWarnings(rt, plan))
+  const prior = await openSnapshot(rt)
+  const now = new Date().toISOString()
+  const records = mergeRecords(
+    prior?.snapshot.items ?? [],
+    plan.filter((e) => e.change).map((e) => toRecord(e, now)),
+    new Map(rt.resources.map((r) => [r.kind, r])),
+  )
+  if (prior) {
+    rt.logger.info(
+      `The workspace is already halted by ${prior.entry.name}; merging with it (earliest pre-halt values win).`,
+    )
+  }
+  const base = {
+    mode: 'stop' as const,
+    dryRun: rt.settings.dryRun,
+    workspaceId: rt.workspaceId,
+    workspaceUrl: rt.workspaceUrl,
+    ...(rt.accountId ? { accountId: rt.accountId } : {}),
+    caller: rt.caller,
+    startedAt,
+    warnings,
+  }
+  const unchangedReports = plan.filter((e) => !e.change).map((e) => e.report)
+  if (rt.settings.dryRun) {
+    const planned = plan.filter((e) => e.change).map((e) => e.report)
+    return finishReport({ ...base, items: [...failures, ...planned, ...unchangedReports] })
+  }
+  const snapshot = await saveSnapshot(rt, records, prior?.entry, now)
+  rt.logger.info(`Snapshot saved: ${snapshot.ref} (${records.length} items)`)
+  const applied = await rt.logger.group('Halt', () => applyStop(rt, plan, inventory))
+  const items: ItemReport[] = [...failures, ...applied, ...unchangedReports]
+  if (rt.settings.waitMinutes > 0) {
+    await rt.logger.group('Wait', () => waitForDrain(rt, items, rt.settings.waitMinutes * 60_000))
+  }
+  return finishReport({ ...base, snapshot, items })
+}
+
+function toRecord(entry: PlanEntry, now: string): SnapshotItem {
+  return {
+    kind: entry.resource.kind,
+    id: entry.item.id,
+    name: entry.item.name,
+    before: entry.change!.before,
+    after: entry.change!.after,
+    recorded_at: now,
+  }
+}
+
+async function saveSnapshot(
+  rt: Runtime,
+  items: SnapshotItem[],
+  prior: SnapshotEntry | undefined,
+  createdAt: string,
+): Promise<SnapshotEntry> {
+  const content: SnapshotContent = {
+    schema_version: SNAPSHOT_SCHEMA_VERSION,
+    tool: 'databricks-halt',
+    tool_version: rt.version,
+    workspace_id: rt.workspaceId,
+    workspace_url: rt.workspaceUrl,
+    ...(rt.accountId ? { account_id: rt.accountId } : {}),
+    created_at: createdAt,
+    caller: {
+      id: rt.caller.id,
+      user_name: rt.caller.userName,
+      ...(rt.caller.displayName ? { display_name: rt.caller.displayName } : {}),
+    },
+    kept_principals: [...rt.settings.keep],
+    merged_from: prior ? [prior.name] : [],
+    items,
+  }
+  try {
+    return await rt.store.save({
+      workspaceId: rt.workspaceId,
+      createdAt,
+      content: encodeSnapshot(content),
+    })
+  } catch (e) {
+    throw new Error(
+      `Could not save the snapshot to ${rt.store.description}: ${errorText(e)}. Nothing was changed.`,
+      { cause: e },
+    )
+  }
+}
+
+function reportOnlyWarnings(rt: Runtime, plan: readonly PlanEntry[]): string[] {
+  const active = plan.filter((e) => e.report.outcome === 'report_only')
+  return active.map((e) => {
+    const message = `${e.resource.kind} ${e.item.name} is running and cannot be stopped through the API (${e.item.detail}).`
+    rt.logger.warning(message, 'Cannot be stopped')
+    return message
+  })
+}

@@ -1,0 +1,87 @@
+import type { ItemReport } from '../report.js'
+import type { Observed, Resource } from '../resources/resource.js'
+import { errorText, sleep } from './limit.js'
+import type { Runtime } from './runtime.js'
+
+/**
+ * stop --wait: re-read compute until clusters are TERMINATED, warehouses STOPPED, pools without
+ * idle instances, pipelines and apps stopped and runs finished (kept items aside), printing
+ * progress. What is still up at the deadline is reported not_converged, so a runbook gate fails.
+ */
+export async function waitForDrain(
+  rt: Runtime,
+  items: ItemReport[],
+  timeoutMs: number,
+): Promise<void> {
+  const kinds = rt.resources.filter((r) => r.drained && !r.reportOnly)
+  const deadline = Date.now() + timeoutMs
+  let pending = await undrained(rt, kinds, [])
+  while (pending.length > 0 && Date.now() < deadline) {
+    rt.logger.info(`waiting for ${summary(pending)}`)
+    await sleep(Math.min(rt.timing.pollIntervalMs, Math.max(0, deadline - Date.now())))
+    pending = await undrained(rt, kinds, pending)
+  }
+  if (pending.length === 0) {
+    rt.logger.info('all compute is stopped')
+    return
+  }
+  const minutes = Math.round(timeoutMs / 6000) / 10
+  rt.logger.error(`still running after ${minutes} min: ${summary(pending)}`)
+  for (const { resource, item } of pending) {
+    const detail = `still ${resource.describe(item.state)} after waiting ${minutes} min`
+    const existing = items.find((i) => i.kind === resource.kind && i.id === item.id)
+    if (existing) Object.assign(existing, { outcome: 'not_converged', detail })
+    else
+      items.push({
+        kind: resource.kind,
+        id: item.id,
+        name: item.name,
+        outcome: 'not_converged',
+        detail,
+      })
+  }
+}
+
+interface Pending {
+  resource: Resource
+  item: Observed<unknown>
+}
+
+/** A kind that cannot be listed keeps its previous pending items: unknown is not drained. */
+async function undrained(
+  rt: Runtime,
+  kinds: readonly Resource[],
+  previous: readonly Pending[],
+): Promise<Pending[]> {
+  const lists = await Promise.all(
+    kinds.map(async (resource) => {
+      try {
+        const listed = await resource.list(rt.resCtx)
+        return listed
+          .filter((item) => !item.kept && !resource.drained!(item))
+          .map((item) => ({ resource, item }))
+      } catch (e) {
+        rt.logger.warning(`${resource.kind}: cannot list while waiting: ${errorText(e)}`)
+        const before = previous.filter((p) => p.resource === resource)
+        return before.length > 0 ? before : [{ resource, item: unknownItem(resource) }]
+      }
+    }),
+  )
+  return lists.flat()
+}
+
+function summary(pending: readonly Pending[]): string {
+  const counts = new Map<string, number>()
+  for (const p of pending) counts.set(p.resource.kind, (counts.get(p.resource.kind) ?? 0) + 1)
+  return [...counts].map(([kind, n]) => `${n} ${kind}`).join(', ')
+}
+
+function unknownItem(resource: Resource): Observed<unknown> {
+  return {
+    id: '*',
+    name: `(${resource.kind} list)`,
+    state: { state: 'UNKNOWN' },
+    active: true,
+    detail: 'UNKNOWN',
+  }
+}

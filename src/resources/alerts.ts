@@ -1,0 +1,86 @@
+import {
+  listAlerts,
+  updateAlertPauseStatus,
+  type AlertV2,
+  type CronSchedule,
+} from '../databricks/alerts.js'
+import { clone, deepEqual } from './compare.js'
+import type { Observed, Resource } from './resource.js'
+
+export interface AlertState {
+  schedule: CronSchedule
+}
+
+const pauseOf = (s: CronSchedule | undefined): string => s?.pause_status ?? 'UNPAUSED'
+const normalized = (s: CronSchedule | undefined): CronSchedule | undefined =>
+  s ? { ...s, pause_status: pauseOf(s) as CronSchedule['pause_status'] } : s
+
+function observe(alert: AlertV2): Observed<AlertState> | undefined {
+  if (!alert.schedule || alert.lifecycle_state === 'DELETED') return undefined
+  const schedule = clone(alert.schedule)
+  return {
+    id: alert.id,
+    name: alert.display_name ?? alert.id,
+    state: { schedule },
+    active: pauseOf(schedule) !== 'PAUSED',
+    detail: `schedule ${pauseOf(schedule)}`,
+  }
+}
+
+/** SQL alerts (v2): their schedules wake warehouses, so they are paused like job schedules. */
+export const alerts: Resource<AlertState> = {
+  kind: 'alerts',
+  stage: 1,
+  verify: true,
+
+  async list(ctx) {
+    const out: Observed<AlertState>[] = []
+    for await (const alert of listAlerts(ctx.clients.workspace)) {
+      const item = observe(alert)
+      if (item) out.push(item)
+    }
+    return out
+  },
+
+  halted: (item) =>
+    item.active
+      ? { schedule: { ...clone(item.state.schedule), pause_status: 'PAUSED' } }
+      : undefined,
+
+  async halt(ctx, item, after) {
+    await updateAlertPauseStatus(ctx.clients.workspace, item.id, after.schedule)
+  },
+
+  describe: (state) => `schedule ${pauseOf(state.schedule)}`,
+
+  decideRestore(record, current, options) {
+    if (!current) return { outcome: 'gone', detail: 'alert no longer exists' }
+    const now = normalized(current.state.schedule)
+    if (deepEqual(now, normalized(record.before.schedule))) {
+      return { outcome: 'unchanged', detail: `already ${alerts.describe(record.before)}` }
+    }
+    if (!options.force && !deepEqual(now, normalized(record.after.schedule))) {
+      return {
+        outcome: 'conflict',
+        detail: `schedule changed during the halt (now ${pauseOf(now)}); left as edited`,
+      }
+    }
+    return {
+      outcome: 'changed',
+      detail: `${alerts.describe(current.state)} → ${alerts.describe(record.before)}`,
+      write: record.before,
+      expect: record.before,
+    }
+  },
+
+  async write(ctx, record, value) {
+    await updateAlertPauseStatus(ctx.clients.workspace, record.id, {
+      ...value.schedule,
+      pause_status: pauseOf(value.schedule) as CronSchedule['pause_status'],
+    })
+  },
+
+  matches: (current, expected) =>
+    current !== undefined &&
+    deepEqual(normalized(current.state.schedule), normalized(expected.schedule)),
+}

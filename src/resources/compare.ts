@@ -1,0 +1,48 @@
+import { KEEP_TAG, KEEP_VALUE } from './resource.js'
+
+/** Structural equality of JSON values; key order does not matter, array order does. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (Array.isArray(a)) {
+    const other = b as unknown[]
+    return a.length === other.length && a.every((v, i) => deepEqual(v, other[i]))
+  }
+  const ra = a as Record<string, unknown>
+  const rb = b as Record<string, unknown>
+  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)])
+  // An absent key and an undefined value are the same thing once written as JSON.
+  for (const key of keys) if (!deepEqual(ra[key], rb[key])) return false
+  return true
+}
+
+/** A JSON-safe deep copy (snapshots must not share objects with live listings). */
+export function clone<T>(value: T): T {
+  return value === undefined ? value : structuredClone(value)
+}
+
+/**
+ * Whether tags carry `databricks-halt: keep`. Tags come as a map (jobs, clusters, pools) or as
+ * `[{key, value}]` (warehouses' `tags.custom_tags`).
+ */
+export function hasKeepTag(...tagSets: unknown[]): boolean {
+  return tagSets.some((tags) => {
+    if (Array.isArray(tags)) {
+      return tags.some(
+        (t) =>
+          typeof t === 'object' &&
+          t !== null &&
+          (t as { key?: unknown }).key === KEEP_TAG &&
+          String((t as { value?: unknown }).value).toLowerCase() === KEEP_VALUE,
+      )
+    }
+    if (tags && typeof tags === 'object') {
+      const value = (tags as Record<string, unknown>)[KEEP_TAG]
+      return typeof value === 'string' && value.toLowerCase() === KEEP_VALUE
+    }
+    return false
+  })
+}
+
+export const KEEP_REASON = `tagged ${KEEP_TAG}: ${KEEP_VALUE}`

@@ -1,0 +1,103 @@
+import {
+  listDashboards,
+  listSchedules,
+  updateSchedule,
+  type Schedule,
+} from '../databricks/lakeview.js'
+import { mapLimit } from '../engine/limit.js'
+import { clone, deepEqual } from './compare.js'
+import type { Observed, Resource } from './resource.js'
+
+/** A schedule without its server-managed fields (etag, times), as recorded and compared. */
+export interface ScheduleState {
+  dashboard_id: string
+  schedule_id: string
+  cron_schedule: Schedule['cron_schedule']
+  pause_status?: Schedule['pause_status']
+  [field: string]: unknown
+}
+
+const pauseOf = (s: ScheduleState): string => s.pause_status ?? 'UNPAUSED'
+const normalized = (s: ScheduleState): ScheduleState => ({
+  ...s,
+  pause_status: pauseOf(s) as Schedule['pause_status'],
+})
+const same = (a: ScheduleState, b: ScheduleState): boolean =>
+  deepEqual(normalized(a), normalized(b))
+
+function observe(dashboardId: string, dashboardName: string, s: Schedule): Observed<ScheduleState> {
+  const { etag, create_time: _c, update_time: _u, ...rest } = s
+  const state = { ...clone(rest), dashboard_id: dashboardId } as ScheduleState
+  return {
+    id: `${dashboardId}/${s.schedule_id}`,
+    name: `${dashboardName}: ${s.display_name ?? s.schedule_id}`,
+    state,
+    active: pauseOf(state) !== 'PAUSED',
+    detail: `schedule ${pauseOf(state)}`,
+    raw: { etag },
+  }
+}
+
+const etagOf = (item: Observed<ScheduleState> | undefined): string | undefined =>
+  (item?.raw as { etag?: string } | undefined)?.etag
+
+/** AI/BI (Lakeview) dashboard schedules: paused like job schedules; writes carry a fresh etag. */
+export const dashboardSchedules: Resource<ScheduleState> = {
+  kind: 'dashboard_schedules',
+  stage: 1,
+  verify: true,
+
+  async list(ctx) {
+    const dashboards = []
+    for await (const d of listDashboards(ctx.clients.workspace)) dashboards.push(d)
+    const perDashboard = await mapLimit(dashboards, ctx.settings.maxConcurrency, async (d) => {
+      const out: Observed<ScheduleState>[] = []
+      for await (const s of listSchedules(ctx.clients.workspace, d.dashboard_id)) {
+        out.push(observe(d.dashboard_id, d.display_name ?? d.dashboard_id, s))
+      }
+      return out
+    })
+    return perDashboard.flat()
+  },
+
+  halted: (item) => (item.active ? { ...clone(item.state), pause_status: 'PAUSED' } : undefined),
+
+  async halt(ctx, item, after) {
+    await put(ctx.clients.workspace, after, etagOf(item))
+  },
+
+  describe: (state) => `schedule ${pauseOf(state)}`,
+
+  decideRestore(record, current, options) {
+    if (!current) return { outcome: 'gone', detail: 'dashboard schedule no longer exists' }
+    if (same(current.state, record.before)) {
+      return { outcome: 'unchanged', detail: `already ${pauseOf(record.before)}` }
+    }
+    if (!options.force && !same(current.state, record.after)) {
+      return {
+        outcome: 'conflict',
+        detail: `changed during the halt (now ${pauseOf(current.state)}); left as edited`,
+      }
+    }
+    return {
+      outcome: 'changed',
+      detail: `${pauseOf(current.state)} → ${pauseOf(record.before)}`,
+      write: record.before,
+      expect: record.before,
+    }
+  },
+
+  async write(ctx, _record, value, current) {
+    await put(ctx.clients.workspace, value, etagOf(current))
+  },
+
+  matches: (current, expected) => current !== undefined && same(current.state, expected),
+}
+
+function put(workspace: Parameters<typeof updateSchedule>[0], state: ScheduleState, etag?: string) {
+  const { dashboard_id: dashboardId, ...schedule } = state
+  return updateSchedule(workspace, dashboardId, {
+    ...(schedule as Schedule),
+    ...(etag ? { etag } : {}),
+  })
+}

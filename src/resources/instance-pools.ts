@@ -1,0 +1,110 @@
+import {
+  editInstancePool,
+  listInstancePools,
+  type EditInstancePool,
+  type InstancePoolAndStats,
+} from '../databricks/instance-pools.js'
+import { clone, deepEqual, hasKeepTag, KEEP_REASON } from './compare.js'
+import type { Observed, Resource } from './resource.js'
+
+/** Fields instance-pools/edit accepts. All are resent: omitted ones may revert to defaults. */
+const EDITABLE = [
+  'instance_pool_name',
+  'node_type_id',
+  'min_idle_instances',
+  'max_capacity',
+  'idle_instance_autotermination_minutes',
+  'custom_tags',
+] as const
+
+export type PoolState = Partial<Record<(typeof EDITABLE)[number], unknown>>
+
+interface PoolExtra {
+  idle: number
+}
+
+function editable(pool: InstancePoolAndStats): PoolState {
+  const state: PoolState = {}
+  for (const field of EDITABLE) if (pool[field] !== undefined) state[field] = clone(pool[field])
+  return state
+}
+
+const num = (v: unknown): number => (typeof v === 'number' ? v : 0)
+
+function observe(pool: InstancePoolAndStats): Observed<PoolState> & { raw: PoolExtra } {
+  const state = editable(pool)
+  const idle = num(pool.stats?.idle_count) + num(pool.stats?.pending_idle_count)
+  return {
+    id: pool.instance_pool_id,
+    name: pool.instance_pool_name ?? pool.instance_pool_id,
+    state,
+    active: num(state.min_idle_instances) > 0 || idle > 0,
+    detail: `min_idle ${num(state.min_idle_instances)}, idle ${idle}, autoterm ${num(state.idle_instance_autotermination_minutes)} min`,
+    raw: { idle },
+    ...(hasKeepTag(pool.custom_tags) ? { kept: KEEP_REASON } : {}),
+  }
+}
+
+/**
+ * Instance pools: idle instances keep NICs in the subnet, so the halt sets min_idle_instances 0
+ * and idle_instance_autotermination_minutes 0 (drop idle instances at once), resending every
+ * other editable field unchanged; restore puts both back. The whole editable config is one block:
+ * any other edit during the halt is a conflict.
+ */
+export const instancePools: Resource<PoolState> = {
+  kind: 'instance_pools',
+  stage: 2,
+  verify: true,
+
+  async list(ctx) {
+    const out: Observed<PoolState>[] = []
+    for await (const pool of listInstancePools(ctx.clients.workspace)) {
+      if (pool.state !== 'DELETED') out.push(observe(pool))
+    }
+    return out
+  },
+
+  halted(item) {
+    if (!item.active) return undefined
+    return { ...clone(item.state), min_idle_instances: 0, idle_instance_autotermination_minutes: 0 }
+  },
+
+  async halt(ctx, item, after) {
+    await edit(ctx.clients.workspace, item.id, after)
+  },
+
+  describe: (state) =>
+    `min_idle ${num(state.min_idle_instances)}, autoterm ${num(state.idle_instance_autotermination_minutes)} min`,
+
+  decideRestore(record, current, options) {
+    if (!current) return { outcome: 'gone', detail: 'pool no longer exists' }
+    if (deepEqual(current.state, record.before)) {
+      return { outcome: 'unchanged', detail: `already ${instancePools.describe(record.before)}` }
+    }
+    if (!options.force && !deepEqual(current.state, record.after)) {
+      return {
+        outcome: 'conflict',
+        detail: `edited during the halt (now ${instancePools.describe(current.state)}); left as edited`,
+      }
+    }
+    return {
+      outcome: 'changed',
+      detail: `${instancePools.describe(current.state)} → ${instancePools.describe(record.before)}`,
+      write: record.before,
+      expect: record.before,
+    }
+  },
+
+  async write(ctx, record, value) {
+    await edit(ctx.clients.workspace, record.id, value)
+  },
+
+  matches: (current, expected) => current !== undefined && deepEqual(current.state, expected),
+  drained: (item) => (item.raw as PoolExtra | undefined)?.idle === 0,
+}
+
+function edit(workspace: Parameters<typeof editInstancePool>[0], id: string, state: PoolState) {
+  // The halt's zeros are in `state` explicitly (an omitted field means "unset" to this API); a
+  // field the pool never had stays omitted on restore, as it was.
+  return editInstancePool(workspace, { ...clone(state), instance_pool_id: id } as EditInstancePool)
+}

@@ -1,0 +1,65 @@
+import { cancelRun, listRuns, type Run } from '../databricks/jobs.js'
+import type { Observed, Resource } from './resource.js'
+
+export interface RunState {
+  life_cycle_state: string
+  job_id?: string
+}
+
+const FINISHING = new Set(['TERMINATING', 'TERMINATED', 'SKIPPED', 'INTERNAL_ERROR'])
+
+function observe(run: Run): Observed<RunState> {
+  const lifeCycle = run.state?.life_cycle_state ?? run.status?.state ?? 'UNKNOWN'
+  return {
+    id: run.run_id,
+    name: run.run_name ?? `run ${run.run_id}`,
+    state: { life_cycle_state: lifeCycle, ...(run.job_id ? { job_id: run.job_id } : {}) },
+    active: !FINISHING.has(lifeCycle),
+    detail: lifeCycle,
+  }
+}
+
+/**
+ * Active job runs: cancelled after their jobs are paused (stage 2), so a schedule cannot start a
+ * replacement; listed again just before cancelling to catch runs fired since the first listing.
+ * Recorded for the report only: restore does not restart runs.
+ */
+export const jobRuns: Resource<RunState> = {
+  kind: 'job_runs',
+  stage: 2,
+  relistBeforeHalt: true,
+
+  async list(ctx) {
+    const out: Observed<RunState>[] = []
+    for await (const run of listRuns(ctx.clients.workspace, { active_only: true }))
+      out.push(observe(run))
+    return out
+  },
+
+  refine(items, inventory) {
+    const keptJobs = new Set((inventory.jobs ?? []).filter((j) => j.kept).map((j) => j.id))
+    for (const run of items) {
+      if (run.state.job_id && keptJobs.has(run.state.job_id))
+        run.kept = `run of kept job ${run.state.job_id}`
+    }
+  },
+
+  halted: (item) => (item.active ? { ...item.state, life_cycle_state: 'TERMINATED' } : undefined),
+
+  async halt(ctx, item) {
+    await cancelRun(ctx.clients.workspace, { run_id: item.id })
+  },
+
+  describe: (state) => state.life_cycle_state,
+
+  decideRestore: () => ({
+    outcome: 'left_off',
+    detail: 'cancelled runs are not restarted; jobs start new runs on their next trigger',
+  }),
+
+  async write() {
+    // Nothing to write: runs are never restarted.
+  },
+
+  drained: () => false,
+}

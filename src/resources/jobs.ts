@@ -1,0 +1,156 @@
+import { listJobs, updateJob, type Job, type JobSettings } from '../databricks/jobs.js'
+import { clone, deepEqual, hasKeepTag, KEEP_REASON } from './compare.js'
+import type { Observed, Resource } from './resource.js'
+
+/** The top-level settings blocks that start a job by themselves. */
+export const JOB_BLOCKS = ['schedule', 'trigger', 'continuous', 'triggers'] as const
+export type JobBlock = (typeof JOB_BLOCKS)[number]
+/** Whole blocks, exactly as the API returned them (only pause_status is ever changed). */
+export type JobState = Partial<Record<JobBlock, unknown>>
+
+type Block = Record<string, unknown>
+
+const pauseOf = (block: unknown): string =>
+  String((block as Block | undefined)?.pause_status ?? 'UNPAUSED')
+
+function isUnpaused(name: JobBlock, block: unknown): boolean {
+  if (block === undefined || block === null) return false
+  if (name === 'triggers') return Array.isArray(block) && block.some((t) => pauseOf(t) !== 'PAUSED')
+  return pauseOf(block) !== 'PAUSED'
+}
+
+/** The block resent whole with only pause_status set (a trigger keeps its file_arrival…). */
+function paused(name: JobBlock, block: unknown): unknown {
+  if (name === 'triggers')
+    return (block as Block[]).map((t) => ({ ...clone(t), pause_status: 'PAUSED' }))
+  return { ...clone(block as Block), pause_status: 'PAUSED' }
+}
+
+/** An omitted pause_status means UNPAUSED: compare blocks with it spelled out. */
+function normalized(name: JobBlock, block: unknown): unknown {
+  if (block === undefined || block === null) return block
+  const fill = (b: unknown): unknown => ({ ...(b as Block), pause_status: pauseOf(b) })
+  return name === 'triggers' && Array.isArray(block) ? block.map(fill) : fill(block)
+}
+
+const sameBlock = (name: JobBlock, a: unknown, b: unknown): boolean =>
+  deepEqual(normalized(name, a), normalized(name, b))
+
+function blocksOf(settings: JobSettings | undefined): JobState {
+  const state: JobState = {}
+  for (const name of JOB_BLOCKS)
+    if (settings?.[name] !== undefined) state[name] = clone(settings[name])
+  return state
+}
+
+function describe(state: JobState): string {
+  const parts = JOB_BLOCKS.filter((b) => state[b] !== undefined).map((b) =>
+    b === 'triggers'
+      ? `triggers[${(state[b] as Block[]).map(pauseOf).join(',')}]`
+      : `${b} ${pauseOf(state[b])}`,
+  )
+  return parts.join(', ') || 'no schedule or trigger'
+}
+
+function observe(job: Job): Observed<JobState> {
+  const state = blocksOf(job.settings)
+  return {
+    id: job.job_id,
+    name: job.settings?.name ?? `job ${job.job_id}`,
+    state,
+    active: JOB_BLOCKS.some((b) => isUnpaused(b, state[b])),
+    detail: describe(state),
+    ...(hasKeepTag(job.settings?.tags) ? { kept: KEEP_REASON } : {}),
+  }
+}
+
+/**
+ * Jobs: every unpaused schedule, trigger, continuous block and triggers[] array is paused by
+ * resending the block whole with pause_status PAUSED (jobs/update replaces top-level blocks whole,
+ * so a partial block would lose the cron or the file-arrival config). Each block is recorded,
+ * merged and judged on its own.
+ */
+export const jobs: Resource<JobState> = {
+  kind: 'jobs',
+  stage: 1,
+  verify: true,
+
+  async list(ctx) {
+    const out: Observed<JobState>[] = []
+    for await (const job of listJobs(ctx.clients.workspace)) out.push(observe(job))
+    return out
+  },
+
+  halted(item) {
+    const after: JobState = {}
+    for (const name of JOB_BLOCKS) {
+      if (isUnpaused(name, item.state[name])) after[name] = paused(name, item.state[name])
+    }
+    return Object.keys(after).length > 0 ? after : undefined
+  },
+
+  recordedBefore(state, after) {
+    const before: JobState = {}
+    for (const name of JOB_BLOCKS) if (after[name] !== undefined) before[name] = state[name]
+    return before
+  },
+
+  async halt(ctx, item, after) {
+    await updateJob(ctx.clients.workspace, { job_id: item.id, new_settings: after as JobSettings })
+  },
+
+  describe,
+
+  merge(earlier, later) {
+    const e = earlier as { before: JobState; after: JobState }
+    const l = later as { before: JobState; after: JobState }
+    return { before: { ...l.before, ...e.before }, after: { ...e.after, ...l.after } }
+  },
+
+  decideRestore(record, current, options) {
+    if (!current) return { outcome: 'gone', detail: 'job no longer exists' }
+    const write: JobState = {}
+    const conflicts: string[] = []
+    const already: string[] = []
+    for (const name of JOB_BLOCKS) {
+      if (!(name in record.before)) continue
+      const now = current.state[name]
+      if (sameBlock(name, now, record.before[name])) already.push(name)
+      else if (options.force || sameBlock(name, now, record.after[name]))
+        write[name] = record.before[name]
+      else conflicts.push(name)
+    }
+    const restored = Object.keys(write)
+    const parts = [
+      restored.length ? `${describe(write)} restored` : '',
+      conflicts.length
+        ? `${conflicts.join(', ')} changed during the halt (now ${describe(pick(current.state, conflicts))}); left as edited`
+        : '',
+      already.length && !restored.length && !conflicts.length
+        ? `already ${describe(pick(current.state, already))}`
+        : '',
+    ].filter(Boolean)
+    const outcome = conflicts.length ? 'conflict' : restored.length ? 'changed' : 'unchanged'
+    return {
+      outcome,
+      detail: parts.join('; '),
+      ...(restored.length ? { write, expect: write } : {}),
+    }
+  },
+
+  async write(ctx, record, value) {
+    await updateJob(ctx.clients.workspace, {
+      job_id: record.id,
+      new_settings: value as JobSettings,
+    })
+  },
+
+  matches(current, expected) {
+    if (!current) return false
+    return JOB_BLOCKS.every((b) => !(b in expected) || sameBlock(b, current.state[b], expected[b]))
+  },
+}
+
+function pick(state: JobState, names: readonly string[]): JobState {
+  return Object.fromEntries(names.map((n) => [n, state[n as JobBlock]])) as JobState
+}

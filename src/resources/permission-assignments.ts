@@ -1,0 +1,111 @@
+import {
+  deletePermissionAssignment,
+  listPermissionAssignments,
+  updatePermissionAssignment,
+  type PermissionAssignment,
+} from '../databricks/permission-assignments.js'
+import { clone, deepEqual } from './compare.js'
+import type { Clients, Observed, Resource } from './resource.js'
+
+export interface Principal {
+  principal_id: string
+  display_name?: string
+  user_name?: string
+  group_name?: string
+  service_principal_name?: string
+}
+
+/** An assignment as recorded; null = not assigned (the value stop sets). */
+export type AssignmentState = { principal: Principal; permissions: string[] } | null
+
+const WRITABLE = new Set(['USER', 'ADMIN'])
+
+function account(clients: Clients) {
+  if (!clients.account)
+    throw new Error('permission_assignments needs the account API (--account-id)')
+  return clients.account
+}
+
+function principalName(p: Principal): string {
+  return p.user_name ?? p.group_name ?? p.display_name ?? p.service_principal_name ?? p.principal_id
+}
+
+function principalKind(p: Principal): string {
+  if (p.group_name !== undefined) return 'group'
+  if (p.service_principal_name !== undefined) return 'service principal'
+  return 'user'
+}
+
+function observe(a: PermissionAssignment): Observed<AssignmentState> {
+  const permissions = [...(a.permissions ?? [])].sort()
+  const principal = clone(a.principal) as Principal
+  const unwritable = permissions.filter((p) => !WRITABLE.has(p))
+  return {
+    id: principal.principal_id,
+    name: principalName(principal),
+    state: { principal, permissions },
+    active: true,
+    detail: `${principalKind(principal)} ${permissions.join(',') || '(none)'}`,
+    // The service flags some assignments with an error, and UNKNOWN cannot be written back: we
+    // could remove them but never restore them, so they are left alone and reported.
+    ...(a.error
+      ? { kept: `not changed: the service reports an error on it (${a.error})` }
+      : unwritable.length > 0 && !permissions.some((p) => WRITABLE.has(p))
+        ? { kept: `not changed: permission ${unwritable.join(',')} cannot be written back` }
+        : {}),
+  }
+}
+
+/** Account-level workspace permission assignments: removed on stop (except kept), PUT back. */
+export const permissionAssignments: Resource<AssignmentState> = {
+  kind: 'permission_assignments',
+  stage: 1,
+  verify: true,
+
+  async list(ctx) {
+    const assignments = await listPermissionAssignments(account(ctx.clients), ctx.workspaceId)
+    return assignments.map(observe)
+  },
+
+  halted: (item) => (item.state === null ? undefined : null),
+
+  async halt(ctx, item) {
+    await deletePermissionAssignment(account(ctx.clients), ctx.workspaceId, item.id)
+  },
+
+  describe: (state) =>
+    state === null ? 'not assigned' : `assigned ${state.permissions.join(',')}`,
+
+  decideRestore(record, current, options) {
+    const before = record.before
+    if (before === null) return { outcome: 'unchanged', detail: 'nothing recorded' }
+    const now = current?.state ?? null
+    if (now !== null && deepEqual(now.permissions, before.permissions)) {
+      return { outcome: 'unchanged', detail: `already ${before.permissions.join(',')}` }
+    }
+    if (now !== null && !options.force) {
+      // Re-assigned by hand with other permissions during the halt: someone decided; leave it.
+      return {
+        outcome: 'conflict',
+        detail: `assigned ${now.permissions.join(',')} during the halt (was ${before.permissions.join(',')}); left as is`,
+      }
+    }
+    return {
+      outcome: 'changed',
+      detail: `${now === null ? 'not assigned' : now.permissions.join(',')} → ${before.permissions.join(',')}`,
+      write: before,
+      expect: before,
+    }
+  },
+
+  async write(ctx, record, value) {
+    if (value === null) return
+    const permissions = value.permissions.filter((p): p is 'USER' | 'ADMIN' => WRITABLE.has(p))
+    await updatePermissionAssignment(account(ctx.clients), ctx.workspaceId, record.id, permissions)
+  },
+
+  matches(current, expected) {
+    if (expected === null) return current === undefined
+    return current?.state != null && deepEqual(current.state.permissions, expected.permissions)
+  },
+}

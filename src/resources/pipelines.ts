@@ -1,0 +1,70 @@
+import {
+  getPipeline,
+  listPipelines,
+  startUpdate,
+  stopPipeline,
+  type PipelineStateInfo,
+} from '../databricks/pipelines.js'
+import { decideComputeRestore, type ComputeRules, type ComputeState } from './compute.js'
+import type { Observed, Resource, ResourceContext } from './resource.js'
+
+const RUNNING = new Set(['DEPLOYING', 'STARTING', 'RUNNING', 'RESETTING', 'RECOVERING'])
+
+/**
+ * Only continuous pipelines are started again: triggered ones are started by their (restored)
+ * jobs or schedules, and starting one by hand would run an update nobody asked for.
+ */
+const rules: ComputeRules = {
+  noun: 'pipeline',
+  stoppedState: 'IDLE',
+  wasRunning: (before) => RUNNING.has(before.state) && before.continuous === true,
+  isRunning: (state) => RUNNING.has(state),
+}
+
+function observe(p: PipelineStateInfo): Observed<ComputeState> {
+  const state = p.state ?? 'UNKNOWN'
+  return {
+    id: p.pipeline_id,
+    name: p.name ?? p.pipeline_id,
+    state: { state },
+    active: RUNNING.has(state),
+    detail: state,
+  }
+}
+
+/** `continuous` is only in the pipeline's spec: read it for the running ones (few), not all. */
+async function withContinuous(ctx: ResourceContext, item: Observed<ComputeState>): Promise<void> {
+  if (!item.active) return
+  const details = await getPipeline(ctx.clients.workspace, item.id)
+  item.state.continuous = details.spec?.continuous === true
+  if (item.state.continuous) item.detail = `${item.detail} (continuous)`
+}
+
+/** Lakeflow declarative pipelines: stopped on stop; continuous ones restarted on --restart-compute. */
+export const pipelines: Resource<ComputeState> = {
+  kind: 'pipelines',
+  stage: 2,
+
+  async list(ctx) {
+    const out: Observed<ComputeState>[] = []
+    for await (const p of listPipelines(ctx.clients.workspace)) out.push(observe(p))
+    await Promise.all(out.map((item) => withContinuous(ctx, item)))
+    return out
+  },
+
+  halted: (item) => (RUNNING.has(item.state.state) ? { ...item.state, state: 'IDLE' } : undefined),
+
+  async halt(ctx, item) {
+    await stopPipeline(ctx.clients.workspace, item.id)
+  },
+
+  describe: (state) => `${state.state}${state.continuous ? ' (continuous)' : ''}`,
+  decideRestore: (record, current, options) =>
+    decideComputeRestore(rules, record, current, options),
+
+  async write(ctx, record) {
+    await startUpdate(ctx.clients.workspace, record.id, { full_refresh: false })
+  },
+
+  drained: (item) => !RUNNING.has(item.state.state) && item.state.state !== 'STOPPING',
+}

@@ -1,0 +1,35 @@
+import type { ResourceKind } from '../settings.js'
+import { alerts } from './alerts.js'
+import { apps } from './apps.js'
+import { clusters } from './clusters.js'
+import { dashboardSchedules } from './dashboard-schedules.js'
+import { instancePools } from './instance-pools.js'
+import { jobRuns } from './job-runs.js'
+import { jobs } from './jobs.js'
+import { permissionAssignments } from './permission-assignments.js'
+import { pipelines } from './pipelines.js'
+import { servingEndpoints, vectorSearchEndpoints } from './report-only.js'
+import type { Resource } from './resource.js'
+import { warehouses } from './warehouses.js'
+
+/** Every kind, in stop order within its stage. Adding a kind = one module + one line here. */
+export const RESOURCES: readonly Resource[] = [
+  permissionAssignments,
+  jobs,
+  alerts,
+  dashboardSchedules,
+  jobRuns,
+  pipelines,
+  clusters,
+  warehouses,
+  instancePools,
+  apps,
+  servingEndpoints,
+  vectorSearchEndpoints,
+] as unknown as readonly Resource[]
+
+export function resourceFor(kind: ResourceKind): Resource {
+  const resource = RESOURCES.find((r) => r.kind === kind)
+  if (!resource) throw new Error(`No resource module for kind ${kind}`)
+  return resource
+}

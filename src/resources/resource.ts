@@ -1,0 +1,128 @@
+import type { Logger } from '../logger.js'
+import type { ItemOutcome } from '../report.js'
+import type { ResourceKind, Settings } from '../settings.js'
+import type { DatabricksClient } from '../databricks/client.js'
+
+/**
+ * The one interface every resource kind implements (docs/adr/0005-resource-interface.md). The
+ * engine owns ordering, snapshots, merging, reporting and concurrency; a kind only knows how to read
+ * its objects, what "halted" means for one, and how to write one value back.
+ */
+
+/** The clients a kind may use: the workspace host, and the account host when it is in scope. */
+export interface Clients {
+  workspace: DatabricksClient
+  account?: DatabricksClient
+}
+
+export interface ResourceContext {
+  clients: Clients
+  settings: Settings
+  logger: Logger
+  workspaceId: string
+}
+
+/** One object as listed now. `state` is the part halt changes and restore compares (JSON only). */
+export interface Observed<S> {
+  id: string
+  name: string
+  state: S
+  /** Running / unpaused / assigned: what `show --active` lists. */
+  active: boolean
+  /** Short human description of the state, e.g. "schedule UNPAUSED" or "RUNNING". */
+  detail: string
+  /** Why this item is left alone (e.g. the `databricks-halt: keep` tag). */
+  kept?: string
+  /** Stopped through something else (a JOB cluster through its run): not halted directly. */
+  handledBy?: string
+  /** The whole REST object when a write needs more than `state` (etags, required fields). */
+  raw?: unknown
+}
+
+/** A recorded change: `before` = pre-halt value, `after` = what the stop set. */
+export interface Recorded<S> {
+  id: string
+  name: string
+  before: S
+  after: S
+}
+
+export interface RestoreOptions {
+  force: boolean
+  restartCompute: boolean
+}
+
+/**
+ * What restore does with one recorded item. `write` is the value to put back (absent: nothing to
+ * write); `expect` what verify waits to see afterwards. A conflict may still write the blocks of
+ * the item that are as the stop left them (jobs judge each top-level block on its own).
+ */
+export interface RestoreDecision<S> {
+  outcome: Extract<ItemOutcome, 'changed' | 'unchanged' | 'left_off' | 'conflict' | 'gone'>
+  detail: string
+  write?: S
+  expect?: S
+}
+
+export interface Resource<S = unknown> {
+  readonly kind: ResourceKind
+  /**
+   * Stop order: kinds of the same stage run at the same time (different rate-limit classes), a
+   * stage starts after the previous one ended. 1 = access and starters (assignments, job pauses,
+   * scheduled SQL); 2 = what they would restart (runs, pipelines, compute).
+   */
+  readonly stage: 1 | 2
+  /** Listed and warned about, never changed (no stop API). */
+  readonly reportOnly?: boolean
+  /** List again just before its stage runs: new items may have appeared (runs a schedule fired). */
+  readonly relistBeforeHalt?: boolean
+  /** Restore writes are checked by re-reading until they show (eventually consistent APIs). */
+  readonly verify?: boolean
+
+  list(ctx: ResourceContext): Promise<Observed<S>[]>
+  /** The value a stop sets, or undefined when there is nothing to do (already halted). */
+  halted(item: Observed<S>): S | undefined
+  /** The part of the current state to record as the pre-halt value (default: all of it). */
+  recordedBefore?(state: S, after: S): S
+  halt(ctx: ResourceContext, item: Observed<S>, after: S): Promise<void>
+  /**
+   * Decide, from the record and the item as listed now (undefined = not listed any more), what
+   * restore does. Pure, so a dry run shows exactly what a restore would do.
+   */
+  decideRestore(
+    record: Recorded<S>,
+    current: Observed<S> | undefined,
+    options: RestoreOptions,
+  ): RestoreDecision<S>
+  /** Write a value decided by decideRestore. */
+  write(
+    ctx: ResourceContext,
+    record: Recorded<S>,
+    value: S,
+    current: Observed<S> | undefined,
+  ): Promise<void>
+  /** Whether `current` shows `expected` (verify after restore). */
+  matches?(current: Observed<S> | undefined, expected: S): boolean
+  /** stop --wait: whether the item has fully stopped (no compute left behind). */
+  drained?(item: Observed<S>): boolean
+  /** Describe a recorded value for reports (e.g. "schedule UNPAUSED"). */
+  describe(state: S): string
+  /**
+   * Stop twice: combine an earlier record with this stop's, earliest pre-halt value winning.
+   * Default: the earlier `before`, the later `after`. Kinds with independent blocks merge per block.
+   */
+  merge?(
+    earlier: { before: unknown; after: unknown },
+    later: { before: unknown; after: unknown },
+  ): {
+    before: unknown
+    after: unknown
+  }
+  /** Adjust items using other kinds' listings (runs of kept jobs are kept). */
+  refine?(items: Observed<S>[], inventory: Inventory): void
+}
+
+export type Inventory = Partial<Record<ResourceKind, Observed<unknown>[]>>
+
+export const KEEP_TAG = 'databricks-halt'
+export const KEEP_VALUE = 'keep'
