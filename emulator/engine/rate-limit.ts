@@ -1,0 +1,70 @@
+/**
+ * Token buckets per endpoint class and target (account or workspace). Refill is continuous, so a
+ * client that waits the advised delay gets the bucket's full rate; burst ≥ perSecond keeps a
+ * client that honours the integer `Retry-After: 1` within reach of that rate too.
+ */
+import { RATE_CLASSES, type RateClass, type RateLimitOption, type RateSpec } from '../types.js'
+
+/** Defaults modelled on Databricks' published figures (see emulator/README.md). */
+export const DEFAULT_RATE_LIMITS: Record<RateClass, RateSpec> = {
+  account_read: { perSecond: 20, burst: 20 },
+  account_write: { perSecond: 5, burst: 5 },
+  scim: { perSecond: 20, burst: 20 },
+  jobs_read: { perSecond: 30, burst: 30 },
+  jobs_write: { perSecond: 20, burst: 20 },
+  runs: { perSecond: 100, burst: 100 },
+  clusters: { perSecond: 30, burst: 30 },
+  warehouses: { perSecond: 30, burst: 30 },
+  pools: { perSecond: 30, burst: 30 },
+  pipelines: { perSecond: 30, burst: 30 },
+  apps: { perSecond: 10, burst: 10 },
+  other: { perSecond: 30, burst: 30 },
+}
+
+interface Bucket {
+  tokens: number
+  updated: number
+}
+
+export class RateLimiter {
+  private specs: Partial<Record<RateClass, RateSpec>> = {}
+  private buckets = new Map<string, Bucket>()
+
+  constructor(option: RateLimitOption = 'default') {
+    this.configure(option)
+  }
+
+  configure(option: RateLimitOption): void {
+    this.buckets.clear()
+    if (option === 'off') this.specs = {}
+    else if (option === 'default') this.specs = { ...DEFAULT_RATE_LIMITS }
+    else this.specs = { ...DEFAULT_RATE_LIMITS, ...option }
+  }
+
+  current(): Partial<Record<RateClass, RateSpec>> {
+    return { ...this.specs }
+  }
+
+  /** Take a token; returns 0 when allowed, else the seconds until one is available. */
+  take(rateClass: RateClass, target: string): number {
+    const spec = this.specs[rateClass]
+    if (!spec || !(spec.perSecond > 0)) return 0
+    const burst = Math.max(1, spec.burst ?? spec.perSecond)
+    const key = `${target}/${rateClass}`
+    // Real time: throttling protects the real service's capacity, independent of the emulator clock.
+    const now = performance.now()
+    const b = this.buckets.get(key) ?? { tokens: burst, updated: now }
+    b.tokens = Math.min(burst, b.tokens + ((now - b.updated) / 1000) * spec.perSecond)
+    b.updated = now
+    this.buckets.set(key, b)
+    if (b.tokens >= 1) {
+      b.tokens -= 1
+      return 0
+    }
+    return (1 - b.tokens) / spec.perSecond
+  }
+}
+
+export function isRateClass(name: string): name is RateClass {
+  return (RATE_CLASSES as readonly string[]).includes(name)
+}

@@ -1,0 +1,155 @@
+/**
+ * A stateful Databricks emulator on loopback: one account server plus one server per workspace.
+ * See emulator/README.md for behaviour, defaults and the admin API.
+ */
+import type { Server } from 'node:http'
+import { EmulatorCore } from './core.js'
+import { listen } from './http/server.js'
+import { adminHandler } from './http/admin.js'
+import { accountRouter, workspaceRouter } from './routes/index.js'
+import { loadScenario, armScenario } from './scenario/load.js'
+import { generateScenario } from './scenario/generate.js'
+import { keepAllContinuousAlive } from './engine/runs.js'
+import type { WorkspaceState } from './state/workspace.js'
+import type { AccountState } from './state/account.js'
+import type {
+  EmulatorOptions,
+  FaultRule,
+  RandomFaults,
+  RateLimitOption,
+  RequestLogEntry,
+} from './types.js'
+import type { ScenarioJson } from './scenario/types.js'
+
+export type * from './types.js'
+export type { ScenarioJson, WorkspaceScenario } from './scenario/types.js'
+export type { WorkspaceState } from './state/workspace.js'
+export type { AccountState } from './state/account.js'
+export { RATE_CLASSES } from './types.js'
+export { DEFAULT_RATE_LIMITS } from './engine/rate-limit.js'
+export { generateScenario } from './scenario/generate.js'
+
+export interface WorkspaceInfo {
+  url: string
+  workspaceId: string
+}
+
+export interface Emulator {
+  accountUrl: string
+  accountId: string
+  workspaces: WorkspaceInfo[]
+  workspace: WorkspaceInfo
+  adminToken: string
+  /** Account principal id of the admin caller. */
+  adminPrincipalId: string
+  tokenFor(principalId: string): string
+  addToken(token: string, principalId: string): void
+  removeToken(token: string): void
+  /** Live state of workspace i (due clock events are processed first). */
+  ws(i?: number): WorkspaceState
+  account: AccountState
+  clock: { now(): number; advance(ms: number): void; setSpeed(speed: number): void }
+  faults: {
+    add(rule: FaultRule): void
+    random(options: RandomFaults): void
+    clear(): void
+  }
+  requests: RequestLogEntry[]
+  setRateLimits(option: RateLimitOption): void
+  setLatency(ms: number): void
+  /** Tune a behaviour at run time, e.g. `{ jobsUpdatePartialTrigger: 'reject' }`. */
+  configure(
+    options: Pick<
+      EmulatorOptions,
+      | 'jobsUpdatePartialTrigger'
+      | 'propagationDelayMs'
+      | 'transitionMs'
+      | 'runDurationMs'
+      | 'federationPolicies'
+    >,
+  ): void
+  close(): Promise<void>
+}
+
+function scenarioOf(options: EmulatorOptions, now: number): ScenarioJson {
+  const s = options.scenario ?? 'small'
+  if (s === 'empty') return {}
+  if (s === 'small' || s === 'large')
+    return generateScenario(s, options.seed ?? 1, options.workspaces ?? 1, now)
+  return s
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const core = new EmulatorCore(options)
+  loadScenario(core, scenarioOf(options, core.now()), options.workspaces ?? 1)
+  const servers: Server[] = []
+  const account = await listen(core, {
+    name: 'account',
+    router: accountRouter(),
+    admin: adminHandler(core),
+  })
+  servers.push(account.server)
+  core.accountUrl = account.url
+  const wsRouter = workspaceRouter()
+  for (const ws of core.workspaces) {
+    const s = await listen(core, { name: ws.workspaceId, router: wsRouter, ws })
+    ws.url = s.url
+    servers.push(s.server)
+  }
+  core.afterTick.push(() => core.workspaces.forEach((ws) => keepAllContinuousAlive(core, ws)))
+  armScenario(core)
+  return facade(core, servers)
+}
+
+function facade(core: EmulatorCore, servers: Server[]): Emulator {
+  const workspaces = core.workspaces.map((w) => ({ url: w.url, workspaceId: w.workspaceId }))
+  return {
+    accountUrl: core.accountUrl,
+    accountId: core.account.accountId,
+    workspaces,
+    workspace: workspaces[0],
+    adminToken: core.adminToken,
+    adminPrincipalId: core.adminPrincipalId,
+    tokenFor: (id) => core.tokenFor(id),
+    addToken: (token, id) => void core.tokens.set(token, { principalId: id }),
+    removeToken: (token) => void core.tokens.delete(token),
+    ws: (i = 0) => {
+      core.clock.tick()
+      const ws = core.workspaces[i]
+      if (!ws) throw new Error(`No workspace ${i}`)
+      return ws
+    },
+    account: core.account,
+    clock: {
+      now: () => core.now(),
+      advance: (ms) => core.clock.advance(ms),
+      setSpeed: (speed) => core.clock.setSpeed(speed),
+    },
+    faults: {
+      add: (rule) => core.faults.add(rule),
+      random: (o) => core.faults.randomFaults(o),
+      clear: () => core.faults.clear(),
+    },
+    requests: core.requests,
+    setRateLimits: (o) => core.rateLimiter.configure(o),
+    setLatency: (ms) => void (core.latencyMs = ms),
+    configure: (o) => {
+      if (o.jobsUpdatePartialTrigger) core.jobsUpdatePartialTrigger = o.jobsUpdatePartialTrigger
+      if (o.propagationDelayMs !== undefined) core.propagationDelayMs = o.propagationDelayMs
+      if (o.transitionMs !== undefined) core.transitionMs = o.transitionMs
+      if (o.runDurationMs !== undefined) core.runDurationMs = o.runDurationMs
+      if (o.federationPolicies) core.federationPolicies = [...o.federationPolicies]
+    },
+    close: async () => {
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.close(() => resolve())
+              s.closeAllConnections()
+            }),
+        ),
+      )
+    },
+  }
+}

@@ -1,0 +1,98 @@
+/** Clusters 2.0 (unpaged list) and 2.1 (paged list): list, get, delete (terminate), start. */
+import type { Ctx, Obj, Router } from '../http/router.js'
+import { invalidParam, invalidState } from '../http/errors.js'
+import { cursorPage, intParam } from '../http/paging.js'
+import { pascal, startCluster, terminateCluster } from '../engine/clusters.js'
+
+function clusterOrFail(ctx: Ctx, raw: unknown): Obj {
+  const id = raw ? String(raw) : ''
+  const cluster = ctx.ws!.clusters.get(id)
+  if (!cluster) throw invalidParam(`Cluster ${id || '<missing>'} does not exist`)
+  return cluster
+}
+
+function listItem(c: Obj): Obj {
+  const out = structuredClone(c)
+  delete out.spec
+  return out
+}
+
+function filtered(ctx: Ctx): Obj[] {
+  const q = ctx.query
+  const sources = q.getAll('filter_by.cluster_sources')
+  const states = q.getAll('filter_by.cluster_states')
+  const pinned = q.get('filter_by.is_pinned')
+  const policy = q.get('filter_by.policy_id')
+  return [...ctx.ws!.clusters.values()].filter(
+    (c) =>
+      (!sources.length || sources.includes(c.cluster_source)) &&
+      (!states.length || states.includes(c.state)) &&
+      (pinned === null || String(!!c.is_pinned) === pinned) &&
+      (!policy || c.policy_id === policy),
+  )
+}
+
+/** 2.1: page_size defaults to and is capped at 100 (the server may constrain it). */
+function list21(ctx: Ctx): Obj {
+  const size = Math.min(intParam(ctx.query, 'page_size') || 100, 100)
+  const byName = ctx.query.get('sort_by.field') === 'CLUSTER_NAME'
+  const desc = ctx.query.get('sort_by.direction') === 'DESC'
+  const key = (c: Obj) => (byName ? `${c.cluster_name}\u0000${c.cluster_id}` : c.cluster_id)
+  let items = filtered(ctx)
+  if (desc) {
+    // Descending order: invert the key so the cursor logic stays ascending.
+    const inv = (s: string) =>
+      [...s].map((ch) => String.fromCharCode(0xffff - ch.charCodeAt(0))).join('')
+    const page = cursorPage(items, (c) => inv(key(c)), size, ctx.query.get('page_token'))
+    items = page.items
+    return shape(items, page.next)
+  }
+  const page = cursorPage(items, key, size, ctx.query.get('page_token'))
+  return shape(page.items, page.next)
+}
+
+function shape(items: Obj[], next: string | undefined): Obj {
+  const out: Obj = { clusters: items.map(listItem) }
+  if (next) out.next_page_token = next
+  return out
+}
+
+function start(ctx: Ctx): Obj {
+  const cluster = clusterOrFail(ctx, ctx.body.cluster_id)
+  if (cluster.cluster_source === 'JOB') {
+    throw invalidParam(`Cluster ${cluster.cluster_id} is a job cluster and cannot be started.`)
+  }
+  if (cluster.state !== 'TERMINATED') {
+    throw invalidState(
+      `Cluster ${cluster.cluster_id} is in unexpected state ${pascal(cluster.state)}.`,
+    )
+  }
+  startCluster(ctx.core, ctx.ws!, cluster)
+  return {}
+}
+
+function remove(ctx: Ctx): Obj {
+  const cluster = clusterOrFail(ctx, ctx.body.cluster_id)
+  const user = ctx.core.account.principal(ctx.principalId!)
+  terminateCluster(ctx.core, ctx.ws!, cluster, {
+    code: 'USER_REQUEST',
+    type: 'SUCCESS',
+    parameters: { username: user?.userName ?? user?.applicationId ?? '' },
+  })
+  return {}
+}
+
+export function clusterRoutes(r: Router): void {
+  r.add('GET', '/api/2.0/clusters/list', 'clusters', 'workspace-member', (ctx) => ({
+    clusters: filtered(ctx).map((c) => structuredClone(c)),
+  }))
+  r.add('GET', '/api/2.1/clusters/list', 'clusters', 'workspace-member', list21)
+  for (const v of ['2.0', '2.1']) {
+    const p = `/api/${v}/clusters`
+    r.add('GET', `${p}/get`, 'clusters', 'workspace-member', (ctx) =>
+      structuredClone(clusterOrFail(ctx, ctx.query.get('cluster_id'))),
+    )
+    r.add('POST', `${p}/delete`, 'clusters', 'workspace-member', remove)
+    r.add('POST', `${p}/start`, 'clusters', 'workspace-member', start)
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The hand-written scenario format (JSON). Objects are in REST API shape; ids may be JSON numbers
+ * or decimal strings (load with parseJson to keep ids above 2^53 exact). Anything omitted is empty.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>
+
+export interface ScenarioJson {
+  accountId?: string
+  /** A user in `users` to act as the admin caller; default: one is added. */
+  adminPrincipalId?: string
+  /** SCIM shapes: {id, userName, displayName, active?, emails?} */
+  users?: Obj[]
+  /** {id, displayName, members?: [{value, display?}]} */
+  groups?: Obj[]
+  /** {id, applicationId, displayName, active?} */
+  servicePrincipals?: Obj[]
+  /** Principal ids that are account admins (the admin caller always is). */
+  accountAdmins?: string[]
+  workspaces?: WorkspaceScenario[]
+}
+
+export interface WorkspaceScenario {
+  workspaceId?: string
+  assignments?: { principalId: string; permissions: string[] }[]
+  jobs?: Obj[]
+  runs?: Obj[]
+  clusters?: Obj[]
+  warehouses?: Obj[]
+  instancePools?: Obj[]
+  pipelines?: Obj[]
+  apps?: Obj[]
+  alerts?: Obj[]
+  /** Lakeview dashboards; each may carry `schedules: [...]`. */
+  dashboards?: Obj[]
+  servingEndpoints?: Obj[]
+  vectorSearchEndpoints?: Obj[]
+}

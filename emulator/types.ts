@@ -1,0 +1,85 @@
+/** Public types of the emulator's in-process API. */
+
+export const RATE_CLASSES = [
+  'account_read',
+  'account_write',
+  'scim',
+  'jobs_read',
+  'jobs_write',
+  'runs',
+  'clusters',
+  'warehouses',
+  'pools',
+  'pipelines',
+  'apps',
+  'other',
+] as const
+export type RateClass = (typeof RATE_CLASSES)[number]
+
+export interface RateSpec {
+  perSecond: number
+  burst?: number
+}
+export type RateLimitOption = 'default' | 'off' | Partial<Record<RateClass, RateSpec>>
+
+export interface FederationPolicy {
+  clientId: string
+  issuer: string
+  audiences: string[]
+  subject: string
+}
+
+export interface FaultRule {
+  method?: string
+  /** A string matches the exact path (no query); a RegExp is tested against the path. */
+  path: string | RegExp
+  status?: number
+  errorCode?: string
+  message?: string
+  retryAfterSeconds?: number
+  /** Destroy the socket instead of answering. */
+  reset?: boolean
+  /** Fire this many times, then retire (default: forever). */
+  times?: number
+  /** Let this many matching requests through first. */
+  after?: number
+}
+
+export type RandomFaultKind = '503' | 'reset' | '429'
+export interface RandomFaults {
+  rate: number
+  kinds?: RandomFaultKind[]
+  seed?: number
+}
+
+export interface RequestLogEntry {
+  /** Emulator clock, epoch ms. */
+  at: number
+  method: string
+  path: string
+  /** Query parameters; a repeated key keeps all values joined by ','. */
+  query: Record<string, string>
+  status: number
+  target: 'account' | string
+  principalId?: string
+}
+
+export type PartialTriggerMode = 'drop' | 'reject'
+
+export interface EmulatorOptions {
+  scenario?: 'small' | 'large' | 'empty' | import('./scenario/types.js').ScenarioJson
+  seed?: number
+  workspaces?: number
+  rateLimits?: RateLimitOption
+  latencyMs?: number
+  propagationDelayMs?: number
+  transitionMs?: number
+  clockSpeed?: number
+  federationPolicies?: FederationPolicy[]
+  /** jobs/update with a trigger lacking its config block: silently drop it (default) or reject. */
+  jobsUpdatePartialTrigger?: PartialTriggerMode
+  /** Emulator-clock ms a non-continuous run lasts before it succeeds; default 1 h. */
+  runDurationMs?: number
+  /** Fixed emulator clock start (epoch ms); default Date.now(). */
+  startTime?: number
+}
