@@ -30,35 +30,38 @@ export function configuration(ws: WorkspaceState): Fingerprint {
   }
 }
 
-/** Long-lived compute a person started (job clusters come and go with their runs). */
+const ON = new Set(['PENDING', 'RUNNING', 'RESIZING', 'RESTARTING', 'STARTING', 'ACTIVE'])
+
+/**
+ * Long-lived compute that is on or coming up. Job and pipeline clusters come and go with their
+ * runs, and a triggered pipeline goes idle by itself, so those are left out.
+ */
 export function runningCompute(ws: WorkspaceState): Fingerprint {
-  const clusters = [...ws.clusters.values()].filter((c) => c.cluster_source !== 'JOB')
+  const clusters = [...ws.clusters.values()].filter(
+    (c) => c.cluster_source !== 'JOB' && c.cluster_source !== 'PIPELINE',
+  )
   return {
-    clusters: clusters.filter((c) => c.state === 'RUNNING').map((c) => String(c.cluster_id)),
-    warehouses: [...ws.warehouses.values()]
-      .filter((w) => w.state === 'RUNNING')
-      .map((w) => String(w.id)),
-    pipelines: [...ws.pipelines.values()]
-      .filter((p) => p.state === 'RUNNING')
-      .map((p) => String(p.pipeline_id)),
+    clusters: clusters.filter((c) => ON.has(c.state)).map((c) => String(c.cluster_id)),
+    warehouses: [...ws.warehouses.values()].filter((w) => ON.has(w.state)).map((w) => String(w.id)),
     apps: [...ws.apps.values()]
-      .filter((a) => a.compute_status?.state === 'ACTIVE')
+      .filter((a) => ON.has(a.compute_status?.state))
       .map((a) => String(a.name)),
   }
 }
 
 /** Still-active things a halt must stop: the demo's "show --active" in numbers. */
 export function activity(ws: WorkspaceState): Record<string, number> {
-  const running = runningCompute(ws)
+  const on = runningCompute(ws)
   return {
     'active runs': [...ws.runs.values()].filter((r) => isActiveRun(r)).length,
-    'running clusters': [...ws.clusters.values()].filter((c) => c.state === 'RUNNING').length,
-    'running warehouses': running.warehouses.length,
+    'clusters on': [...ws.clusters.values()].filter((c) => ON.has(c.state)).length,
+    'warehouses on': on.warehouses.length,
+    'apps on': on.apps.length,
   }
 }
 
 function isActiveRun(run: Obj): boolean {
-  const state = run.status?.state ?? run.state?.life_cycle_state
+  const state = run.state?.life_cycle_state ?? run.status?.state
   return ['QUEUED', 'PENDING', 'RUNNING', 'BLOCKED', 'WAITING_FOR_RETRY'].includes(state)
 }
 

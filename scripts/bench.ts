@@ -1,0 +1,215 @@
+/**
+ * `npm run bench`: how fast stop and restore go on the `large` preset, against what the rate
+ * limits allow. The emulator runs in this process; each command runs the real CLI (src/cli) in a
+ * child process, so its wall time and peak memory are the tool's own, not the emulator's.
+ *
+ *   npm run bench                      both scenarios on `large`
+ *   npm run bench -- --part b          only the unthrottled run
+ *   npm run bench -- --preset small    a quick try
+ */
+import { spawn } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import type { Emulator, RateLimitOption, RateSpec, RequestLogEntry } from '../emulator/index.js'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+const TARGETS = { ratio: 1.3, stopUnthrottledS: 10, rssMb: 200 }
+
+interface ToolResult {
+  code: number
+  ms: number
+  maxRssKb: number
+}
+
+interface Measured extends ToolResult {
+  requests: RequestLogEntry[]
+}
+
+/** Child role: run the CLI's main() once and report wall time and peak RSS on stdout. */
+async function tool(argv: string[]): Promise<void> {
+  const { main } = await import('../src/cli/main.js')
+  const started = performance.now()
+  const code = await main(argv, {
+    env: process.env,
+    stdout: () => undefined, // the report is formatted but not printed: the bench prints figures
+    stderr: (text) => void process.stderr.write(text),
+  })
+  const ms = performance.now() - started
+  const result: ToolResult = { code, ms, maxRssKb: process.resourceUsage().maxRSS }
+  process.stdout.write(`${JSON.stringify(result)}\n`)
+}
+
+async function runTool(emu: Emulator, dir: string, args: string[]): Promise<Measured> {
+  const first = emu.requests.length
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      '--tool',
+      ...args,
+      `--workspace-url=${emu.workspace.url}`,
+      `--account-host=${emu.accountUrl}`,
+      `--account-id=${emu.accountId}`,
+      `--snapshot-dir=${dir}`,
+      '--auth=token',
+      '--json',
+    ],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: dir, DATABRICKS_TOKEN: emu.adminToken },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let out = ''
+  let err = ''
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+  await new Promise<void>((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', () => resolve())
+  })
+  const line = out.trim().split('\n').pop() ?? ''
+  if (!line.startsWith('{')) throw new Error(`CLI ${args[0]} failed:\n${err.slice(-3000)}`)
+  const result = JSON.parse(line) as ToolResult
+  if (result.code !== 0)
+    process.stderr.write(`${args[0]} exited ${result.code}:\n${err.slice(-2000)}\n`)
+  return { ...result, requests: emu.requests.slice(first) }
+}
+
+/**
+ * The fastest any client could go: a token bucket of rate r and burst b serves n requests in no
+ * less than (n − b) / r seconds. Only requests that took a token count (429s did not).
+ */
+async function lowerBound(requests: RequestLogEntry[], limits: Record<string, RateSpec>) {
+  const { accountRouter, workspaceRouter } = await import('../emulator/routes/index.js')
+  const routers = { account: accountRouter(), workspace: workspaceRouter() }
+  const perClass = new Map<string, { rateClass: string; n: number }>()
+  for (const r of requests) {
+    if (r.status === 429 || r.status === 401 || r.status <= 0) continue
+    const router = r.target === 'account' ? routers.account : routers.workspace
+    const found = router.match(r.method, r.path)
+    if (!found || typeof found === 'string') continue
+    const key = `${r.target}/${found.route.rateClass}`
+    const entry = perClass.get(key) ?? { rateClass: found.route.rateClass, n: 0 }
+    entry.n++
+    perClass.set(key, entry)
+  }
+  let bound = { seconds: 0, why: 'no class saturated' }
+  for (const [key, { rateClass, n }] of perClass) {
+    const spec = limits[rateClass]
+    if (!spec) continue
+    const seconds = Math.max(0, (n - (spec.burst ?? spec.perSecond)) / spec.perSecond)
+    if (seconds > bound.seconds) {
+      bound = { seconds, why: `${key}: ${n} requests at ${spec.perSecond}/s, burst ${spec.burst}` }
+    }
+  }
+  return bound
+}
+
+async function scenario(preset: string, latencyMs: number, rateLimits: RateLimitOption) {
+  const { startEmulator, DEFAULT_RATE_LIMITS } = await import('../emulator/index.js')
+  const emu = await startEmulator({
+    scenario: preset as 'large',
+    seed: 1,
+    latencyMs,
+    rateLimits,
+  })
+  const dir = await mkdtemp(join(tmpdir(), 'databricks-halt-bench-'))
+  try {
+    const stop = await runTool(emu, dir, ['stop'])
+    const restore = await runTool(emu, dir, ['restore'])
+    const limits = rateLimits === 'default' ? DEFAULT_RATE_LIMITS : {}
+    return { stop, restore, limits: limits as Record<string, RateSpec> }
+  } finally {
+    await emu.close()
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+const mark = (ok: boolean) => (ok ? '✔' : '✘')
+
+async function partA(preset: string): Promise<number[]> {
+  console.log(`\n(a) ${preset}: 100 ms latency, the emulator's default per-class rate limits`)
+  const { stop, restore, limits } = await scenario(preset, 100, 'default')
+  const rows: string[][] = [['', 'wall', 'lower bound', 'ratio', 'requests', "429's", 'exit']]
+  const explanations: string[] = []
+  for (const [name, m] of [
+    ['stop', stop],
+    ['restore', restore],
+  ] as const) {
+    const bound = await lowerBound(m.requests, limits)
+    const ratio = bound.seconds > 0 ? m.ms / 1000 / bound.seconds : Number.NaN
+    const ok = ratio <= TARGETS.ratio
+    const ratioText = Number.isNaN(ratio) ? 'n/a' : `${ratio.toFixed(2)} ${mark(ok)}`
+    const throttled = m.requests.filter((r) => r.status === 429).length
+    rows.push([
+      name,
+      s(m.ms),
+      `${bound.seconds.toFixed(1)} s`,
+      ratioText,
+      String(m.requests.length),
+      String(throttled),
+      String(m.code),
+    ])
+    explanations.push(`  ${name} bound set by ${bound.why}`)
+  }
+  printTable(rows)
+  console.log(explanations.join('\n'))
+  console.log(`  target: ratio ≤ ${TARGETS.ratio}`)
+  return [stop.maxRssKb, restore.maxRssKb]
+}
+
+async function partB(preset: string): Promise<number[]> {
+  console.log(`\n(b) ${preset}: 20 ms latency, no rate limits`)
+  const { stop, restore } = await scenario(preset, 20, 'off')
+  printTable([
+    ['', 'wall', 'target', 'requests', 'exit'],
+    [
+      'stop',
+      s(stop.ms),
+      `≤ ${TARGETS.stopUnthrottledS} s ${mark(stop.ms <= TARGETS.stopUnthrottledS * 1000)}`,
+      String(stop.requests.length),
+      String(stop.code),
+    ],
+    ['restore', s(restore.ms), '', String(restore.requests.length), String(restore.code)],
+  ])
+  return [stop.maxRssKb, restore.maxRssKb]
+}
+
+function printTable(rows: string[][]): void {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)))
+  for (const row of rows)
+    console.log(
+      `  ${row
+        .map((cell, c) => cell.padEnd(widths[c]))
+        .join('   ')
+        .trimEnd()}`,
+    )
+}
+
+async function bench(): Promise<void> {
+  const { values } = parseArgs({
+    options: { preset: { type: 'string', default: 'large' }, part: { type: 'string' } },
+  })
+  const preset = values.preset!
+  console.log(`databricks-halt bench · preset ${preset} · Node ${process.version}`)
+  const rss: number[] = []
+  if (values.part !== 'b') rss.push(...(await partA(preset)))
+  if (values.part !== 'a') rss.push(...(await partB(preset)))
+  const peakMb = Math.max(...rss) / 1024
+  console.log(
+    `\npeak RSS of the CLI process: ${peakMb.toFixed(0)} MB (target < ${TARGETS.rssMb} MB) ${mark(peakMb < TARGETS.rssMb)}`,
+  )
+}
+
+if (process.argv[2] === '--tool') {
+  await tool(process.argv.slice(3))
+} else {
+  await bench()
+}
