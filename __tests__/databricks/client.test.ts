@@ -10,7 +10,10 @@ beforeAll(async () => {
   server = await startRawServer((req, res, body) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname
     if (path === '/hang') return // never answers: the client's timeout must end it
-    res.writeHead(200, { 'content-type': 'application/json', 'x-databricks-org-id': '9007199254740993' })
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'x-databricks-org-id': '9007199254740993',
+    })
     // Echo what arrived; ids in the request body come back as the raw JSON text.
     res.end(body === '' ? '{"job_id": 9007199254740993, "big": 12345678901234567890}' : body)
   })
@@ -20,7 +23,11 @@ afterAll(() => server.close())
 
 describe('DatabricksClient over loopback HTTP', () => {
   it('encodes nested query objects with dots and arrays as repeated keys', async () => {
-    const client = new DatabricksClient({ host: server.url, audience: 'workspace', tokens: staticTokens() })
+    const client = new DatabricksClient({
+      host: server.url,
+      audience: 'workspace',
+      tokens: staticTokens(),
+    })
     await client.get('/api/2.1/clusters/list', {
       page_size: 100,
       filter_by: { cluster_states: ['RUNNING', 'PENDING'], is_pinned: false },
@@ -42,7 +49,11 @@ describe('DatabricksClient over loopback HTTP', () => {
   })
 
   it('keeps int64 values exact both ways and exposes response headers', async () => {
-    const client = new DatabricksClient({ host: server.url, audience: 'workspace', tokens: staticTokens() })
+    const client = new DatabricksClient({
+      host: server.url,
+      audience: 'workspace',
+      tokens: staticTokens(),
+    })
     const response = await client.requestWithHeaders<{ job_id: string; big: string }>({
       method: 'GET',
       path: '/ids',
@@ -72,16 +83,27 @@ describe('DatabricksClient over loopback HTTP', () => {
 
 describe('base URL check', () => {
   it('refuses plain http to a non-loopback host before sending anything', () => {
-    for (const url of ['http://adb-1.2.azuredatabricks.net', 'http://10.0.0.5:8080', 'http://127.example.com']) {
+    for (const url of [
+      'http://adb-1.2.azuredatabricks.net',
+      'http://10.0.0.5:8080',
+      'http://127.example.com',
+    ]) {
       expect(() => checkBaseUrl(url)).toThrow(UsageError)
     }
     expect(
-      () => new DatabricksClient({ host: 'http://example.com', audience: 'workspace', tokens: staticTokens() }),
+      () =>
+        new DatabricksClient({
+          host: 'http://example.com',
+          audience: 'workspace',
+          tokens: staticTokens(),
+        }),
     ).toThrow(/Refusing plain http/)
   })
 
   it('accepts https anywhere and http on loopback', () => {
-    expect(checkBaseUrl('https://adb-1.2.azuredatabricks.net/')).toBe('https://adb-1.2.azuredatabricks.net')
+    expect(checkBaseUrl('https://adb-1.2.azuredatabricks.net/')).toBe(
+      'https://adb-1.2.azuredatabricks.net',
+    )
     expect(checkBaseUrl('adb-1.2.azuredatabricks.net')).toBe('https://adb-1.2.azuredatabricks.net')
     expect(checkBaseUrl('http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080')
     expect(checkBaseUrl('http://localhost:1')).toBe('http://localhost:1')

@@ -9,7 +9,10 @@ import {
 import { type RawServer, startRawServer, staticTokens } from './raw-server.js'
 
 /** Each raw error shape the reference lists, served verbatim over loopback HTTP. */
-const SHAPES: Record<string, { status: number; type: string; body: string; headers?: Record<string, string> }> = {
+const SHAPES: Record<
+  string,
+  { status: number; type: string; body: string; headers?: Record<string, string> }
+> = {
   '/databricks': {
     status: 400,
     type: 'application/json',
@@ -17,7 +20,11 @@ const SHAPES: Record<string, { status: number; type: string; body: string; heade
       error_code: 'INVALID_STATE',
       message: 'Cluster 0123-456789-abc123 is in unexpected state Running.',
       details: [
-        { '@type': 'type.googleapis.com/google.rpc.RequestInfo', request_id: '5f1c', serving_data: '' },
+        {
+          '@type': 'type.googleapis.com/google.rpc.RequestInfo',
+          request_id: '5f1c',
+          serving_data: '',
+        },
       ],
     }),
   },
@@ -96,7 +103,11 @@ describe('error bodies served over HTTP', () => {
 
   it('parses the legacy {error} shape', async () => {
     const e = await failure('/legacy')
-    expect([e.status, e.error_code, e.message]).toEqual([400, 'BAD_REQUEST', 'Invalid token format'])
+    expect([e.status, e.error_code, e.message]).toEqual([
+      400,
+      'BAD_REQUEST',
+      'Invalid token format',
+    ])
   })
 
   it('parses plain text "CODE: message" keeping big numbers verbatim', async () => {
@@ -107,7 +118,11 @@ describe('error bodies served over HTTP', () => {
 
   it('takes the message of an HTML page from its <pre>', async () => {
     const e = await failure('/html')
-    expect([e.status, e.error_code, e.message]).toEqual([502, 'BAD_GATEWAY', 'Bad gateway & upstream down'])
+    expect([e.status, e.error_code, e.message]).toEqual([
+      502,
+      'BAD_GATEWAY',
+      'Bad gateway & upstream down',
+    ])
   })
 
   it('classifies an empty body by status', async () => {
@@ -130,7 +145,9 @@ describe('classification helpers', () => {
     expect(isNotFound(error(404, 'RESOURCE_DOES_NOT_EXIST', 'gone'))).toBe(true)
     expect(isNotFound(error(400, 'INVALID_PARAMETER_VALUE', 'Job 42 does not exist.'))).toBe(true)
     expect(isNotFound(error(400, 'INVALID_PARAMETER_VALUE', 'Cluster X does not exist'))).toBe(true)
-    expect(isNotFound(error(400, 'INVALID_PARAMETER_VALUE', 'limit must be at most 100'))).toBe(false)
+    expect(isNotFound(error(400, 'INVALID_PARAMETER_VALUE', 'limit must be at most 100'))).toBe(
+      false,
+    )
     expect(isNotFound(error(403, 'PERMISSION_DENIED', 'no'))).toBe(false)
   })
 

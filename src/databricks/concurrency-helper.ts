@@ -169,20 +169,24 @@ export class ClassLimiter {
     // Requests already in flight when we last slowed down say nothing new about the limit.
     const last = this.lastEventAt
     if (last !== undefined && (startedAt < last || now - last < MIN_GAP_BETWEEN_EVENTS_MS)) return
-    this.rate = Math.max(this.minRate, this.decreasedRate(now))
-    const needed = Math.ceil((this.rate * this.latencyMs) / 1000) + 1
+    this.rate = this.decreasedRate(now)
+    const needed = Number.isFinite(this.rate)
+      ? Math.ceil((this.rate * this.latencyMs) / 1000) + 1
+      : 1
     this.window = Math.min(this.ceiling, Math.max(1, needed, this.window / 2))
     this.lastEventAt = now
     this.lastProbeAt = now
   }
 
   private decreasedRate(now: number): number {
-    if (Number.isFinite(this.rate)) return this.rate * DECREASE
+    if (Number.isFinite(this.rate)) return Math.max(this.minRate, this.rate * DECREASE)
     // First throttle: we were unpaced. What the server let through in the last second is its
-    // rate plus part of its burst: a fair first guess that the next throttles correct.
+    // rate plus part of its burst: a fair first guess that the next throttles correct. With
+    // almost nothing let through (someone else emptied the bucket) there is nothing to learn yet.
     const since = Math.max(now - 1000, this.firstStartAt ?? now)
     const count = this.recentSuccesses.filter((t) => t >= since).length
-    return count / Math.max(1, (now - since) / 1000)
+    if (count < 2) return Infinity
+    return Math.max(this.minRate, count / Math.max(1, (now - since) / 1000))
   }
 }
 
