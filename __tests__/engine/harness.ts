@@ -1,0 +1,122 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js'
+import type { TokenProvider } from '../../src/auth/token-provider.js'
+import { run } from '../../src/engine.js'
+import type { Logger } from '../../src/logger.js'
+import type { Report } from '../../src/report.js'
+import { SettingsSchema, type Settings } from '../../src/settings.js'
+import { DirectoryStore } from '../../src/snapshot/directory-store.js'
+
+/** A logger that keeps every line, to assert on (and to check no token leaks into one). */
+export class CollectingLogger implements Logger {
+  readonly lines: string[] = []
+  info(m: string): void {
+    this.lines.push(`info: ${m}`)
+  }
+  warning(m: string): void {
+    this.lines.push(`warning: ${m}`)
+  }
+  error(m: string): void {
+    this.lines.push(`error: ${m}`)
+  }
+  debug(m: string): void {
+    this.lines.push(`debug: ${m}`)
+  }
+  async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    this.lines.push(`group: ${name}`)
+    return fn()
+  }
+}
+
+export interface Harness {
+  emu: Emulator
+  dir: string
+  store: DirectoryStore
+  logger: CollectingLogger
+  /** Run the engine as the CLI would, against the emulator. */
+  run(mode: Settings['mode'], extra?: Partial<Settings>, token?: string): Promise<Report>
+  close(): Promise<void>
+}
+
+/** Fast emulator defaults: no rate limits, short transitions and propagation. */
+export async function startHarness(options: EmulatorOptions = {}): Promise<Harness> {
+  const emu = await startEmulator({
+    scenario: 'small',
+    seed: 7,
+    rateLimits: 'off',
+    propagationDelayMs: 0,
+    transitionMs: 50,
+    ...options,
+  })
+  const dir = await mkdtemp(join(tmpdir(), 'halt-engine-'))
+  const store = new DirectoryStore(join(dir, 'snapshots'))
+  const logger = new CollectingLogger()
+  return {
+    emu,
+    dir,
+    store,
+    logger,
+    async run(mode, extra = {}, token = emu.adminToken) {
+      const tokens: TokenProvider = { description: 'test token', getToken: async () => token }
+      const settings = SettingsSchema.parse({
+        mode,
+        workspaceUrl: emu.workspace.url,
+        accountHost: emu.accountUrl,
+        accountId: emu.accountId,
+        maxConcurrency: 8,
+        ...extra,
+      })
+      return run({
+        settings,
+        tokens,
+        store,
+        logger,
+        version: '0.0.0-test',
+        timing: { verifyTimeoutMs: 5_000, pollIntervalMs: 20 },
+      })
+    },
+    async close() {
+      await emu.close()
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Everything stop changes and restore must give back, in a comparable form. */
+export function haltableState(emu: Emulator) {
+  const ws = emu.ws()
+  const pick = (o: Record<string, unknown>, keys: string[]) =>
+    Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]))
+  return {
+    assignments: Object.fromEntries(
+      [...ws.assignments].map(([id, a]) => [id, [...a.permissions].sort()]),
+    ),
+    jobs: Object.fromEntries(
+      [...ws.jobs].map(([id, j]) => [
+        id,
+        pick(j.settings ?? {}, ['schedule', 'trigger', 'continuous', 'triggers']),
+      ]),
+    ),
+    pools: Object.fromEntries(
+      [...ws.instancePools].map(([id, p]) => [
+        id,
+        pick(p, [
+          'instance_pool_name',
+          'node_type_id',
+          'min_idle_instances',
+          'max_capacity',
+          'idle_instance_autotermination_minutes',
+          'custom_tags',
+        ]),
+      ]),
+    ),
+    alerts: Object.fromEntries([...ws.alerts].map(([id, a]) => [id, a.schedule])),
+    dashboardSchedules: Object.fromEntries(
+      [...ws.dashboardSchedules].flatMap(([d, m]) =>
+        [...m].map(([s, v]) => [`${d}/${s}`, { cron: v.cron_schedule, pause: v.pause_status }]),
+      ),
+    ),
+  }
+}
