@@ -46,12 +46,12 @@ describe('text report', () => {
         { kind: 'serving_endpoints', id: 'e1', name: 'llm', outcome: 'report_only' },
       ]),
     )
-    const titles = [...text.matchAll(/^(\S.*) \(\d+\)$/gm)].map((m) => m[1])
+    const titles = [...text.matchAll(/^(\S.*) \(\d+\)(.*)$/gm)].map((m) => m[1] + m[2])
     expect(titles).toEqual([
       'Permission assignments',
       'Jobs',
       'Clusters',
-      'Serving endpoints (cannot be stopped through the API)',
+      'Serving endpoints · cannot be stopped through the API',
     ])
     expect(text).toMatch(new RegExp(`${BIG_ID}\\s+nightly\\s+active\\s+schedule UNPAUSED`))
     expect(text).toContain('caller admin@example.com')

@@ -13,8 +13,13 @@ const TITLES: Record<ResourceKind, string> = {
   apps: 'Apps',
   alerts: 'SQL alerts',
   dashboard_schedules: 'Dashboard schedules',
-  serving_endpoints: 'Serving endpoints (cannot be stopped through the API)',
-  vector_search_endpoints: 'Vector search endpoints (cannot be stopped through the API)',
+  serving_endpoints: 'Serving endpoints',
+  vector_search_endpoints: 'Vector search endpoints',
+}
+
+const NOTES: Partial<Record<ResourceKind, string>> = {
+  serving_endpoints: ' · cannot be stopped through the API',
+  vector_search_endpoints: ' · cannot be stopped through the API',
 }
 
 /** After stop/restore these rows only repeat the summary's counts; a large workspace has thousands. */
@@ -50,7 +55,8 @@ function kindTables(report: Report): string[] {
   return RESOURCE_KINDS.flatMap((kind) => {
     const items = visible.filter((item) => item.kind === kind)
     if (items.length === 0) return []
-    return [`${TITLES[kind]} (${items.length})\n${renderTable(HEADERS, items.map(row))}`]
+    const title = `${TITLES[kind]} (${items.length})${NOTES[kind] ?? ''}`
+    return [`${title}\n${renderTable(HEADERS, items.map(row))}`]
   })
 }
 

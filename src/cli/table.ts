@@ -1,9 +1,14 @@
-/** Plain-text tables for a terminal: left-aligned columns, long cells cut with an ellipsis. */
+/**
+ * Plain-text tables for a terminal: left-aligned columns, long cells cut with an ellipsis except
+ * in the first column, which holds ids that people copy (they must stay exact).
+ */
 
 const MAX_CELL = 60
 
 export function renderTable(headers: string[], rows: string[][], indent = '  '): string {
-  const cells = [headers, ...rows].map((row) => row.map((cell) => clip(oneLine(cell))))
+  const cells = [headers, ...rows].map((row) =>
+    row.map((cell, col) => (col === 0 ? oneLine(cell) : clip(oneLine(cell)))),
+  )
   const widths = headers.map((_, col) => Math.max(...cells.map((row) => row[col]?.length ?? 0)))
   return cells
     .map((row) =>
