@@ -6,11 +6,13 @@
  *   fenced copy of the file PATH (relative to the repository root), so the README shows the very
  *   workflow files that `npm test` validates.
  *
+ * The example blocks of docs/*.md are refreshed the same way (those pages have no tables).
+ *
  * Refresh:  npm exec -c 'tsx scripts/readme-inputs.ts'
  * Check:    npm exec -c 'tsx scripts/readme-inputs.ts --check'   (exit 1 when README.md is stale)
  * The test __tests__/readme/readme.test.ts runs the same check.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { format, resolveConfig } from 'prettier'
@@ -83,20 +85,24 @@ export async function refreshReadme(
   actionYml: string,
   readFile: (relativePath: string) => string,
   readmePath = 'README.md',
+  { tables = true }: { tables?: boolean } = {},
 ): Promise<string> {
-  const action = parse(actionYml) as ActionMetadata
-  let out = replaceBetween(
-    readme,
-    '<!-- inputs:start -->',
-    '<!-- inputs:end -->',
-    renderInputsTable(action),
-  )
-  out = replaceBetween(
-    out,
-    '<!-- outputs:start -->',
-    '<!-- outputs:end -->',
-    renderOutputsTable(action),
-  )
+  let out = readme
+  if (tables) {
+    const action = parse(actionYml) as ActionMetadata
+    out = replaceBetween(
+      out,
+      '<!-- inputs:start -->',
+      '<!-- inputs:end -->',
+      renderInputsTable(action),
+    )
+    out = replaceBetween(
+      out,
+      '<!-- outputs:start -->',
+      '<!-- outputs:end -->',
+      renderOutputsTable(action),
+    )
+  }
   out = out.replace(EXAMPLE, (_all, file: string) => {
     const content = readFile(file).replace(/\n+$/, '')
     const lang = /\.ya?ml$/.test(file) ? 'yaml' : ''
@@ -106,26 +112,40 @@ export async function refreshReadme(
   return format(out, { ...options, parser: 'markdown' })
 }
 
+/** The Markdown files this script owns: README.md and the docs/*.md pages that embed examples. */
+export function documentedFiles(root: string): string[] {
+  const docs = readdirSync(path.join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`)
+    .filter((f) => readFileSync(path.join(root, f), 'utf8').includes('<!-- example: '))
+  return ['README.md', ...docs]
+}
+
 async function main(args: string[]): Promise<void> {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-  const readmePath = path.join(root, 'README.md')
-  const readme = readFileSync(readmePath, 'utf8')
-  const fresh = await refreshReadme(
-    readme,
-    readFileSync(path.join(root, 'action.yml'), 'utf8'),
-    (p) => readFileSync(path.join(root, p), 'utf8'),
-    readmePath,
-  )
-  if (args.includes('--check')) {
-    if (fresh !== readme) {
-      console.error("README.md is stale: run npm exec -c 'tsx scripts/readme-inputs.ts'")
-      process.exit(1)
-    }
-    console.log('README.md is up to date')
-    return
+  const actionYml = readFileSync(path.join(root, 'action.yml'), 'utf8')
+  let stale = 0
+  for (const file of documentedFiles(root)) {
+    const full = path.join(root, file)
+    const text = readFileSync(full, 'utf8')
+    const fresh = await refreshReadme(
+      text,
+      actionYml,
+      (p) => readFileSync(path.join(root, p), 'utf8'),
+      full,
+      { tables: file === 'README.md' },
+    )
+    if (fresh === text) continue
+    stale++
+    if (args.includes('--check')) console.error(`${file} is stale`)
+    else writeFileSync(full, fresh)
+    if (!args.includes('--check')) console.log(`${file} refreshed`)
   }
-  if (fresh !== readme) writeFileSync(readmePath, fresh)
-  console.log(fresh === readme ? 'README.md is up to date' : 'README.md refreshed')
+  if (args.includes('--check') && stale > 0) {
+    console.error("Run: npm exec -c 'tsx scripts/readme-inputs.ts'")
+    process.exit(1)
+  }
+  if (stale === 0) console.log('README.md and docs/ are up to date')
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

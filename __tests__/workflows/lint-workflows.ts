@@ -26,6 +26,7 @@ import {
   parseWorkflow,
 } from '@actions/workflow-parser'
 import { parseAction } from '@actions/workflow-parser/actions/index'
+import { parse as parseYaml } from 'yaml'
 import type { FileReference } from '@actions/workflow-parser/workflows/file-reference'
 
 /** The published name of this repository, as callers write it in `uses:`. */
@@ -97,9 +98,38 @@ async function checkWorkflow(file: string, content: string, runLint: RunLint): P
   return errors
 }
 
+const BRANDING_COLORS = ['white', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark']
+
+/**
+ * GitHub's action schema plus what the runner checks when a step loads the action, which the
+ * schema leaves open: the runtime, `main` for JavaScript actions, the branding colour, and (our
+ * own rule, since the README tables are generated from them) a description on every input/output.
+ */
 function checkAction(file: string, content: string): string[] {
   const parsed = parseAction({ name: file, content }, new NoOperationTraceWriter())
-  return parsed.context.errors.getErrors().map((e) => `workflow-parser: ${e.message}`)
+  const errors = parsed.context.errors.getErrors().map((e) => `workflow-parser: ${e.message}`)
+  if (errors.length > 0) return errors
+  const action = parseYaml(content) as {
+    runs?: { using?: string; main?: string }
+    branding?: { color?: string }
+    inputs?: Record<string, { description?: string }>
+    outputs?: Record<string, { description?: string }>
+  }
+  const using = action.runs?.using ?? ''
+  if (!['node20', 'node24', 'composite', 'docker'].includes(using))
+    errors.push(`${file}: runs.using "${using}" is not a runtime GitHub offers (node20, node24)`)
+  if (using.startsWith('node') && !action.runs?.main) errors.push(`${file}: runs.main is missing`)
+  const color = action.branding?.color
+  if (color !== undefined && !BRANDING_COLORS.includes(color))
+    errors.push(`${file}: branding.color "${color}" is not one of ${BRANDING_COLORS.join(', ')}`)
+  for (const [kind, entries] of [
+    ['input', action.inputs],
+    ['output', action.outputs],
+  ] as const) {
+    for (const [name, entry] of Object.entries(entries ?? {}))
+      if (!entry?.description) errors.push(`${file}: ${kind} ${name} has no description`)
+  }
+  return errors
 }
 
 async function main(files: string[]): Promise<void> {
