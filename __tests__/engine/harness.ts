@@ -30,13 +30,19 @@ export class CollectingLogger implements Logger {
   }
 }
 
+export interface RunAs {
+  token?: string
+  /** Index of the emulator workspace to act on (default 0). */
+  workspace?: number
+}
+
 export interface Harness {
   emu: Emulator
   dir: string
   store: DirectoryStore
   logger: CollectingLogger
   /** Run the engine as the CLI would, against the emulator. */
-  run(mode: Settings['mode'], extra?: Partial<Settings>, token?: string): Promise<Report>
+  run(mode: Settings['mode'], extra?: Partial<Settings>, as?: RunAs): Promise<Report>
   close(): Promise<void>
 }
 
@@ -58,11 +64,12 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
     dir,
     store,
     logger,
-    async run(mode, extra = {}, token = emu.adminToken) {
+    async run(mode, extra = {}, as = {}) {
+      const token = as.token ?? emu.adminToken
       const tokens: TokenProvider = { description: 'test token', getToken: async () => token }
       const settings = SettingsSchema.parse({
         mode,
-        workspaceUrl: emu.workspace.url,
+        workspaceUrl: emu.workspaces[as.workspace ?? 0].url,
         accountHost: emu.accountUrl,
         accountId: emu.accountId,
         maxConcurrency: 8,
@@ -119,4 +126,26 @@ export function haltableState(emu: Emulator) {
       ),
     ),
   }
+}
+
+/** Requests that change something (anything but GET), for "nothing was changed" assertions. */
+export function writes(emu: Emulator): number {
+  return emu.requests.filter((r) => r.method !== 'GET').length
+}
+
+/** Call the emulator's REST API as a person would during the halt (hand edits). */
+export async function api(
+  emu: Emulator,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  const response = await fetch(`${emu.workspace.url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${emu.adminToken}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await response.text()
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`)
+  return text ? JSON.parse(text) : {}
 }

@@ -8,7 +8,8 @@ afterEach(async () => {
   h = undefined
 })
 
-const pauseOf = (b: unknown) => (b as { pause_status?: string } | undefined)?.pause_status ?? 'UNPAUSED'
+const pauseOf = (b: unknown) =>
+  (b as { pause_status?: string } | undefined)?.pause_status ?? 'UNPAUSED'
 
 describe('stop then restore', () => {
   it('halts a mixed workspace and restores it exactly', async () => {
@@ -32,16 +33,26 @@ describe('stop then restore', () => {
         if (!kept) expect([id, block, pauseOf(s[block])]).toEqual([id, block, 'PAUSED'])
         // The block was resent whole: its config is still there.
         const original = before.jobs[id][block] as Record<string, unknown>
-        expect({ ...s[block], pause_status: undefined }).toEqual({ ...original, pause_status: undefined })
+        expect({ ...s[block], pause_status: undefined }).toEqual({
+          ...original,
+          pause_status: undefined,
+        })
       }
-      if (s.triggers && !kept) expect(s.triggers.map(pauseOf)).toEqual(s.triggers.map(() => 'PAUSED'))
+      if (s.triggers && !kept)
+        expect(s.triggers.map(pauseOf)).toEqual(s.triggers.map(() => 'PAUSED'))
     }
     for (const pool of ws.instancePools.values()) {
       if (pool.custom_tags?.['databricks-halt'] === 'keep') continue
-      expect([pool.min_idle_instances ?? 0, pool.idle_instance_autotermination_minutes ?? 0]).toEqual([0, 0])
+      expect([
+        pool.min_idle_instances ?? 0,
+        pool.idle_instance_autotermination_minutes ?? 0,
+      ]).toEqual([0, 0])
     }
     for (const c of ws.clusters.values()) {
-      if (['UI', 'API'].includes(c.cluster_source) && c.custom_tags?.['databricks-halt'] !== 'keep') {
+      if (
+        ['UI', 'API'].includes(c.cluster_source) &&
+        c.custom_tags?.['databricks-halt'] !== 'keep'
+      ) {
         expect([c.cluster_id, c.state]).toEqual([c.cluster_id, expect.stringMatching(/TERMINAT/)])
       }
     }
@@ -68,7 +79,10 @@ describe('stop then restore', () => {
     expect(restored.exitCode).toBe(0)
     expect(haltableState(h.emu)).toEqual(before)
     // Both are closed: a third stop starts afresh instead of merging a stale record.
-    expect((await h.store.list(h.emu.workspace.workspaceId)).map((e) => e.restored)).toEqual([true, true])
+    expect((await h.store.list(h.emu.workspace.workspaceId)).map((e) => e.restored)).toEqual([
+      true,
+      true,
+    ])
   })
 
   it('stop, restore, stop, restore', async () => {

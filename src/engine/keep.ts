@@ -73,6 +73,7 @@ export interface KeepResolution {
 /** Group membership of a principal not directly assigned, looked up in the account directory. */
 export type GroupLookup = (
   value: string,
+  assignedGroupIds: readonly string[],
 ) => Promise<{ name: string; groupIds: string[] } | undefined>
 
 /**
@@ -93,10 +94,12 @@ export async function resolveKept(
     const hits = assignments.filter((a) => a.state && principalMatches(a.state.principal, value))
     for (const hit of hits) kept.set(hit.id, `kept principal (--keep ${value})`)
     if (hits.length > 0) continue
-    const found = await lookupGroups(value)
-    const viaGroups = found
-      ? assignments.filter((a) => a.state?.principal.group_name && found.groupIds.includes(a.id))
-      : []
+    const assignedGroups = assignments.filter((a) => a.state?.principal.group_name !== undefined)
+    const found = await lookupGroups(
+      value,
+      assignedGroups.map((g) => g.id),
+    )
+    const viaGroups = found ? assignedGroups.filter((g) => found.groupIds.includes(g.id)) : []
     if (!found || viaGroups.length === 0) {
       unknown.push(value)
       continue
