@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { startEmulator, type Emulator } from '../../emulator/index.js'
+import { call } from './helpers.js'
+
+const FILE_ARRIVAL = {
+  url: 'abfss://landing@acct.dfs.core.windows.net/in/',
+  min_time_between_triggers_seconds: 60,
+}
+const SCHEDULE = {
+  quartz_cron_expression: '0 0 * * * ?',
+  timezone_id: 'UTC',
+  pause_status: 'UNPAUSED',
+}
+const scenario = {
+  workspaces: [
+    {
+      jobs: [
+        {
+          job_id: '9007199254740993',
+          settings: {
+            name: 'etl',
+            schedule: SCHEDULE,
+            trigger: { pause_status: 'UNPAUSED', file_arrival: FILE_ARRIVAL },
+            tags: { team: 'etl' },
+            tasks: [
+              { task_key: 'a', notebook_task: { notebook_path: '/a' } },
+              { task_key: 'b', notebook_task: { notebook_path: '/b' } },
+            ],
+          },
+        },
+      ],
+    },
+  ],
+}
+const JOB = '9007199254740993'
+
+let emu: Emulator
+beforeAll(async () => {
+  emu = await startEmulator({ scenario, clockSpeed: 0, rateLimits: 'off' })
+})
+afterAll(() => emu.close())
+
+const update = (body: object, v = '2.2') =>
+  call(emu.workspace.url, `/api/${v}/jobs/update`, {
+    token: emu.adminToken,
+    body: { job_id: JOB, ...body },
+  })
+const settings = async () =>
+  (await call(emu.workspace.url, `/api/2.2/jobs/get?job_id=${JOB}`, { token: emu.adminToken })).json
+    .settings
+
+describe('jobs/update semantics', () => {
+  it('replaces a top-level block whole and leaves the others; works on 2.1 and 2.2', async () => {
+    expect(
+      (await update({ new_settings: { schedule: { ...SCHEDULE, pause_status: 'PAUSED' } } }, '2.1'))
+        .status,
+    ).toBe(200)
+    const s = await settings()
+    expect(s.schedule).toEqual({ ...SCHEDULE, pause_status: 'PAUSED' })
+    expect(s.trigger.file_arrival).toEqual(FILE_ARRIVAL)
+    expect((await update({ new_settings: { tags: { x: '1' } } })).status).toBe(200)
+    expect((await settings()).tags).toEqual({ x: '1' })
+  })
+
+  it('rejects a schedule without its cron expression or time zone', async () => {
+    for (const schedule of [
+      { pause_status: 'PAUSED' },
+      { quartz_cron_expression: '0 0 * * * ?', pause_status: 'PAUSED' },
+    ]) {
+      const res = await update({ new_settings: { schedule } })
+      expect(res.status).toBe(400)
+      expect(res.json.error_code).toBe('INVALID_PARAMETER_VALUE')
+    }
+    expect((await settings()).schedule.quartz_cron_expression).toBe('0 0 * * * ?')
+    expect(
+      (
+        await update({
+          new_settings: { schedule: { ...SCHEDULE, quartz_cron_expression: 'nonsense' } },
+        })
+      ).status,
+    ).toBe(400)
+    expect(
+      (await update({ new_settings: { schedule: { ...SCHEDULE, pause_status: 'STOPPED' } } }))
+        .status,
+    ).toBe(400)
+  })
+
+  it("'reject' mode: a trigger without its kind block is refused and nothing changes", async () => {
+    emu.configure({ jobsUpdatePartialTrigger: 'reject' })
+    const res = await update({ new_settings: { trigger: { pause_status: 'PAUSED' } } })
+    expect(res.status).toBe(400)
+    expect((await settings()).trigger.file_arrival).toEqual(FILE_ARRIVAL)
+    emu.configure({ jobsUpdatePartialTrigger: 'drop' })
+  })
+
+  it("default 'drop' mode: a trigger sent without file_arrival silently loses it", async () => {
+    const res = await update({ new_settings: { trigger: { pause_status: 'PAUSED' } } })
+    expect(res.status).toBe(200)
+    expect(res.json).toEqual({})
+    expect((await settings()).trigger).toEqual({ pause_status: 'PAUSED' })
+  })
+
+  it('tasks merge by task_key; fields_to_remove drops fields and tasks', async () => {
+    await update({
+      new_settings: {
+        tasks: [
+          { task_key: 'b', notebook_task: { notebook_path: '/b2' } },
+          { task_key: 'c', notebook_task: { notebook_path: '/c' } },
+        ],
+      },
+    })
+    let s = await settings()
+    expect(s.tasks.map((t: { task_key: string }) => t.task_key)).toEqual(['a', 'b', 'c'])
+    expect(s.tasks[1].notebook_task.notebook_path).toBe('/b2')
+    await update({ fields_to_remove: ['trigger', 'tasks/a'] })
+    s = await settings()
+    expect(s.trigger).toBeUndefined()
+    expect(s.tasks.map((t: { task_key: string }) => t.task_key)).toEqual(['b', 'c'])
+  })
+
+  it('schedule and continuous together are rejected; reset replaces everything', async () => {
+    expect(
+      (await update({ new_settings: { continuous: { pause_status: 'PAUSED' } } })).status,
+    ).toBe(400)
+    const reset = await call(emu.workspace.url, '/api/2.2/jobs/reset', {
+      token: emu.adminToken,
+      body: { job_id: JOB, new_settings: { name: 'only' } },
+    })
+    expect(reset.status).toBe(200)
+    expect(await settings()).toEqual({ name: 'only' })
+  })
+
+  it('update of a missing job: 400 "Job … does not exist."', async () => {
+    const res = await call(emu.workspace.url, '/api/2.2/jobs/update', {
+      token: emu.adminToken,
+      body: { job_id: '77', new_settings: {} },
+    })
+    expect(res.status).toBe(400)
+    expect(res.json.message).toBe('Job 77 does not exist.')
+  })
+})
