@@ -101,7 +101,20 @@ export const permissionAssignments: Resource<AssignmentState> = {
   async write(ctx, record, value) {
     if (value === null) return
     const permissions = value.permissions.filter((p): p is 'USER' | 'ADMIN' => WRITABLE.has(p))
-    await updatePermissionAssignment(account(ctx.clients), ctx.workspaceId, record.id, permissions)
+    // The service is eventually consistent: a PUT right after a DELETE can answer "not in
+    // workspace" for a while. That is worth retrying (within the client's budget), not failing.
+    await updatePermissionAssignment(
+      account(ctx.clients),
+      ctx.workspaceId,
+      record.id,
+      permissions,
+      {
+        retry: {
+          retryIf: (e) =>
+            e.status < 500 && /not in workspace|not found in account/i.test(e.message),
+        },
+      },
+    )
   },
 
   matches(current, expected) {
