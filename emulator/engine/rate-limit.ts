@@ -30,7 +30,11 @@ export class RateLimiter {
   private specs: Partial<Record<RateClass, RateSpec>> = {}
   private buckets = new Map<string, Bucket>()
 
-  constructor(option: RateLimitOption = 'default') {
+  /** `now` is real time in ms; injectable so the bucket arithmetic can be checked without sleeping. */
+  constructor(
+    option: RateLimitOption = 'default',
+    private readonly nowMs: () => number = () => performance.now(),
+  ) {
     this.configure(option)
   }
 
@@ -52,7 +56,7 @@ export class RateLimiter {
     const burst = Math.max(1, spec.burst ?? spec.perSecond)
     const key = `${target}/${rateClass}`
     // Real time: throttling protects the real service's capacity, independent of the emulator clock.
-    const now = performance.now()
+    const now = this.nowMs()
     const b = this.buckets.get(key) ?? { tokens: burst, updated: now }
     b.tokens = Math.min(burst, b.tokens + ((now - b.updated) / 1000) * spec.perSecond)
     b.updated = now

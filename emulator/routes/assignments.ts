@@ -3,7 +3,6 @@ import type { Ctx, Obj, Router } from '../http/router.js'
 import { ApiError, invalidParam, notFound } from '../http/errors.js'
 import type { WorkspaceState } from '../state/workspace.js'
 
-
 function workspace(ctx: Ctx): WorkspaceState {
   const ws = ctx.core.workspaceById(ctx.params.workspaceId)
   if (!ws) throw notFound(`Workspace ${ctx.params.workspaceId} does not exist.`)
