@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js'
 
 /** The repository root: the CLI child runs there so `--import tsx` and src/cli.ts resolve. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -53,4 +56,52 @@ export function runCli(
 /** Mutating requests (anything but GET) the emulator has logged, optionally on one path. */
 export function isMutation(entry: { method: string }): boolean {
   return entry.method !== 'GET' && entry.method !== 'HEAD'
+}
+
+export interface World {
+  emu: Emulator
+  /** Snapshot directory of this world (a fresh temp dir). */
+  dir: string
+  /** The options every command gets: target, hosts, ids, snapshot dir, auth. */
+  options: string[]
+  env: Record<string, string>
+  cli(args: string[], options?: RunOptions & { env?: Record<string, string> }): Promise<CliResult>
+  close(): Promise<void>
+}
+
+/** A seeded emulator with fast transitions and a CLI bound to its first workspace. */
+export async function startWorld(emulatorOptions: EmulatorOptions = {}): Promise<World> {
+  const emu = await startEmulator({
+    scenario: 'small',
+    seed: 7,
+    transitionMs: 100,
+    propagationDelayMs: 200,
+    ...emulatorOptions,
+  })
+  const dir = await mkdtemp(join(tmpdir(), 'cli-world-'))
+  const options = [
+    `--workspace-url=${emu.workspace.url}`,
+    `--account-host=${emu.accountUrl}`,
+    `--account-id=${emu.accountId}`,
+    `--snapshot-dir=${dir}`,
+    '--auth=token',
+  ]
+  const env = { DATABRICKS_TOKEN: emu.adminToken, HOME: dir }
+  return {
+    emu,
+    dir,
+    options,
+    env,
+    cli: (args, run = {}) => runCli([...args, ...options], { ...env, ...run.env }, run),
+    close: async () => {
+      await emu.close()
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Snapshot files under a directory, recursively. */
+export async function snapshotFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir, { recursive: true }).catch(() => [] as string[])
+  return names.filter((n) => /snapshot.*\.json$/.test(n)).map((n) => join(dir, n))
 }

@@ -1,13 +1,16 @@
 /**
- * Plain-text tables for a terminal: left-aligned columns, long cells cut with an ellipsis except
- * in the first column, which holds ids that people copy (they must stay exact).
+ * Plain-text tables for a terminal: left-aligned columns. Long names are cut with an ellipsis to
+ * keep the columns readable; the first column (ids people copy, which must stay exact) and the
+ * last (the detail, free to run on) never are.
  */
 
 const MAX_CELL = 60
 
 export function renderTable(headers: string[], rows: string[][], indent = '  '): string {
   const cells = [headers, ...rows].map((row) =>
-    row.map((cell, col) => (col === 0 ? oneLine(cell) : clip(oneLine(cell)))),
+    row.map((cell, col) =>
+      col === 0 || col === row.length - 1 ? oneLine(cell) : clip(oneLine(cell)),
+    ),
   )
   const widths = headers.map((_, col) => Math.max(...cells.map((row) => row[col]?.length ?? 0)))
   return cells
