@@ -32,7 +32,7 @@ export async function call(
     body,
   })
   const text = await res.text()
-  let json: Json = {}
+  let json: Json
   try {
     json = text ? (parseJson(text) as Json) : {}
   } catch {

@@ -21,8 +21,9 @@ function clusters(rng: Rng, n: number, creators: string[], now: number, pools: O
   const out: Obj[] = []
   for (let i = 0; i < n; i++) {
     const id = `${String(1 + (i % 12)).padStart(2, '0')}${String(10 + (i % 18))}-${String(100000 + i).slice(-6)}-c${rng.hex(7)}`
-    const state = CLUSTER_STATES[i % CLUSTER_STATES.length]
-    const source = SOURCES[Math.floor(i / CLUSTER_STATES.length) % SOURCES.length]
+    // 5 is coprime with 9 states: every state and every source appears within the first 9 clusters.
+    const state = CLUSTER_STATES[(i * 5) % CLUSTER_STATES.length]
+    const source = SOURCES[i % SOURCES.length]
     const name = `${source.toLowerCase()}-cluster-${i}`
     const creator = rng.pick(creators) ?? 'admin@example.com'
     const c: Obj = {
