@@ -81,11 +81,14 @@ export class ClassLimiter {
 
   acquire(isRetry = false): Promise<Lease> {
     return new Promise((resolve) => {
-      this.waiting.push(() => {
+      const start = (): void => {
         this.counters.requests++
         if (isRetry) this.counters.retries++
         resolve(this.lease())
-      })
+      }
+      // A retry goes first: it has waited its turn once already.
+      if (isRetry) this.waiting.unshift(start)
+      else this.waiting.push(start)
       this.pump()
     })
   }
