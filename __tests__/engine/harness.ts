@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js'
 import type { TokenProvider } from '../../src/auth/token-provider.js'
 import { run } from '../../src/engine.js'
+import type { EngineTiming } from '../../src/engine/runtime.js'
 import type { Logger } from '../../src/logger.js'
 import type { Report } from '../../src/report.js'
 import { SettingsSchema, type Settings } from '../../src/settings.js'
@@ -34,6 +35,7 @@ export interface RunAs {
   token?: string
   /** Index of the emulator workspace to act on (default 0). */
   workspace?: number
+  timing?: EngineTiming
 }
 
 export interface Harness {
@@ -81,7 +83,7 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
         store,
         logger,
         version: '0.0.0-test',
-        timing: { verifyTimeoutMs: 5_000, pollIntervalMs: 20 },
+        timing: { verifyTimeoutMs: 5_000, pollIntervalMs: 20, ...as.timing },
       })
     },
     async close() {

@@ -1,5 +1,6 @@
 import type { ItemReport } from '../report.js'
 import type { Inventory, Observed, Resource } from '../resources/resource.js'
+import { STAGES } from '../resources/resource.js'
 import { errorText, mapLimit } from './limit.js'
 import type { PlanEntry } from './plan.js'
 import type { Runtime } from './runtime.js'
@@ -16,7 +17,7 @@ export async function applyStop(
   inventory: Inventory,
 ): Promise<ItemReport[]> {
   const reports: ItemReport[] = []
-  for (const stage of [1, 2] as const) {
+  for (const stage of STAGES) {
     const kinds = rt.resources.filter((r) => r.stage === stage && !r.reportOnly)
     const results = await Promise.all(
       kinds.map((resource) =>

@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js'
 import type { ItemReport, Report } from '../report.js'
 import type { Inventory, Observed, Resource, RestoreDecision } from '../resources/resource.js'
+import { STAGES } from '../resources/resource.js'
 import { loadSnapshot } from '../snapshot/codec.js'
 import type { Snapshot, SnapshotItem } from '../snapshot/schema.js'
 import type { SnapshotEntry } from '../snapshot/store.js'
@@ -27,7 +28,7 @@ export async function restore(rt: Runtime, startedAt: string): Promise<Report> {
   const { inventory, failures } = await rt.logger.group('List', () => listAll(rt, kinds))
   const items: ItemReport[] = [...failures]
   const expectations: Expectation[] = []
-  for (const stage of [1, 2] as const) {
+  for (const stage of STAGES) {
     const stageKinds = kinds.filter((r) => r.stage === stage)
     const results = await Promise.all(
       stageKinds.map((resource) =>

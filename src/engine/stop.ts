@@ -61,7 +61,9 @@ export async function stop(rt: Runtime, startedAt: string): Promise<Report> {
   const applied = await rt.logger.group('Halt', () => applyStop(rt, plan, inventory))
   const items: ItemReport[] = [...failures, ...applied, ...unchangedReports]
   if (rt.settings.waitMinutes > 0) {
-    await rt.logger.group('Wait', () => waitForDrain(rt, items, rt.settings.waitMinutes * 60_000))
+    await rt.logger.group('Wait', () =>
+      waitForDrain(rt, items, inventory, rt.settings.waitMinutes * 60_000),
+    )
   }
   return finishReport({ ...base, snapshot, items })
 }

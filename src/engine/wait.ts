@@ -1,5 +1,5 @@
 import type { ItemReport } from '../report.js'
-import type { Observed, Resource } from '../resources/resource.js'
+import type { Inventory, Observed, Resource } from '../resources/resource.js'
 import { errorText, sleep } from './limit.js'
 import type { Runtime } from './runtime.js'
 
@@ -11,15 +11,16 @@ import type { Runtime } from './runtime.js'
 export async function waitForDrain(
   rt: Runtime,
   items: ItemReport[],
+  inventory: Inventory,
   timeoutMs: number,
 ): Promise<void> {
   const kinds = rt.resources.filter((r) => r.drained && !r.reportOnly)
   const deadline = Date.now() + timeoutMs
-  let pending = await undrained(rt, kinds, [])
+  let pending = await undrained(rt, kinds, inventory, [])
   while (pending.length > 0 && Date.now() < deadline) {
     rt.logger.info(`waiting for ${summary(pending)}`)
     await sleep(Math.min(rt.timing.pollIntervalMs, Math.max(0, deadline - Date.now())))
-    pending = await undrained(rt, kinds, pending)
+    pending = await undrained(rt, kinds, inventory, pending)
   }
   if (pending.length === 0) {
     rt.logger.info('all compute is stopped')
@@ -51,12 +52,14 @@ interface Pending {
 async function undrained(
   rt: Runtime,
   kinds: readonly Resource[],
+  inventory: Inventory,
   previous: readonly Pending[],
 ): Promise<Pending[]> {
   const lists = await Promise.all(
     kinds.map(async (resource) => {
       try {
         const listed = await resource.list(rt.resCtx)
+        resource.refine?.(listed, inventory) // runs and clusters of kept jobs stay kept
         return listed
           .filter((item) => !item.kept && !resource.drained!(item))
           .map((item) => ({ resource, item }))

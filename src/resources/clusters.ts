@@ -8,17 +8,21 @@ import { hasKeepTag, KEEP_REASON } from './compare.js'
 import { decideComputeRestore, type ComputeRules, type ComputeState } from './compute.js'
 import type { Observed, Resource } from './resource.js'
 
-/** Sources whose clusters belong to something else that the halt stops instead. */
-const OWNED_BY: Record<string, string> = {
-  JOB: 'JOB cluster: ends when its run is cancelled',
-  PIPELINE: 'PIPELINE cluster: ends when its pipeline is stopped',
-  PIPELINE_MAINTENANCE: 'pipeline maintenance cluster: ends when its pipeline is stopped',
-  SQL: 'SQL warehouse cluster: ends when its warehouse is stopped',
+/** Clusters managed by a service the halt does not drive through the clusters API. */
+const MANAGED: Record<string, string> = {
+  SQL: 'SQL warehouse cluster: stops with its warehouse',
   MODELS: 'model serving cluster: managed by its serving endpoint',
 }
+/** Clusters owned by a run or a pipeline: never started again by hand. */
+const OWNED = new Set(['JOB', 'PIPELINE', 'PIPELINE_MAINTENANCE'])
 
 const RUNNING = new Set(['PENDING', 'RUNNING', 'RESTARTING', 'RESIZING'])
 const DOWN = new Set(['TERMINATED', 'TERMINATING'])
+
+export interface ClusterState extends ComputeState {
+  /** JOB / PIPELINE: the run or pipeline owning it starts a new one when it runs again. */
+  owner?: string
+}
 
 const rules: ComputeRules = {
   noun: 'cluster',
@@ -27,39 +31,64 @@ const rules: ComputeRules = {
   isRunning: (state) => RUNNING.has(state),
 }
 
-function observe(c: ClusterDetails): Observed<ComputeState> {
+function observe(c: ClusterDetails): Observed<ClusterState> {
   const state = c.state ?? 'UNKNOWN'
-  const owner = OWNED_BY[c.cluster_source ?? '']
+  const source = c.cluster_source ?? ''
+  const managed = MANAGED[source]
   return {
     id: c.cluster_id,
     name: c.cluster_name ?? c.cluster_id,
-    state: { state },
+    state: { state, ...(OWNED.has(source) ? { owner: source } : {}) },
     active: state !== 'TERMINATED',
-    detail: `${state}${c.cluster_source ? ` (${c.cluster_source})` : ''}`,
-    ...(hasKeepTag(c.custom_tags) ? { kept: KEEP_REASON } : owner ? { handledBy: owner } : {}),
+    detail: `${state}${source ? ` (${source})` : ''}`,
+    ...(hasKeepTag(c.custom_tags) ? { kept: KEEP_REASON } : managed ? { handledBy: managed } : {}),
+    raw: { jobId: c.default_tags?.JobId },
   }
 }
 
-/** All-purpose (UI/API) clusters: terminated on stop; started again only with --restart-compute. */
-export const clusters: Resource<ComputeState> = {
+/**
+ * Clusters, in the last stage: all-purpose (UI/API) clusters are terminated; JOB and PIPELINE
+ * clusters normally end with the runs and pipelines stage 2 stopped, and any still up by then
+ * (a development pipeline's cluster, a run still terminating) are terminated too, unless their job
+ * is kept. Only all-purpose clusters are started again, and only with --restart-compute.
+ */
+export const clusters: Resource<ClusterState> = {
   kind: 'clusters',
-  stage: 2,
+  stage: 3,
 
   async list(ctx) {
-    const out: Observed<ComputeState>[] = []
+    const out: Observed<ClusterState>[] = []
     for await (const c of listClusters(ctx.clients.workspace)) out.push(observe(c))
     return out
   },
 
-  halted: (item) => (DOWN.has(item.state.state) ? undefined : { state: 'TERMINATED' }),
+  refine(items, inventory) {
+    const keptJobs = new Set((inventory.jobs ?? []).filter((j) => j.kept).map((j) => j.id))
+    for (const item of items) {
+      const jobId = (item.raw as { jobId?: string }).jobId
+      if (!item.kept && jobId && keptJobs.has(String(jobId)))
+        item.kept = `cluster of kept job ${jobId}`
+    }
+  },
+
+  halted: (item) =>
+    DOWN.has(item.state.state) ? undefined : { ...item.state, state: 'TERMINATED' },
 
   async halt(ctx, item) {
     await deleteCluster(ctx.clients.workspace, { cluster_id: item.id })
   },
 
   describe: (state) => state.state,
-  decideRestore: (record, current, options) =>
-    decideComputeRestore(rules, record, current, options),
+
+  decideRestore(record, current, options) {
+    if (record.before.owner && current) {
+      return {
+        outcome: 'unchanged',
+        detail: `${record.before.owner} cluster: its owner starts a new one`,
+      }
+    }
+    return decideComputeRestore(rules, record, current, options)
+  },
 
   async write(ctx, record) {
     await startCluster(ctx.clients.workspace, { cluster_id: record.id })

@@ -69,9 +69,10 @@ export interface Resource<S = unknown> {
   /**
    * Stop order: kinds of the same stage run at the same time (different rate-limit classes), a
    * stage starts after the previous one ended. 1 = access and starters (assignments, job pauses,
-   * scheduled SQL); 2 = what they would restart (runs, pipelines, compute).
+   * scheduled SQL); 2 = what they would restart (runs, pipelines, warehouses, pools, apps);
+   * 3 = clusters, after the runs and pipelines that own JOB/PIPELINE clusters have been stopped.
    */
-  readonly stage: 1 | 2
+  readonly stage: Stage
   /** Listed and warned about, never changed (no stop API). */
   readonly reportOnly?: boolean
   /** List again just before its stage runs: new items may have appeared (runs a schedule fired). */
@@ -121,6 +122,9 @@ export interface Resource<S = unknown> {
   /** Adjust items using other kinds' listings (runs of kept jobs are kept). */
   refine?(items: Observed<S>[], inventory: Inventory): void
 }
+
+export const STAGES = [1, 2, 3] as const
+export type Stage = (typeof STAGES)[number]
 
 export type Inventory = Partial<Record<ResourceKind, Observed<unknown>[]>>
 
