@@ -38,9 +38,10 @@ async function demo(emu: Emulator, dir: string): Promise<number> {
   printActivity('Before', emu)
 
   await cli('1/5 show: what is running, scheduled and assigned', ['show'])
-  const stopCode = await cli('2/5 stop: snapshot first, then halt', ['stop', '--wait=1'])
+  const stopCode = await cli('2/5 stop: snapshot first, then halt', ['stop'])
   printChanges(before, configuration(emu.ws()))
-  printActivity('After stop', emu)
+  await settle(emu)
+  printActivity('After stop (compute drained)', emu)
 
   const gate = await cli('3/5 show --active: is everything stopped?', [
     'show',
@@ -85,7 +86,7 @@ function cliRunner(emu: Emulator, dir: string) {
   }
 }
 
-/** Restarted compute goes PENDING → RUNNING; give the emulator's transitions time to finish. */
+/** Compute goes TERMINATING → TERMINATED, PENDING → RUNNING: let the emulator's transitions end. */
 async function settle(emu: Emulator): Promise<void> {
   await new Promise((r) => setTimeout(r, TRANSITION_MS * 4))
   emu.ws()
