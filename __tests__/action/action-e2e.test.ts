@@ -1,0 +1,273 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { startEmulator, type Emulator } from '../../emulator/index.js'
+import { configuration, differences } from '../../scripts/workspace-state.js'
+import { distExists, runStep, type StepResult } from '../../__fixtures__/action-runner.js'
+import { leaks } from '../../__fixtures__/capture-stdout.js'
+import { EntraDouble } from '../../__fixtures__/entra-double.js'
+import { GITHUB_ISSUER, GitHubDouble } from '../../__fixtures__/github-double.js'
+
+/**
+ * The built action (dist/index.js) run as the runner runs it, against loopback doubles of GitHub
+ * (OIDC issuer, results service, blob store, REST API), an https Entra ID, and the Databricks
+ * emulator, which accepts only the tokens the sign-in path produced (never its admin token).
+ */
+
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
+const CLIENT = '0b6c2d2e-1a8b-4c2e-9a57-3f4f2f7b9d10'
+const SUBJECT = 'repo:acme/platform:environment:prod'
+let gh: GitHubDouble
+let entra: EntraDouble
+let emu: Emulator
+let nextRun = 5000
+
+beforeAll(async () => {
+  if (!distExists())
+    throw new Error('dist/index.js is missing: run `npm run build` before these tests.')
+  gh = await GitHubDouble.start({ subject: SUBJECT })
+  entra = await EntraDouble.start({
+    credentials: [
+      {
+        tenantId: TENANT,
+        clientId: CLIENT,
+        issuer: GITHUB_ISSUER,
+        audience: 'api://AzureADTokenExchange',
+        subject: SUBJECT,
+      },
+    ],
+    // Entra's token is what the workspace must accept: register exactly that one, for the admin.
+    onIssue: (token) => emu.addToken(token, emu.adminPrincipalId),
+  })
+})
+
+afterAll(async () => {
+  await Promise.all([gh?.close(), entra?.close()])
+})
+
+beforeEach(async () => {
+  gh.subject = SUBJECT
+  gh.fail = {}
+  emu = await startEmulator({
+    scenario: 'small',
+    seed: 7,
+    rateLimits: 'off',
+    propagationDelayMs: 0,
+    transitionMs: 50,
+  })
+})
+
+afterEach(async () => {
+  await emu.close()
+})
+
+/** One workflow run: a run id and the runtime token its job gets (shared by its steps). */
+function newRun(options: { idToken?: boolean } = {}) {
+  const runId = nextRun++
+  const env = {
+    ...gh.runnerEnv({ runId, idToken: options.idToken }),
+    NODE_EXTRA_CA_CERTS: entra.caFile,
+  }
+  return {
+    runId: String(runId),
+    step: (inputs: Record<string, string>) => runStep({ ...azureInputs(), ...inputs }, env),
+  }
+}
+
+function azureInputs(): Record<string, string> {
+  return {
+    'workspace-url': emu.workspace.url,
+    'account-id': emu.accountId,
+    'account-host': emu.accountUrl,
+    'azure-client-id': CLIENT,
+    'azure-tenant-id': TENANT,
+    'azure-authority-host': entra.url,
+    'github-token': gh.githubToken,
+    'retention-days': '5',
+  }
+}
+
+const mutations = () => emu.requests.filter((r) => r.method !== 'GET' && !/\/oidc\//.test(r.path))
+
+/** Every secret that exists in the test: none may show outside its own ::add-mask:: line. */
+function expectNoLeaks(step: StepResult): void {
+  const secrets = [...gh.secrets, ...entra.issued, emu.adminToken]
+  expect(leaks(step.stdout, secrets)).toEqual([])
+  expect(leaks(step.stderr, secrets)).toEqual([])
+  expect(leaks(step.summary, secrets)).toEqual([])
+  expect(leaks(JSON.stringify(step.outputs), secrets)).toEqual([])
+}
+
+function expectOk(step: StepResult): void {
+  if (step.code !== 0)
+    throw new Error(`step failed (${step.code}):\n${step.errors.join('\n')}\n${step.stderr}`)
+}
+
+describe('the action, end to end', () => {
+  it('azure-oidc: stop then restore in one run; outputs, summary, annotations, no token in the log', async () => {
+    const before = configuration(emu.ws())
+    const run = newRun()
+
+    const stop = await run.step({ mode: 'stop', 'keep-principals': '' })
+    expectOk(stop)
+    const ws = emu.workspace.workspaceId
+    expect(stop.outputs['snapshot-artifact-name']).toBe(
+      `databricks-halt-snapshot-ws${ws}-run${run.runId}-attempt1`,
+    )
+    expect(stop.outputs['snapshot-run-id']).toBe(run.runId)
+    expect(Number(stop.outputs.changed)).toBeGreaterThan(0)
+    expect(stop.outputs.failed).toBe('0')
+    expect(stop.outputs.report).toMatch(/databricks-halt-stop-.*\.json$/)
+    expect(gh.artifacts.map((a) => String(a.id))).toContain(stop.outputs['snapshot-artifact-id'])
+    expect(stop.summary).toContain('<h2>databricks-halt stop: done</h2>')
+    expect(stop.summary).toContain(emu.workspace.url)
+    expect(stop.summary).toContain(stop.outputs['snapshot-artifact-name'])
+    expect(stop.summary).toMatch(/<td>jobs<\/td><td>\d+<\/td>/)
+    expect([...emu.ws().assignments.keys()]).toEqual([emu.adminPrincipalId])
+    // Only the Entra token reached Databricks: every request ran as the admin it was registered for.
+    expect(
+      emu.requests.every((r) => r.principalId === emu.adminPrincipalId || /\/oidc\//.test(r.path)),
+    ).toBe(true)
+    expectNoLeaks(stop)
+
+    const restore = await run.step({ mode: 'restore' })
+    expectOk(restore)
+    expect(restore.outputs['snapshot-artifact-id']).toBe(stop.outputs['snapshot-artifact-id'])
+    expect(restore.outputs.conflicts).toBe('0')
+    expect(restore.summary).toContain('<h2>databricks-halt restore: done</h2>')
+    expect(differences(before, configuration(emu.ws()))).toEqual([])
+    expect(gh.artifactsOfRun(Number(run.runId)).map((a) => a.name)).toContain(
+      `databricks-halt-restored-ws${ws}-artifact${stop.outputs['snapshot-artifact-id']}`,
+    )
+    expectNoLeaks(restore)
+  })
+
+  it('restores in a later run (another runtime token) the newest snapshot, found through the REST API', async () => {
+    const before = configuration(emu.ws())
+    const stop = await newRun().step({ mode: 'stop' })
+    expectOk(stop)
+
+    const later = newRun()
+    const restore = await later.step({ mode: 'restore' })
+    expectOk(restore)
+    expect(restore.outputs['snapshot-run-id']).toBe(stop.outputs['snapshot-run-id'])
+    expect(
+      gh.requests.some((r) =>
+        r.path.endsWith(`/actions/artifacts/${stop.outputs['snapshot-artifact-id']}/zip`),
+      ),
+    ).toBe(true)
+    expect(differences(before, configuration(emu.ws()))).toEqual([])
+    expectNoLeaks(restore)
+  })
+
+  it('stop twice across runs merges with the un-restored snapshot; restore gives back the first state', async () => {
+    const before = configuration(emu.ws())
+    expectOk(await newRun().step({ mode: 'stop' }))
+    const second = await newRun().step({ mode: 'stop' })
+    expectOk(second)
+    expect(second.outputs.changed).toBe('0')
+    expect(second.stdout).toMatch(
+      /already halted by databricks-halt-snapshot-ws\d+-run\d+-attempt1; merging/,
+    )
+
+    const restore = await newRun().step({ mode: 'restore' })
+    expectOk(restore)
+    expect(restore.outputs['snapshot-artifact-id']).toBe(second.outputs['snapshot-artifact-id'])
+    expect(differences(before, configuration(emu.ws()))).toEqual([])
+
+    // Both snapshots are settled: the next stop starts afresh instead of merging a stale record.
+    const third = await newRun().step({ mode: 'stop' })
+    expectOk(third)
+    expect(third.stdout).not.toMatch(/merging/)
+  })
+
+  it('restores the snapshot of a named run id', async () => {
+    const before = configuration(emu.ws())
+    const stop = await newRun().step({ mode: 'stop' })
+    expectOk(stop)
+    const restore = await newRun().step({
+      mode: 'restore',
+      'restore-from': stop.outputs['snapshot-run-id'],
+    })
+    expectOk(restore)
+    expect(restore.outputs['snapshot-artifact-id']).toBe(stop.outputs['snapshot-artifact-id'])
+    expect(differences(before, configuration(emu.ws()))).toEqual([])
+  })
+
+  it('fails with what to fix when the job lacks id-token: write, touching nothing', async () => {
+    const entraCalls = entra.requests.length
+    const step = await newRun({ idToken: false }).step({ mode: 'stop' })
+    expect(step.code).toBe(2)
+    expect(step.errors.join('\n')).toMatch(/id-token: write/)
+    expect(emu.requests).toEqual([])
+    expect(entra.requests).toHaveLength(entraCalls)
+  })
+
+  it('fails with the subject the federated credential needs when Entra rejects the assertion', async () => {
+    gh.subject = 'repo:acme/platform:ref:refs/heads/feature'
+    const step = await newRun().step({ mode: 'stop' })
+    expect(step.code).toBe(2)
+    const error = step.errors.join('\n')
+    expect(error).toContain('AADSTS700213')
+    expect(error).toContain('subject "repo:acme/platform:ref:refs/heads/feature"')
+    expect(emu.requests).toEqual([])
+    expectNoLeaks(step)
+  })
+
+  it('changes nothing when the snapshot upload fails', async () => {
+    const before = configuration(emu.ws())
+    gh.fail.createArtifact = true
+    const run = newRun()
+    const step = await run.step({ mode: 'stop' })
+    expect(step.code).not.toBe(0)
+    expect(step.errors.join('\n')).toMatch(/Could not save the snapshot.*Nothing was changed/s)
+    expect(mutations()).toEqual([])
+    expect(differences(before, configuration(emu.ws()))).toEqual([])
+    expect(gh.artifactsOfRun(Number(run.runId))).toEqual([])
+  })
+
+  it('databricks-oidc: exchanges the GitHub token at both endpoints and stops and restores', async () => {
+    const sp = [...emu.account.servicePrincipals.values()][0]
+    emu.configure({
+      federationPolicies: [
+        {
+          clientId: String(sp.applicationId),
+          issuer: GITHUB_ISSUER,
+          audiences: [emu.accountId],
+          subject: SUBJECT,
+        },
+      ],
+    })
+    const principal = emu.account.assignmentPrincipal(String(sp.id))!
+    emu.ws().assignments.set(String(sp.id), { principal, permissions: ['ADMIN'] })
+    const before = configuration(emu.ws())
+    const run = newRun()
+    const inputs = { 'azure-client-id': '', 'databricks-client-id': String(sp.applicationId) }
+
+    const stop = await run.step({ ...inputs, mode: 'stop' })
+    expectOk(stop)
+    expect(emu.requests.some((r) => r.path === '/oidc/v1/token')).toBe(true)
+    expect(emu.requests.some((r) => r.path === `/oidc/accounts/${emu.accountId}/v1/token`)).toBe(
+      true,
+    )
+    expect([...emu.ws().assignments.keys()]).toEqual([String(sp.id)])
+    expectOk(await run.step({ ...inputs, mode: 'restore' }))
+    expect(differences(before, configuration(emu.ws()))).toEqual([])
+  })
+
+  it('runs outside GitHub with INPUT_* variables and DATABRICKS_TOKEN (show)', async () => {
+    const step = await runStep(
+      {
+        mode: 'show',
+        'workspace-url': emu.workspace.url,
+        'account-id': emu.accountId,
+        'account-host': emu.accountUrl,
+        'fail-if-active': 'true',
+      },
+      { DATABRICKS_TOKEN: emu.adminToken },
+    )
+    expect(step.code).toBe(1) // the seeded workspace is busy: the gate fails
+    expect(Number(step.outputs.active)).toBeGreaterThan(0)
+    expect(step.stdout).toContain(`::add-mask::${emu.adminToken}`)
+    expect(leaks(step.stdout, [emu.adminToken])).toEqual([])
+    expect(mutations()).toEqual([])
+  })
+})

@@ -1,0 +1,19 @@
+import * as core from '@actions/core'
+import type { Report } from '../report.js'
+import type { SnapshotLink } from './snapshot-link.js'
+
+/** The step outputs a workflow branches on (counts as decimal strings, as outputs always are). */
+export function setOutputs(
+  report: Report,
+  snapshot: SnapshotLink | undefined,
+  reportPath: string,
+): void {
+  core.setOutput('snapshot-artifact-id', snapshot?.ref ?? '')
+  core.setOutput('snapshot-artifact-name', snapshot?.name ?? '')
+  core.setOutput('snapshot-run-id', snapshot?.runId ?? '')
+  core.setOutput('changed', String(report.counts.changed))
+  core.setOutput('failed', String(report.counts.failed))
+  core.setOutput('conflicts', String(report.counts.conflict))
+  core.setOutput('active', String(report.counts.active))
+  core.setOutput('report', reportPath)
+}

@@ -1,0 +1,156 @@
+import * as core from '@actions/core'
+import type { ItemOutcome, ItemReport, Report } from '../report.js'
+import type { ResourceKind } from '../settings.js'
+import type { SnapshotLink } from './snapshot-link.js'
+
+/**
+ * The job summary: what happened to the workspace at a glance, then per kind, then the items that
+ * need a person. core.summary does not escape HTML, and names come from the workspace, so every
+ * value goes through `esc`. Long lists fold into <details> to keep the page (max 1 MiB) readable.
+ */
+
+type Row = Parameters<typeof core.summary.addTable>[0][number]
+
+const COLUMNS: [ItemOutcome, string][] = [
+  ['active', 'Active'],
+  ['inactive', 'Inactive'],
+  ['planned', 'Would change'],
+  ['changed', 'Changed'],
+  ['already_halted', 'Already halted'],
+  ['unchanged', 'Unchanged'],
+  ['left_off', 'Left off'],
+  ['kept', 'Kept'],
+  ['report_only', 'Cannot stop'],
+  ['conflict', 'Conflicts'],
+  ['gone', 'Gone'],
+  ['not_converged', 'Not converged'],
+  ['failed', 'Failed'],
+]
+const ATTENTION: ItemOutcome[] = ['failed', 'conflict', 'gone', 'not_converged', 'report_only']
+const INLINE_LIMIT = 15
+const ALL_ITEMS_LIMIT = 3000
+
+export function esc(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\|/g, '&#124;')
+}
+
+export async function writeSummary(report: Report, snapshot?: SnapshotLink): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return // a local run has no summary file
+  const s = core.summary
+  s.addHeading(
+    `databricks-halt ${report.mode}${report.dryRun ? ' (dry run)' : ''}: ${result(report)}`,
+    2,
+  )
+  s.addTable(overview(report, snapshot))
+  s.addHeading('By resource kind', 3)
+  s.addTable(byKind(report.items))
+  addKept(report)
+  addAttention(report)
+  if (report.warnings.length > 0) list('Warnings', report.warnings.map(esc))
+  if (report.items.length > 0) {
+    // The runner drops a summary over 1 MiB: list a bounded number, the report output has all.
+    const shown = report.items.slice(0, ALL_ITEMS_LIMIT)
+    const more = report.items.length - shown.length
+    const note = more > 0 ? `\n\n${more} more in the JSON report (the \`report\` output).` : ''
+    s.addDetails(`All ${report.items.length} items`, `\n\n${itemTable(shown)}${note}\n\n`)
+  }
+  await s.write()
+}
+
+function result(report: Report): string {
+  if (report.exitCode === 0) return report.mode === 'show' ? 'listed' : 'done'
+  if (report.mode === 'show' && report.counts.active > 0)
+    return `${report.counts.active} still active`
+  return 'needs attention'
+}
+
+function overview(report: Report, snapshot?: SnapshotLink): Row[] {
+  const rows: [string, string][] = [
+    ['Workspace', `${esc(report.workspaceUrl)} (id ${esc(report.workspaceId)})`],
+    ['Mode', `${report.mode}${report.dryRun ? ' (dry run: nothing changed)' : ''}`],
+    ['Result', `${result(report)} (exit code ${report.exitCode})`],
+  ]
+  if (report.caller) rows.push(['Signed in as', esc(report.caller.userName)])
+  if (snapshot) {
+    const name = snapshot.url
+      ? `<a href="${esc(snapshot.url)}">${esc(snapshot.name)}</a>`
+      : esc(snapshot.name)
+    const run = snapshot.runId ? `, run ${esc(snapshot.runId)}` : ''
+    rows.push([
+      report.mode === 'restore' ? 'Restored snapshot' : 'Snapshot',
+      `${name} (artifact ${esc(snapshot.ref)}${run})`,
+    ])
+  }
+  rows.push(['Time', `${esc(report.startedAt)} → ${esc(report.finishedAt)}`])
+  return rows.map(([k, v]) => [{ data: k, header: true }, v])
+}
+
+function byKind(items: ItemReport[]): Row[] {
+  const kinds = [...new Set(items.map((i) => i.kind))]
+  const used = COLUMNS.filter(([outcome]) => items.some((i) => i.outcome === outcome))
+  const header: Row = [
+    { data: 'Kind', header: true },
+    { data: 'Items', header: true },
+    ...used.map(([, t]) => ({ data: t, header: true })),
+  ]
+  const rows = kinds.map((kind: ResourceKind): Row => {
+    const mine = items.filter((i) => i.kind === kind)
+    return [
+      kind,
+      String(mine.length),
+      ...used.map(([o]) => String(mine.filter((i) => i.outcome === o).length)),
+    ]
+  })
+  return rows.length > 0 ? [header, ...rows] : [[{ data: 'Nothing in scope', header: true }]]
+}
+
+function addKept(report: Report): void {
+  const kept = report.items.filter(
+    (i) => i.kind === 'permission_assignments' && i.outcome === 'kept',
+  )
+  if (kept.length > 0)
+    list(
+      'Kept principals',
+      kept.map((i) => `${esc(i.name)} (${esc(i.id)})${i.detail ? `: ${esc(i.detail)}` : ''}`),
+    )
+}
+
+function addAttention(report: Report): void {
+  const items = report.items.filter((i) => ATTENTION.includes(i.outcome))
+  if (items.length === 0) return
+  const title =
+    report.mode === 'restore' ? 'Did not converge or needs attention' : 'Needs attention'
+  core.summary.addHeading(title, 3)
+  const table = itemTable(items)
+  if (items.length > INLINE_LIMIT)
+    core.summary.addDetails(`${items.length} items`, `\n\n${table}\n\n`)
+  else core.summary.addRaw(`\n\n${table}\n\n`)
+}
+
+function list(title: string, lines: string[]): void {
+  core.summary.addHeading(title, 3)
+  if (lines.length > INLINE_LIMIT)
+    core.summary.addDetails(
+      `${lines.length} entries`,
+      `<ul>${lines.map((l) => `<li>${l}</li>`).join('')}</ul>`,
+    )
+  else core.summary.addList(lines)
+}
+
+/** A markdown table: compact for hundreds of rows, and readable in the raw summary file too. */
+function itemTable(items: ItemReport[]): string {
+  const rows = items.map(
+    (i) =>
+      `| ${i.kind} | ${esc(i.name)} | ${esc(i.id)} | ${i.outcome} | ${esc([i.detail, i.error].filter(Boolean).join('; '))} |`,
+  )
+  return [
+    '| Kind | Name | Id | Outcome | Detail |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n')
+}

@@ -1,0 +1,39 @@
+import * as core from '@actions/core'
+import { CoreLogger } from './action/core-logger.js'
+import { failureMessage, publish } from './action/publish-helper.js'
+import { createStore } from './action/store-helper.js'
+import { createTokenProvider, signIn } from './auth/action-auth.js'
+import { VERSION } from './cli/version.js'
+import { run as runEngine } from './engine.js'
+import { getInputs } from './input-helper.js'
+
+/** The Action: inputs → sign-in → engine → outputs, annotations and job summary. */
+export async function run(): Promise<void> {
+  try {
+    const { settings, auth, artifacts } = getInputs()
+    const logger = new CoreLogger()
+    const tokens = createTokenProvider(settings, auth)
+    // Sign in first: a missing permission or a rejected credential fails here, with its own message.
+    await logger.group(`Sign in: ${tokens.description}`, () => signIn(settings, tokens))
+    const store = createStore(settings, artifacts, logger)
+    const report = await runEngine({
+      settings,
+      tokens,
+      store: store.store,
+      logger,
+      version: VERSION,
+    })
+    await publish(report, store)
+    if (report.exitCode !== 0) core.setFailed(failureMessage(report))
+  } catch (error) {
+    fail(error)
+  }
+}
+
+/** setFailed, keeping the engine's exit codes: 2 bad input, 3 refused by a safety guard. */
+function fail(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error)
+  core.setFailed(message)
+  const code = (error as { exitCode?: unknown } | null)?.exitCode
+  process.exitCode = code === 2 || code === 3 ? code : 1
+}
