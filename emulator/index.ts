@@ -81,7 +81,8 @@ function scenarioOf(options: EmulatorOptions, now: number): ScenarioJson {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const core = new EmulatorCore(options)
-  loadScenario(core, scenarioOf(options, core.now()), options.workspaces ?? 1)
+  const owned = typeof (options.scenario ?? 'small') === 'string'
+  loadScenario(core, scenarioOf(options, core.now()), options.workspaces ?? 1, owned)
   const servers: Server[] = []
   const account = await listen(core, {
     name: 'account',

@@ -125,7 +125,7 @@ describe('error shapes', () => {
       body: '{not json',
     })
     expect(res.status).toBe(400)
-    expect((await res.json()).error_code).toBe('MALFORMED_REQUEST')
+    expect(((await res.json()) as { error_code: string }).error_code).toBe('MALFORMED_REQUEST')
     expectError(
       await call(emu.workspace.url, '/api/9.9/nothing', { token: emu.adminToken }),
       404,

@@ -47,7 +47,16 @@ function field(text: string, min: number, max: number, list?: string[], offset =
   return [...out].sort((a, b) => a - b)
 }
 
+const parsed = new Map<string, Cron>()
+
+/** Parse (cached: scenarios share a handful of expressions across thousands of jobs). */
 export function parseQuartz(expression: string): Cron {
+  let cron = parsed.get(expression)
+  if (!cron) parsed.set(expression, (cron = parseUncached(expression)))
+  return cron
+}
+
+function parseUncached(expression: string): Cron {
   const parts = expression.trim().split(/\s+/)
   if (parts.length < 6 || parts.length > 7) {
     throw new CronError(`Invalid Quartz cron expression '${expression}'`)
@@ -74,9 +83,38 @@ export function parseQuartz(expression: string): Cron {
 }
 
 /** Offset (ms) of a time zone at an instant: wall clock − UTC. */
+const offsets = new Map<string, number>()
+const QUARTER = 900_000
+
+/** Zone offsets only change on quarter-hour boundaries: cache per zone and quarter hour. */
 function zoneOffset(epochMs: number, timeZone: string): number {
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 0
-  const fmt = new Intl.DateTimeFormat('en-US', {
+  const key = `${timeZone}@${Math.floor(epochMs / QUARTER)}`
+  let offset = offsets.get(key)
+  if (offset === undefined) {
+    if (offsets.size > 50_000) offsets.clear()
+    offsets.set(key, (offset = computeOffset(Math.floor(epochMs / QUARTER) * QUARTER, timeZone)))
+  }
+  return offset
+}
+
+function computeOffset(epochMs: number, timeZone: string): number {
+  const p = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(epochMs))
+      .map((x) => [x.type, x.value]),
+  )
+  const wall = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second)
+  return wall - Math.floor(epochMs / 1000) * 1000
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+/** Creating a DateTimeFormat is slow; one per zone is plenty. */
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let fmt = formatters.get(timeZone)
+  if (fmt) return fmt
+  fmt = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -86,9 +124,8 @@ function zoneOffset(epochMs: number, timeZone: string): number {
     minute: 'numeric',
     second: 'numeric',
   })
-  const p = Object.fromEntries(fmt.formatToParts(new Date(epochMs)).map((x) => [x.type, x.value]))
-  const wall = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second)
-  return wall - Math.floor(epochMs / 1000) * 1000
+  formatters.set(timeZone, fmt)
+  return fmt
 }
 
 function wallToEpoch(wall: number, timeZone: string): number {

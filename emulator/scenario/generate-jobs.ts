@@ -60,6 +60,12 @@ const VARIANTS: Variant[] = [
   }),
 ]
 
+/** Continuous jobs always hold a live run: keep them to a third of their share. */
+function variant(rng: Rng, i: number): Obj {
+  const settings = VARIANTS[i % VARIANTS.length](rng)
+  return settings.continuous && Math.floor(i / VARIANTS.length) % 3 !== 0 ? {} : settings
+}
+
 export function jobId(i: number, w: number): string {
   if (i % 7 === 5) return String(MAX_SAFE + 2n + BigInt(w) * 1_000_000n + BigInt(i) * 13n)
   return String(100_000_000_000n + BigInt(w) * 10_000_000n + BigInt(i) * 17n)
@@ -114,7 +120,7 @@ export function generateJobs(rng: Rng, size: Sizes, creators: string[], w: numbe
       max_concurrent_runs: 1,
       email_notifications: {},
       ...tasks(rng, i),
-      ...VARIANTS[i % VARIANTS.length](rng),
+      ...variant(rng, i),
     }
     if (i % 11 === 2) settings.tags = { ...KEEP_TAG, team: 'platform' }
     else if (rng.chance(0.5)) settings.tags = { team: rng.pick(['etl', 'bi', 'ml']) }

@@ -13,8 +13,9 @@ import type { ScenarioJson, WorkspaceScenario } from './types.js'
 const ID_KEYS = ['job_id', 'run_id', 'principal_id', 'id']
 const str = (v: unknown) => (v === undefined || v === null ? v : String(v))
 
+/** Shallow copy with top-level ids as strings (the scenario was cloned once up front). */
 function normalizeIds<T extends Obj>(o: T): T {
-  const out = structuredClone(o)
+  const out = { ...o }
   for (const k of ID_KEYS)
     if (typeof out[k] === 'number' || typeof out[k] === 'bigint') (out as Obj)[k] = String(out[k])
   return out
@@ -82,7 +83,7 @@ function loadWorkspace(core: EmulatorCore, w: WorkspaceScenario, i: number): Wor
   put(ws.servingEndpoints, w.servingEndpoints, 'name')
   put(ws.vectorSearchEndpoints, w.vectorSearchEndpoints, 'name')
   for (const d of w.dashboards ?? []) {
-    const { schedules, ...dashboard } = structuredClone(d)
+    const { schedules, ...dashboard } = d
     ws.dashboards.set(dashboard.dashboard_id, dashboard)
     const map = new Map<string, Obj>()
     for (const s of (schedules ?? []) as Obj[])
@@ -127,7 +128,15 @@ function settle(core: EmulatorCore, ws: WorkspaceState): void {
   }
 }
 
-export function loadScenario(core: EmulatorCore, scenario: ScenarioJson, workspaces: number): void {
+/** `owned`: the scenario was generated for this emulator, so it need not be copied. */
+export function loadScenario(
+  core: EmulatorCore,
+  input: ScenarioJson,
+  workspaces: number,
+  owned = false,
+): void {
+  // A caller's scenario object may be reused for another emulator: never mutate it.
+  const scenario = owned ? input : structuredClone(input)
   loadDirectory(core, scenario)
   const specs = scenario.workspaces ?? []
   const count = Math.max(workspaces, specs.length, 1)
