@@ -1,9 +1,4 @@
-import {
-  AzureCliCredential,
-  DefaultAzureCredential,
-  type AccessToken,
-  type TokenCredential,
-} from '@azure/identity'
+import type { AccessToken, TokenCredential } from '@azure/identity'
 import type { TokenAudience, TokenProvider } from './token-provider.js'
 import { UsageError } from '../errors.js'
 
@@ -54,17 +49,32 @@ export class AzureCredentialProvider implements TokenProvider {
   }
 }
 
+/**
+ * @azure/identity is loaded on first use only: it is large (startup time and ~25 MB of memory)
+ * and token or profile sign-ins never need it.
+ */
+function lazyCredential(make: (identity: typeof import('@azure/identity')) => TokenCredential) {
+  let credential: Promise<TokenCredential> | undefined
+  return {
+    async getToken(scopes: string | string[]): Promise<AccessToken | null> {
+      credential ??= import('@azure/identity').then(make)
+      return (await credential).getToken(scopes)
+    },
+  }
+}
+
 export function azureCliProvider(options: { tenantId?: string } = {}): AzureCredentialProvider {
   const tenant = options.tenantId ? `, tenant ${options.tenantId}` : ''
   return new AzureCredentialProvider(
-    new AzureCliCredential({ tenantId: options.tenantId }),
+    lazyCredential((id) => new id.AzureCliCredential({ tenantId: options.tenantId })),
     `azure-cli (az login${tenant})`,
     { hint: 'Sign in with `az login` (add --tenant if needed), or use --auth token.' },
   )
 }
 
 export function azureDefaultProvider(): AzureCredentialProvider {
-  return new AzureCredentialProvider(new DefaultAzureCredential(), 'azure-default', {
+  const credential = lazyCredential((id) => new id.DefaultAzureCredential())
+  return new AzureCredentialProvider(credential, 'azure-default', {
     hint: 'Set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET, sign in with `az login`, or use --auth token.',
   })
 }
