@@ -26,7 +26,8 @@ const COLUMNS: [ItemOutcome, string][] = [
   ['not_converged', 'Not converged'],
   ['failed', 'Failed'],
 ]
-const ATTENTION: ItemOutcome[] = ['failed', 'conflict', 'gone', 'not_converged', 'report_only']
+// Report-only kinds (cannot be stopped) are in the warnings list already.
+const ATTENTION: ItemOutcome[] = ['failed', 'conflict', 'gone', 'not_converged']
 const INLINE_LIMIT = 15
 const ALL_ITEMS_LIMIT = 3000
 
@@ -51,6 +52,13 @@ export async function writeSummary(report: Report, snapshot?: SnapshotLink): Pro
   s.addTable(byKind(report.items))
   addKept(report)
   addAttention(report)
+  if (report.counts.left_off > 0) {
+    s.addRaw(
+      `<p>${report.counts.left_off} compute items were running before the halt and are left off by design; ` +
+        'restore with <code>restart-compute: true</code> to start exactly those again.</p>',
+      true,
+    )
+  }
   if (report.warnings.length > 0) list('Warnings', report.warnings.map(esc))
   if (report.items.length > 0) {
     // The runner drops a summary over 1 MiB: list a bounded number, the report output has all.
