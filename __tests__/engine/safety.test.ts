@@ -139,3 +139,25 @@ describe('secrets', () => {
     expect(JSON.stringify(stopped).includes(token)).toBe(false)
   })
 })
+
+describe('kept principals reaching the workspace through a group', () => {
+  it('are warned about, and the stop goes on', async () => {
+    h = await startHarness()
+    const ws = h.emu.ws()
+    const assignedGroups = [...ws.assignments.keys()].filter((id) => h!.emu.account.groups.has(id))
+    const member = [...h.emu.account.users.values()].find(
+      (u) =>
+        !ws.assignments.has(u.id) &&
+        assignedGroups.some((g) => h!.emu.account.directGroupsOf(u.id).includes(g)),
+    )
+    expect(member).toBeDefined()
+    const report = await h.run('stop', { keep: [member!.userName] })
+    expect(report.exitCode).toBe(0)
+    expect(report.warnings.join('\n')).toMatch(
+      new RegExp(`${member!.userName} .*only through group`),
+    )
+    expect(
+      h.logger.lines.some((l) => l.startsWith('warning:') && l.includes(member!.userName)),
+    ).toBe(true)
+  })
+})

@@ -7,9 +7,11 @@ import type { Runtime } from './runtime.js'
 
 /**
  * Apply a saved plan in the safe order: stage 1 (access and starters: assignments, job pauses,
- * scheduled SQL) before stage 2 (runs, pipelines, compute), so nothing that stage 2 stops can be
- * started again by something stage 1 has not paused yet. Kinds of one stage use different rate
- * classes and run side by side. One item failing never stops the others.
+ * scheduled SQL; and pools and apps, which nothing restarts) before stage 2 (runs, pipelines,
+ * warehouses, all-purpose clusters) before stage 3 (JOB/PIPELINE clusters their owners left up),
+ * so nothing a stage stops can be started again by something an earlier stage has not paused.
+ * Kinds of one stage use different rate classes and run side by side. One item failing never
+ * stops the others.
  */
 export async function applyStop(
   rt: Runtime,
@@ -18,16 +20,16 @@ export async function applyStop(
 ): Promise<ItemReport[]> {
   const reports: ItemReport[] = []
   for (const stage of STAGES) {
-    const kinds = rt.resources.filter((r) => r.stage === stage && !r.reportOnly)
+    const inStage = (e: PlanEntry): boolean =>
+      (e.resource.stageOf?.(e.item) ?? e.resource.stage) === stage
+    const kinds = rt.resources.filter((r) => !r.reportOnly && (r.stage === stage || r.stageOf))
     const results = await Promise.all(
-      kinds.map((resource) =>
-        haltKind(
-          rt,
-          resource,
-          entries.filter((e) => e.resource === resource && e.change),
-          inventory,
-        ),
-      ),
+      kinds.map((resource) => {
+        const planned = entries.filter((e) => e.resource === resource && e.change && inStage(e))
+        // Late items (runs fired since the listing) belong to the kind's own stage.
+        const relist = resource.relistBeforeHalt === true && resource.stage === stage
+        return haltKind(rt, resource, planned, inventory, relist)
+      }),
     )
     reports.push(...results.flat())
   }
@@ -39,11 +41,12 @@ async function haltKind(
   resource: Resource,
   planned: readonly PlanEntry[],
   inventory: Inventory,
+  relist: boolean,
 ): Promise<ItemReport[]> {
   const work: Array<{ item: Observed<unknown>; after: unknown; late: boolean }> = planned.map(
     (e) => ({ item: e.item, after: e.change!.after, late: false }),
   )
-  if (resource.relistBeforeHalt) work.push(...(await lateItems(rt, resource, planned, inventory)))
+  if (relist) work.push(...(await lateItems(rt, resource, planned, inventory)))
   if (work.length === 0) return []
   rt.logger.info(`${resource.kind}: halting ${work.length}`)
   let done = 0

@@ -25,7 +25,7 @@ function observe(app: App): Observed<ComputeState> {
 /** Databricks Apps: compute stopped on stop; started again only with --restart-compute. */
 export const apps: Resource<ComputeState> = {
   kind: 'apps',
-  stage: 2,
+  stage: 1,
 
   async list(ctx) {
     const out: Observed<ComputeState>[] = []

@@ -47,14 +47,16 @@ function observe(c: ClusterDetails): Observed<ClusterState> {
 }
 
 /**
- * Clusters, in the last stage: all-purpose (UI/API) clusters are terminated; JOB and PIPELINE
- * clusters normally end with the runs and pipelines stage 2 stopped, and any still up by then
- * (a development pipeline's cluster, a run still terminating) are terminated too, unless their job
- * is kept. Only all-purpose clusters are started again, and only with --restart-compute.
+ * Clusters: all-purpose (UI/API) clusters are terminated once jobs are paused (a job task on an
+ * existing cluster would start it again). JOB and PIPELINE clusters normally end with the runs
+ * and pipelines stage 2 stops; any still up after that (a development pipeline's cluster, a run
+ * still terminating) are terminated in stage 3, unless their job is kept. Only all-purpose
+ * clusters are started again, and only with --restart-compute.
  */
 export const clusters: Resource<ClusterState> = {
   kind: 'clusters',
-  stage: 3,
+  stage: 2,
+  stageOf: (item) => (item.state.owner ? 3 : 2),
 
   async list(ctx) {
     const out: Observed<ClusterState>[] = []

@@ -53,7 +53,7 @@ function observe(pool: InstancePoolAndStats): Observed<PoolState> & { raw: PoolE
  */
 export const instancePools: Resource<PoolState> = {
   kind: 'instance_pools',
-  stage: 2,
+  stage: 1,
   verify: true,
 
   async list(ctx) {

@@ -69,10 +69,13 @@ export interface Resource<S = unknown> {
   /**
    * Stop order: kinds of the same stage run at the same time (different rate-limit classes), a
    * stage starts after the previous one ended. 1 = access and starters (assignments, job pauses,
-   * scheduled SQL); 2 = what they would restart (runs, pipelines, warehouses, pools, apps);
-   * 3 = clusters, after the runs and pipelines that own JOB/PIPELINE clusters have been stopped.
+   * scheduled SQL, and pools and apps, which nothing restarts); 2 = what the starters would
+   * restart (runs, pipelines, warehouses, all-purpose clusters); 3 = JOB/PIPELINE clusters still
+   * up after the runs and pipelines owning them were stopped.
    */
   readonly stage: Stage
+  /** The stage of one item, when a kind's items differ (owned clusters go last). */
+  stageOf?(item: Observed<S>): Stage
   /** Listed and warned about, never changed (no stop API). */
   readonly reportOnly?: boolean
   /** List again just before its stage runs: new items may have appeared (runs a schedule fired). */
