@@ -1,4 +1,5 @@
 import type { CallOptions, DatabricksClient } from './client.js'
+import { DatabricksError, isInvalidState } from './errors.js'
 import { paginateToken } from './pagination.js'
 
 /** Databricks Apps. start/stop are asynchronous and return the App. */
@@ -46,32 +47,45 @@ export function getApp(
   })
 }
 
+/**
+ * POST …/{name}/stop → the App. Stopping a stopped app is INVALID_STATE; when that answer comes
+ * to a retry, the first attempt (whose answer was lost) did it, so the current App is returned.
+ */
 export function stopApp(
   workspace: DatabricksClient,
   name: string,
   options?: CallOptions,
 ): Promise<App> {
-  return workspace.post(
-    `${BASE}/${encodeURIComponent(name)}/stop`,
-    {},
-    {
-      rateClass: 'apps',
-      ...options,
-    },
-  )
+  return appAction(workspace, name, 'stop', options)
 }
 
+/** POST …/{name}/start → the App (re-runs the last active deployment). Retry-tolerant as stopApp. */
 export function startApp(
   workspace: DatabricksClient,
   name: string,
   options?: CallOptions,
 ): Promise<App> {
-  return workspace.post(
-    `${BASE}/${encodeURIComponent(name)}/start`,
-    {},
-    {
-      rateClass: 'apps',
-      ...options,
-    },
-  )
+  return appAction(workspace, name, 'start', options)
+}
+
+async function appAction(
+  workspace: DatabricksClient,
+  name: string,
+  action: 'stop' | 'start',
+  options?: CallOptions,
+): Promise<App> {
+  try {
+    return await workspace.post<App>(
+      `${BASE}/${encodeURIComponent(name)}/${action}`,
+      {},
+      {
+        rateClass: 'apps',
+        ...options,
+      },
+    )
+  } catch (e) {
+    if (isInvalidState(e) && (e as DatabricksError).attempts > 1)
+      return getApp(workspace, name, options)
+    throw e
+  }
 }
