@@ -178,6 +178,19 @@ describe('artifact snapshot store', () => {
     await expect(store.resolve('601')).rejects.toThrow(/github-token/)
   })
 
+  it('refuses to guess when the repository listing is denied, and skips expired snapshots', async () => {
+    await storeInRun(801).save({
+      workspaceId: '55',
+      createdAt: '2026-11-26T18:00:00.000Z',
+      content: content(13),
+    })
+    await expect(storeInRun(802, { githubToken: 'ghs_wrong' }).list('55')).rejects.toThrow(
+      /actions: read/,
+    )
+    gh.artifactsOfRun(801)[0].expired = true
+    expect(await storeInRun(803).list('55')).toEqual([])
+  })
+
   it('rejects save when the upload fails, storing nothing', async () => {
     const store = storeInRun(701)
     gh.fail.createArtifact = true

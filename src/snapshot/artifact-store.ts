@@ -46,6 +46,7 @@ export class ArtifactSnapshotStore implements SnapshotStore {
   private readonly client = new DefaultArtifactClient()
   private readonly known = new Map<string, Found>()
   private readonly repo?: { owner: string; name: string }
+  private warnedRunOnly = false
 
   constructor(private readonly options: ArtifactStoreOptions) {
     const [owner, name] = (options.repository ?? '').split('/')
@@ -176,12 +177,17 @@ export class ArtifactSnapshotStore implements SnapshotStore {
       restoredAt: new Date().toISOString(),
     }
     await writeFile(file, `${JSON.stringify(marker, null, 2)}\n`)
-    const { id } = await this.client.uploadArtifact(name, [file], dir, {
-      retentionDays: this.options.retentionDays,
-    })
-    this.options.logger.info(
-      `Recorded that snapshot ${entry.name} is restored (artifact ${name}, id ${id}).`,
-    )
+    try {
+      const { id } = await this.client.uploadArtifact(name, [file], dir, {
+        retentionDays: this.options.retentionDays,
+      })
+      this.options.logger.info(
+        `Recorded that snapshot ${entry.name} is restored (artifact ${name}, id ${id}).`,
+      )
+    } catch (error) {
+      // A re-run attempt may find the marker of an earlier attempt: then it is recorded already.
+      if (!/already exists/i.test(messageOf(error))) throw error
+    }
   }
 
   /** Snapshots and markers of this run (always) and of the whole repository (with a token). */
@@ -191,7 +197,8 @@ export class ArtifactSnapshotStore implements SnapshotStore {
       byId.set(a.id, this.fromArtifact(a, this.options.runId))
     if (this.canSearchRepository()) {
       for (const a of await this.listRepository()) byId.set(a.id, a)
-    } else {
+    } else if (!this.warnedRunOnly) {
+      this.warnedRunOnly = true
       this.options.logger.info(
         'Looking in this run only: other runs need github-token with `actions: read`.',
       )
@@ -203,12 +210,21 @@ export class ArtifactSnapshotStore implements SnapshotStore {
     const octokit = github.getOctokit(this.options.githubToken!)
     const found: Found[] = []
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const { data } = await octokit.rest.actions.listArtifactsForRepo({
-        owner: this.repo!.owner,
-        repo: this.repo!.name,
-        per_page: 100,
-        page,
-      })
+      const { data } = await octokit.rest.actions
+        .listArtifactsForRepo({
+          owner: this.repo!.owner,
+          repo: this.repo!.name,
+          per_page: 100,
+          page,
+        })
+        .catch((error: unknown) => {
+          // Without this list a stop could not see an open snapshot: stop rather than guess.
+          throw new UsageError(
+            `Cannot list the artifacts of ${this.options.repository} to find snapshots: ` +
+              `${messageOf(error)}. The job needs \`permissions: actions: read\` for github-token.`,
+            { cause: error },
+          )
+        })
       for (const a of data.artifacts) {
         if (a.expired) {
           if (SNAPSHOT.test(a.name))
