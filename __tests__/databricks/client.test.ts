@@ -5,11 +5,22 @@ import { UsageError } from '../../src/errors.js'
 import { type RawServer, startRawServer, staticTokens } from './raw-server.js'
 
 let server: RawServer
+let flakyFailed = false
 
 beforeAll(async () => {
   server = await startRawServer((req, res, body) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname
     if (path === '/hang') return // never answers: the client's timeout must end it
+    if (path === '/slow') {
+      setTimeout(() => res.writeHead(200).end('{}'), 1200)
+      return
+    }
+    if (path === '/flaky' && !flakyFailed) {
+      flakyFailed = true
+      res.writeHead(503, { 'content-type': 'application/json' })
+      res.end('{"error_code":"TEMPORARILY_UNAVAILABLE","message":"try again"}')
+      return
+    }
     res.writeHead(200, {
       'content-type': 'application/json',
       'x-databricks-org-id': '9007199254740993',
@@ -78,6 +89,24 @@ describe('DatabricksClient over loopback HTTP', () => {
     expect((error as DatabricksError).error_code).toBe('TIMEOUT')
     expect((error as DatabricksError).attempts).toBe(2)
     expect(server.requests.length - before).toBe(2)
+  })
+})
+
+describe('retry budget', () => {
+  it('runs from the first attempt, so a call that queued long still gets its retries', async () => {
+    const client = new DatabricksClient({
+      host: server.url,
+      audience: 'workspace',
+      tokens: staticTokens(),
+      maxConcurrency: 1,
+      retry: { budgetMs: 800 },
+    })
+    const before = server.requests.length
+    // The flaky call waits behind the slow one for longer than the whole budget.
+    const [, flaky] = await Promise.all([client.get('/slow'), client.get('/flaky')])
+    expect(flaky).toHaveProperty('job_id')
+    const paths = server.requests.slice(before).map((r) => r.path)
+    expect(paths).toEqual(['/slow', '/flaky', '/flaky'])
   })
 })
 

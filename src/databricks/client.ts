@@ -109,9 +109,12 @@ export class DatabricksClient {
   async requestWithHeaders<T>(spec: RequestSpec): Promise<ApiResponse<T>> {
     const retry = { ...this.retry, ...spec.retry }
     const limiter = this.limiters.for(spec.rateClass ?? 'other')
-    const startedAt = Date.now()
+    // The retry budget runs from the first attempt, not from the call: a call may queue behind
+    // minutes of throttled work in its class before it is sent at all.
+    let startedAt: number | undefined
     for (let attempt = 1; ; attempt++) {
       const lease = await limiter.acquire(attempt > 1)
+      startedAt ??= Date.now()
       try {
         return await this.attempt<T>(spec, lease)
       } catch (e) {
