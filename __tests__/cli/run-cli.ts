@@ -92,7 +92,8 @@ export async function startWorld(emulatorOptions: EmulatorOptions = {}): Promise
     dir,
     options,
     env,
-    cli: (args, run = {}) => runCli([...args, ...options], { ...env, ...run.env }, run),
+    // Options first, so a test's own flags (a later --auth, say) win.
+    cli: (args, run = {}) => runCli([...options, ...args], { ...env, ...run.env }, run),
     close: async () => {
       await emu.close()
       await rm(dir, { recursive: true, force: true })

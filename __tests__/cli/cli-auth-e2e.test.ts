@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { chmod, mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { startWorld, type CliResult, type World } from './run-cli.js'
+
+/**
+ * Each sign-in method of the CLI, end to end: a child process signs in and lists the emulated
+ * workspace. The Azure CLI is a stand-in `az` on PATH that hands out the emulator's admin token.
+ */
+let w: World
+let cfg: string
+let path: string
+
+beforeAll(async () => {
+  w = await startWorld()
+  cfg = join(w.dir, 'databrickscfg')
+  await writeFile(
+    cfg,
+    `[__settings__]\ndefault_profile = emu\n\n[emu]\ntoken = ${w.emu.adminToken}\n\n` +
+      '[az]\nauth_type = azure-cli\nazure_tenant_id = 11111111-2222-3333-4444-555555555555\n',
+  )
+  const bin = join(w.dir, 'bin')
+  await writeFile(join(w.dir, 'az.json'), JSON.stringify(azResponse(w.emu.adminToken)))
+  await mkdir(bin)
+  await writeFile(join(bin, 'az'), `#!/bin/sh\ncat "${join(w.dir, 'az.json')}"\n`)
+  await chmod(join(bin, 'az'), 0o755)
+  path = `${bin}:${process.env.PATH}`
+})
+afterAll(() => w.close())
+
+function azResponse(token: string) {
+  return { accessToken: token, expires_on: Math.floor(Date.now() / 1000) + 3600 }
+}
+
+/** The world's options say --auth=token; a later --auth wins, as with any repeated flag. */
+async function show(auth: string | undefined, env: Record<string, string>): Promise<CliResult> {
+  const args = ['show', '--json', ...(auth ? [`--auth=${auth}`] : [])]
+  const r = await w.cli(args, { env: { DATABRICKS_TOKEN: '', ...env } })
+  expect(r.stdout).not.toContain(w.emu.adminToken)
+  expect(r.stderr).not.toContain(w.emu.adminToken)
+  return r
+}
+
+describe('CLI sign-in methods against the emulator', () => {
+  test('profile:NAME from DATABRICKS_CONFIG_FILE', async () => {
+    const r = await show('profile:emu', { DATABRICKS_CONFIG_FILE: cfg })
+    expect(r.code).toBe(0)
+  })
+
+  test('auto picks the profile named in DATABRICKS_CONFIG_PROFILE', async () => {
+    const r = await show('auto', { DATABRICKS_CONFIG_FILE: cfg, DATABRICKS_CONFIG_PROFILE: 'emu' })
+    expect(r.code).toBe(0)
+  })
+
+  test('azure-cli, and a profile with auth_type azure-cli, use az', async () => {
+    expect((await show('azure-cli', { PATH: path })).code).toBe(0)
+    const r = await show('profile:az', { PATH: path, DATABRICKS_CONFIG_FILE: cfg })
+    expect(r.code).toBe(0)
+  })
+
+  test('an unknown profile is exit 2 and names the profiles there', async () => {
+    const r = await show('profile:nope', { DATABRICKS_CONFIG_FILE: cfg })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/Profile 'nope' is not in/)
+    expect(JSON.parse(r.stdout)).toMatchObject({ exitCode: 2, error: { name: 'UsageError' } })
+  })
+
+  test('a token the workspace rejects is exit 2, before any change', async () => {
+    const first = w.emu.requests.length
+    const r = await w.cli(['stop'], { env: { DATABRICKS_TOKEN: 'dapi-not-a-real-token-0000' } })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/401/)
+    expect(r.stderr).not.toContain('dapi-not-a-real-token-0000')
+    expect(w.emu.requests.slice(first).every((e) => e.method === 'GET')).toBe(true)
+  })
+})
