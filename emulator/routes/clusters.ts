@@ -32,22 +32,18 @@ function filtered(ctx: Ctx): Obj[] {
   )
 }
 
+/** Inverts a string's order so a descending sort can reuse the ascending cursor. */
+const invert = (s: string) =>
+  [...s].map((ch) => String.fromCharCode(0xffff - ch.charCodeAt(0))).join('')
+
 /** 2.1: page_size defaults to and is capped at 100 (the server may constrain it). */
 function list21(ctx: Ctx): Obj {
   const size = Math.min(intParam(ctx.query, 'page_size') || 100, 100)
   const byName = ctx.query.get('sort_by.field') === 'CLUSTER_NAME'
   const desc = ctx.query.get('sort_by.direction') === 'DESC'
-  const key = (c: Obj) => (byName ? `${c.cluster_name}\u0000${c.cluster_id}` : c.cluster_id)
-  let items = filtered(ctx)
-  if (desc) {
-    // Descending order: invert the key so the cursor logic stays ascending.
-    const inv = (s: string) =>
-      [...s].map((ch) => String.fromCharCode(0xffff - ch.charCodeAt(0))).join('')
-    const page = cursorPage(items, (c) => inv(key(c)), size, ctx.query.get('page_token'))
-    items = page.items
-    return shape(items, page.next)
-  }
-  const page = cursorPage(items, key, size, ctx.query.get('page_token'))
+  const base = (c: Obj) => (byName ? `${c.cluster_name}\u0000${c.cluster_id}` : c.cluster_id)
+  const key = desc ? (c: Obj) => invert(base(c)) : base
+  const page = cursorPage(filtered(ctx), key, size, ctx.query.get('page_token'))
   return shape(page.items, page.next)
 }
 
