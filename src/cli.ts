@@ -1,6 +1,15 @@
 #!/usr/bin/env node
 import { main } from './cli/main.js'
 
+// Ctrl-C mid-stop is safe (the snapshot was saved before the first change); say how to undo.
+process.once('SIGINT', () => {
+  process.stderr.write(
+    '\ninterrupted. A stop saves its snapshot before its first change: ' +
+      '`databricks-halt restore` puts back whatever it had changed.\n',
+  )
+  process.exit(130)
+})
+
 // No prompts, no stdin: the CLI must run unattended (cron, CI, a runbook script).
 main(process.argv.slice(2), {
   env: process.env,
