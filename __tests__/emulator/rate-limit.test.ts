@@ -74,8 +74,10 @@ describe('bucket refill', () => {
 
   it('a client honouring only the integer Retry-After stays within 1.3× of the rate', () => {
     for (const perSecond of [5, 20, 100]) {
-      const got = simulate(perSecond, undefined, (d) => Math.max(1, Math.ceil(d)))
-      expect(got * 1.3).toBeGreaterThanOrEqual(perSecond)
+      for (const burst of [undefined, 1, perSecond * 2]) {
+        const got = simulate(perSecond, burst, (d) => Math.max(1, Math.ceil(d)))
+        expect(got * 1.3).toBeGreaterThanOrEqual(perSecond)
+      }
     }
   })
 })

@@ -53,7 +53,8 @@ export class RateLimiter {
   take(rateClass: RateClass, target: string): number {
     const spec = this.specs[rateClass]
     if (!spec || !(spec.perSecond > 0)) return 0
-    const burst = Math.max(1, spec.burst ?? spec.perSecond)
+    // Never below one second's worth: a client waiting the integer Retry-After keeps the rate.
+    const burst = Math.max(1, spec.perSecond, spec.burst ?? 0)
     const key = `${target}/${rateClass}`
     // Real time: throttling protects the real service's capacity, independent of the emulator clock.
     const now = this.nowMs()
