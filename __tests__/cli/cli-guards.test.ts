@@ -50,6 +50,15 @@ describe('refusals change nothing', () => {
     expect(w.emu.requests).toHaveLength(0)
   })
 
+  test('--help prints the usage and contacts nothing', async () => {
+    const w = await start()
+    const r = await w.cli(['stop', '--help'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^Usage:/m)
+    expect(r.stdout).toContain('--snapshot-dir')
+    expect(w.emu.requests).toHaveLength(0)
+  })
+
   test('a missing token is exit 2 with the fix', async () => {
     const w = await start()
     const r = await w.cli(['show'], { env: { DATABRICKS_TOKEN: '' } })
