@@ -46,25 +46,26 @@ describe('failures half-way lose nothing', () => {
   })
 
   it('429 storms and 10% 503s lose no item', async () => {
-    h = await startHarness({
-      rateLimits: {
-        jobs_write: { perSecond: 40, burst: 4 },
-        account_write: { perSecond: 40, burst: 4 },
-        runs: { perSecond: 40, burst: 4 },
-      },
-    })
+    h = await startHarness()
+    // A storm: the first 6 job updates and 6 assignment deletes are throttled (Retry-After 1 s).
+    const storm = {
+      status: 429,
+      errorCode: 'REQUEST_LIMIT_EXCEEDED',
+      retryAfterSeconds: 1,
+      times: 6,
+    }
+    h.emu.faults.add({ method: 'POST', path: '/api/2.2/jobs/update', ...storm })
+    h.emu.faults.add({ method: 'DELETE', path: /permissionassignments\/principals/, ...storm })
     const before = haltableState(h.emu)
     h.emu.faults.random({ rate: 0.1, kinds: ['503'], seed: 3 })
     const stopped = await h.run('stop')
     expect(stopped.counts.failed).toBe(0)
     expect(stopped.exitCode).toBe(0)
     const statuses = h.emu.requests.map((r) => r.status)
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0)
+    expect(statuses.filter((s) => s === 429).length).toBe(12)
     expect(statuses.filter((s) => s === 503).length).toBeGreaterThan(0)
     const ws = h.emu.ws()
     expect([...ws.assignments.keys()]).toEqual([h.emu.adminPrincipalId])
-    // Throttling cost a second per storm; the restore meets the 503s only, to keep the suite fast.
-    h.emu.setRateLimits('off')
     const restored = await h.run('restore')
     expect(restored.counts.failed).toBe(0)
     h.emu.faults.clear()

@@ -24,8 +24,11 @@ export async function listAll(
   const failures: ItemReport[] = []
   await Promise.all(
     resources.map(async (resource) => {
+      const started = Date.now()
       try {
         inventory[resource.kind] = await resource.list(rt.resCtx)
+        const n = inventory[resource.kind]!.length
+        rt.logger.debug(`${resource.kind}: listed ${n} in ${Date.now() - started} ms`)
       } catch (e) {
         const error = errorText(e)
         rt.logger.error(`${resource.kind}: cannot list: ${error}`)

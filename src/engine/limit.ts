@@ -31,3 +31,16 @@ export function errorText(e: unknown): string {
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
+
+/**
+ * Pauses between re-reads: short at first (most changes show within a second or two), growing
+ * to `maxMs`, so a poll neither hammers a large workspace nor adds seconds to a quick one.
+ */
+export function pollDelays(maxMs: number, firstMs = 250): () => number {
+  let next = Math.min(firstMs, maxMs)
+  return () => {
+    const delay = next
+    next = Math.min(maxMs, Math.ceil(next * 1.6))
+    return delay
+  }
+}

@@ -48,7 +48,7 @@ export async function restore(rt: Runtime, startedAt: string): Promise<Report> {
     })
   }
   if (!rt.settings.dryRun && expectations.length > 0) {
-    await rt.logger.group('Verify', () => verifyRestore(rt, expectations, items))
+    await rt.logger.group('Verify', () => verifyRestore(rt, expectations))
   }
   const complete = outOfScope.length === 0 && !items.some((i) => i.outcome === 'failed')
   if (!rt.settings.dryRun) await finish(rt, entry, snapshot, complete)
@@ -93,7 +93,8 @@ async function restoreKind(
   if (!listed) return [] // listing failed: already reported once for the kind
   const current = new Map(listed.map((i) => [i.id, i]))
   const options = { force: rt.settings.force, restartCompute: rt.settings.restartCompute }
-  return mapLimit(mine, rt.settings.maxConcurrency, async (record) => {
+  if (mine.length > 0) rt.logger.info(`${resource.kind}: restoring ${mine.length}`)
+  const reports = await mapLimit(mine, rt.settings.maxConcurrency, async (record) => {
     const now = current.get(record.id)
     const base = { kind: resource.kind, id: record.id, name: record.name }
     let decision: RestoreDecision<unknown>
@@ -108,6 +109,14 @@ async function restoreKind(
     if (rt.settings.dryRun) return { ...base, outcome: 'planned' as const, detail: decision.detail }
     return write(rt, resource, record, decision, now, expectations)
   })
+  if (mine.length > 0) rt.logger.info(`${resource.kind}: ${tally(reports)}`)
+  return reports
+}
+
+function tally(reports: readonly ItemReport[]): string {
+  const counts = new Map<string, number>()
+  for (const r of reports) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1)
+  return [...counts].map(([outcome, n]) => `${n} ${outcome}`).join(', ')
 }
 
 async function write(

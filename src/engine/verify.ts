@@ -1,6 +1,6 @@
 import type { ItemReport } from '../report.js'
 import type { Resource } from '../resources/resource.js'
-import { errorText, sleep } from './limit.js'
+import { errorText, pollDelays, sleep } from './limit.js'
 import type { Runtime } from './runtime.js'
 
 export interface Expectation {
@@ -16,13 +16,11 @@ export interface Expectation {
  * delay (minutes on large accounts), so the first read proving nothing is normal; only the
  * deadline turns a missing value into not_converged.
  */
-export async function verifyRestore(
-  rt: Runtime,
-  expectations: Expectation[],
-  _items: ItemReport[],
-): Promise<void> {
+export async function verifyRestore(rt: Runtime, expectations: Expectation[]): Promise<void> {
+  const nextDelay = pollDelays(rt.timing.pollIntervalMs)
   const deadline = Date.now() + rt.timing.verifyTimeoutMs
   let pending = expectations
+  let said = 0
   for (;;) {
     pending = await stillPending(rt, pending)
     if (pending.length === 0) {
@@ -30,8 +28,9 @@ export async function verifyRestore(
       return
     }
     if (Date.now() >= deadline) break
-    rt.logger.info(`waiting for ${pending.length} restored values to show`)
-    await sleep(Math.min(rt.timing.pollIntervalMs, Math.max(0, deadline - Date.now())))
+    if (pending.length !== said)
+      rt.logger.info(`waiting for ${(said = pending.length)} restored values to show`)
+    await sleep(Math.min(nextDelay(), Math.max(0, deadline - Date.now())))
   }
   for (const p of pending) {
     p.report.outcome = 'not_converged'

@@ -1,6 +1,6 @@
 import type { ItemReport } from '../report.js'
 import type { Inventory, Observed, Resource } from '../resources/resource.js'
-import { errorText, sleep } from './limit.js'
+import { errorText, pollDelays, sleep } from './limit.js'
 import type { Runtime } from './runtime.js'
 
 /**
@@ -15,11 +15,15 @@ export async function waitForDrain(
   timeoutMs: number,
 ): Promise<void> {
   const kinds = rt.resources.filter((r) => r.drained && !r.reportOnly)
+  const nextDelay = pollDelays(rt.timing.pollIntervalMs)
   const deadline = Date.now() + timeoutMs
   let pending = await undrained(rt, kinds, inventory, [])
+  let said = ''
   while (pending.length > 0 && Date.now() < deadline) {
-    rt.logger.info(`waiting for ${summary(pending)}`)
-    await sleep(Math.min(rt.timing.pollIntervalMs, Math.max(0, deadline - Date.now())))
+    // A progress line when something changed, not on every poll.
+    const line = `waiting for ${summary(pending)}`
+    if (line !== said) rt.logger.info((said = line))
+    await sleep(Math.min(nextDelay(), Math.max(0, deadline - Date.now())))
     pending = await undrained(rt, kinds, inventory, pending)
   }
   if (pending.length === 0) {
