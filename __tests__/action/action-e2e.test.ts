@@ -19,6 +19,8 @@ let gh: GitHubDouble
 let entra: EntraDouble
 let emu: Emulator
 let nextRun = 5000
+/** Whom the Entra token signs in as in the emulator (the admin unless a test says otherwise). */
+let signInAs: string | undefined
 
 beforeAll(async () => {
   if (!distExists())
@@ -35,7 +37,7 @@ beforeAll(async () => {
       },
     ],
     // Entra's token is what the workspace must accept: register exactly that one, for the admin.
-    onIssue: (token) => emu.addToken(token, emu.adminPrincipalId),
+    onIssue: (token) => emu.addToken(token, signInAs ?? emu.adminPrincipalId),
   })
 })
 
@@ -46,6 +48,7 @@ afterAll(async () => {
 beforeEach(async () => {
   gh.subject = SUBJECT
   gh.fail = {}
+  signInAs = undefined
   emu = await startEmulator({
     scenario: 'small',
     seed: 7,
@@ -221,6 +224,20 @@ describe('the action, end to end', () => {
     expect(step.errors.join('\n')).toMatch(/Could not save the snapshot.*Nothing was changed/s)
     expect(mutations()).toEqual([])
     expect(differences(before, configuration(emu.ws()))).toEqual([])
+    expect(gh.artifactsOfRun(Number(run.runId))).toEqual([])
+  })
+
+  it('refuses with exit code 3 when the identity is not a direct workspace admin, touching nothing', async () => {
+    const [userId] = [...emu.ws().assignments].find(
+      ([, a]) => a.permissions.includes('USER') && !a.permissions.includes('ADMIN'),
+    )!
+    signInAs = userId
+    emu.account.admins.add(userId) // account admin, but only a USER of the workspace
+    const run = newRun()
+    const step = await run.step({ mode: 'stop' })
+    expect(step.code).toBe(3)
+    expect(step.errors.join('\n')).toMatch(/Admin|ADMIN/)
+    expect(mutations()).toEqual([])
     expect(gh.artifactsOfRun(Number(run.runId))).toEqual([])
   })
 
