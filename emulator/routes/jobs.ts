@@ -21,11 +21,11 @@ export function jobOrFail(ws: WorkspaceState, raw: unknown): Obj {
 
 /** List items carry no tasks/job_clusters unless expand_tasks=true. */
 function listItem(job: Obj, expand: boolean): Obj {
-  const out = clone(job)
-  delete out.run_as_user_name
+  // Shallow copies: the answer is serialised before any other request can change the job.
+  const { run_as_user_name: _runAs, ...out } = job
   if (!expand) {
-    delete out.settings.tasks
-    delete out.settings.job_clusters
+    const { tasks: _tasks, job_clusters: _clusters, ...settings } = job.settings ?? {}
+    out.settings = settings
   }
   return out
 }

@@ -72,7 +72,7 @@ function resize(ctx: Ctx, pool: Obj): void {
 export function poolRoutes(r: Router): void {
   const p = '/api/2.0/instance-pools'
   r.add('GET', `${p}/list`, 'pools', 'workspace-member', (ctx) => ({
-    instance_pools: [...ctx.ws!.instancePools.values()].map((x) => structuredClone(x)),
+    instance_pools: [...ctx.ws!.instancePools.values()],
   }))
   r.add('GET', `${p}/get`, 'pools', 'workspace-member', (ctx) =>
     structuredClone(poolOrFail(ctx, ctx.query.get('instance_pool_id'))),

@@ -43,7 +43,7 @@ function list(ctx: Ctx): Obj {
   )
   const page = cursorPage(all, runKey, limit, q.get('page_token'))
   const out: Obj = { has_more: page.next !== undefined }
-  if (page.items.length) out.runs = page.items.map((r) => structuredClone(r))
+  if (page.items.length) out.runs = page.items
   if (page.next) out.next_page_token = page.next
   return out
 }

@@ -14,9 +14,9 @@ function list(ctx: Ctx): Obj {
   const size = intParam(ctx.query, 'page_size')
   const token = ctx.query.get('page_token')
   const all = ctx.ws!.warehouses.values()
-  if (!size && !token) return { warehouses: [...all].map((w) => structuredClone(w)) }
+  if (!size && !token) return { warehouses: [...all] }
   const page = cursorPage(all, (w) => w.id, Math.min(size || 100, 1000), token)
-  const out: Obj = { warehouses: page.items.map((w) => structuredClone(w)) }
+  const out: Obj = { warehouses: page.items }
   if (page.next) out.next_page_token = page.next
   return out
 }
