@@ -131,3 +131,38 @@ describe('scenarios', () => {
     expect(emu.ws().assignments.get('9007199254740993')!.principal.user_name).toBe('a@x.com')
   })
 })
+
+describe('assignment oddities from a hand-written scenario', () => {
+  it('UNKNOWN permissions and per-assignment errors are listed as given; UNKNOWN grants no access', async () => {
+    const emu = await start({
+      clockSpeed: 0,
+      scenario: {
+        users: [{ id: '5', userName: 'odd@x.com', displayName: 'Odd' }],
+        workspaces: [
+          {
+            assignments: [
+              {
+                principalId: '5',
+                permissions: ['UNKNOWN'],
+                error: 'Principal is being provisioned',
+              },
+            ],
+          },
+        ],
+      },
+    })
+    const res = await call(
+      emu.accountUrl,
+      `/api/2.0/accounts/${emu.accountId}/workspaces/${emu.workspace.workspaceId}/permissionassignments`,
+      { token: emu.adminToken },
+    )
+    const odd = res.json.permission_assignments.find(
+      (a: { principal: { principal_id: string } }) => a.principal.principal_id === '5',
+    )
+    expect(odd).toMatchObject({ permissions: ['UNKNOWN'], error: 'Principal is being provisioned' })
+    expect(
+      (await call(emu.workspace.url, '/api/2.0/preview/scim/v2/Me', { token: emu.tokenFor('5') }))
+        .status,
+    ).toBe(403)
+  })
+})

@@ -61,8 +61,13 @@ function loadWorkspace(core: EmulatorCore, w: WorkspaceScenario, i: number): Wor
   )
   for (const a of w.assignments ?? []) {
     const principal = core.account.assignmentPrincipal(String(a.principalId))
-    if (principal)
-      ws.assignments.set(principal.principal_id, { principal, permissions: [...a.permissions] })
+    if (!principal) continue
+    const entry = {
+      principal,
+      permissions: [...a.permissions],
+      ...(a.error ? { error: a.error } : {}),
+    }
+    ws.assignments.set(principal.principal_id, entry)
   }
   const admin = core.account.assignmentPrincipal(core.adminPrincipalId)!
   ws.assignments.set(core.adminPrincipalId, { principal: admin, permissions: ['ADMIN'] })

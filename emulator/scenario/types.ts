@@ -22,7 +22,8 @@ export interface ScenarioJson {
 
 export interface WorkspaceScenario {
   workspaceId?: string
-  assignments?: { principalId: string; permissions: string[] }[]
+  /** `permissions` may hold `UNKNOWN`; `error` is listed as the per-assignment error string. */
+  assignments?: { principalId: string; permissions: string[]; error?: string }[]
   jobs?: Obj[]
   runs?: Obj[]
   clusters?: Obj[]

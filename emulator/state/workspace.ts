@@ -4,6 +4,8 @@ import type { Obj } from '../http/router.js'
 export interface Assignment {
   principal: Obj
   permissions: string[]
+  /** Per-assignment error string, as the list API sometimes reports. */
+  error?: string
 }
 
 export interface PendingAssignment {
