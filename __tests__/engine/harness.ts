@@ -9,6 +9,7 @@ import type { Logger } from '../../src/logger.js'
 import type { Report } from '../../src/report.js'
 import { SettingsSchema, type Settings } from '../../src/settings.js'
 import { DirectoryStore } from '../../src/snapshot/directory-store.js'
+import type { SnapshotStore } from '../../src/snapshot/store.js'
 
 /** A logger that keeps every line, to assert on (and to check no token leaks into one). */
 export class CollectingLogger implements Logger {
@@ -36,6 +37,8 @@ export interface RunAs {
   /** Index of the emulator workspace to act on (default 0). */
   workspace?: number
   timing?: EngineTiming
+  /** Another SnapshotStore (e.g. one whose disk is full). */
+  store?: SnapshotStore
 }
 
 export interface Harness {
@@ -80,7 +83,7 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
       return run({
         settings,
         tokens,
-        store,
+        store: as.store ?? store,
         logger,
         version: '0.0.0-test',
         timing: { verifyTimeoutMs: 5_000, pollIntervalMs: 20, ...as.timing },

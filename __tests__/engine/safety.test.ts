@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { SafetyError, UsageError } from '../../src/errors.js'
+import type { SnapshotStore } from '../../src/snapshot/store.js'
 import { haltableState, startHarness, writes, type Harness } from './harness.js'
 
 let h: Harness | undefined
@@ -159,5 +160,37 @@ describe('kept principals reaching the workspace through a group', () => {
     expect(
       h.logger.lines.some((l) => l.startsWith('warning:') && l.includes(member!.userName)),
     ).toBe(true)
+  })
+})
+
+describe('the snapshot comes first', () => {
+  it('changes nothing when the snapshot cannot be saved', async () => {
+    h = await startHarness()
+    const before = haltableState(h.emu)
+    // The disk is full: the directory store's save fails, everything else works.
+    const full: SnapshotStore = {
+      description: 'a full disk',
+      list: (ws) => h!.store.list(ws),
+      resolve: (name) => h!.store.resolve(name),
+      read: (entry) => h!.store.read(entry),
+      markRestored: (entry) => h!.store.markRestored(entry),
+      save: async () => {
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+      },
+    }
+    await expect(h.run('stop', {}, { store: full })).rejects.toThrow(
+      /Could not save the snapshot to a full disk: ENOSPC.*Nothing was changed/,
+    )
+    expect(writes(h.emu)).toBe(0)
+    expect(haltableState(h.emu)).toEqual(before)
+  })
+
+  it('refuses to stop again over an open snapshot it cannot read', async () => {
+    h = await startHarness()
+    const first = await h.run('stop')
+    await writeFile(first.snapshot!.ref, '{"truncated":')
+    const writesBefore = writes(h.emu)
+    await expect(h.run('stop')).rejects.toThrow(/newest snapshot .* not restored/)
+    expect(writes(h.emu)).toBe(writesBefore)
   })
 })

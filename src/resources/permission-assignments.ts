@@ -20,6 +20,10 @@ export type AssignmentState = { principal: Principal; permissions: string[] } | 
 
 const WRITABLE = new Set(['USER', 'ADMIN'])
 
+/** The permissions a PUT can write (UNKNOWN is listed by the service but cannot be sent). */
+const writable = (permissions: readonly string[]): string[] =>
+  permissions.filter((p) => WRITABLE.has(p))
+
 function account(clients: Clients) {
   if (!clients.account)
     throw new Error('permission_assignments needs the account API (--account-id)')
@@ -80,7 +84,8 @@ export const permissionAssignments: Resource<AssignmentState> = {
     const before = record.before
     if (before === null) return { outcome: 'unchanged', detail: 'nothing recorded' }
     const now = current?.state ?? null
-    if (now !== null && deepEqual(now.permissions, before.permissions)) {
+    const target = { ...before, permissions: writable(before.permissions) }
+    if (now !== null && deepEqual(writable(now.permissions), target.permissions)) {
       return { outcome: 'unchanged', detail: `already ${before.permissions.join(',')}` }
     }
     if (now !== null && !options.force) {
@@ -92,15 +97,15 @@ export const permissionAssignments: Resource<AssignmentState> = {
     }
     return {
       outcome: 'changed',
-      detail: `${now === null ? 'not assigned' : now.permissions.join(',')} → ${before.permissions.join(',')}`,
-      write: before,
-      expect: before,
+      detail: `${now === null ? 'not assigned' : now.permissions.join(',')} → ${target.permissions.join(',')}`,
+      write: target,
+      expect: target,
     }
   },
 
   async write(ctx, record, value) {
     if (value === null) return
-    const permissions = value.permissions.filter((p): p is 'USER' | 'ADMIN' => WRITABLE.has(p))
+    const permissions = writable(value.permissions) as Array<'USER' | 'ADMIN'>
     // The service is eventually consistent: a PUT right after a DELETE can answer "not in
     // workspace" for a while. That is worth retrying (within the client's budget), not failing.
     await updatePermissionAssignment(
@@ -119,6 +124,9 @@ export const permissionAssignments: Resource<AssignmentState> = {
 
   matches(current, expected) {
     if (expected === null) return current === undefined
-    return current?.state != null && deepEqual(current.state.permissions, expected.permissions)
+    return (
+      current?.state != null &&
+      deepEqual(writable(current.state.permissions), writable(expected.permissions))
+    )
   },
 }

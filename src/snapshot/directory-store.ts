@@ -56,7 +56,7 @@ export class DirectoryStore implements SnapshotStore {
       names = await readdir(dir)
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
-      throw e
+      throw new UsageError(`Cannot read the snapshot directory ${dir}: ${(e as Error).message}`)
     }
     const files = names.filter((n) => SNAPSHOT_FILE.test(n))
     const entries = await Promise.all(
