@@ -32,3 +32,22 @@ export function leaks(stdout: string, secrets: string[]): string[] {
     .filter((line) => !line.startsWith('::add-mask::'))
     .filter((line) => secrets.some((s) => s.length >= 8 && line.includes(s)))
 }
+
+/**
+ * Drop the toolkit's `::debug::` lines (every artifact request logs its headers and body) from the
+ * test output while in-process tests run; returns the undo.
+ */
+export function muteDebugLines(): () => void {
+  const write = process.stdout.write
+  process.stdout.write = function (
+    this: NodeJS.WriteStream,
+    chunk: string | Uint8Array,
+    ...rest: unknown[]
+  ) {
+    if (typeof chunk === 'string' && chunk.startsWith('::debug::')) return true
+    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest)
+  } as typeof process.stdout.write
+  return () => {
+    process.stdout.write = write
+  }
+}

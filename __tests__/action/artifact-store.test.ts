@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { muteDebugLines } from '../../__fixtures__/capture-stdout.js'
 import { GitHubDouble } from '../../__fixtures__/github-double.js'
 import { MemoryLogger } from '../../__fixtures__/memory-logger.js'
 import type {
@@ -16,7 +17,9 @@ let ArtifactSnapshotStore: typeof Store
 const saved = { ...process.env }
 const WS = '7474644477722220123'
 
+let unmute: () => void = () => {}
 beforeAll(async () => {
+  unmute = muteDebugLines()
   gh = await GitHubDouble.start()
   delete process.env.GITHUB_SERVER_URL
   process.env.GITHUB_API_URL = `${gh.url}/api`
@@ -25,6 +28,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  unmute()
   process.env = saved
   await gh.close()
 })

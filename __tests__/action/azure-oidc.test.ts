@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { captureStdout, maskedValues } from '../../__fixtures__/capture-stdout.js'
+import { captureStdout, maskedValues, muteDebugLines } from '../../__fixtures__/capture-stdout.js'
 import { DATABRICKS_SCOPE, EntraDouble } from '../../__fixtures__/entra-double.js'
 import { GITHUB_ISSUER, GitHubDouble } from '../../__fixtures__/github-double.js'
 import { AzureOidcTokenProvider } from '../../src/auth/azure-oidc.js'
@@ -13,7 +13,9 @@ let gh: GitHubDouble
 let entra: EntraDouble
 const saved = { ...process.env }
 
+let unmute: () => void = () => {}
 beforeAll(async () => {
+  unmute = muteDebugLines()
   gh = await GitHubDouble.start({ subject: 'repo:acme/platform:environment:prod' })
   entra = await EntraDouble.start({
     credentials: [
@@ -36,6 +38,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  unmute()
   process.env = saved
   await Promise.all([gh.close(), entra.close()])
 })
