@@ -111,6 +111,7 @@ describe('outputs, annotations and job summary', () => {
     expect(summary).toContain('<a href="https://github.com/acme/platform/actions/runs/77">')
     expect(summary).toContain('<li>ops@example.com (ops@example.com-id): kept principal</li>')
     expect(summary).toContain('<td>jobs</td><td>2</td>')
+    expect(summary).toContain('<code>restore-from: 77</code>')
     expect(summary).toContain('&lt;img src=x onerror=alert(1)&gt;')
     expect(summary).not.toContain('<img')
     expect(summary).toContain('vs &lt;b&gt;1&lt;/b&gt;')

@@ -52,6 +52,14 @@ export async function writeSummary(report: Report, snapshot?: SnapshotLink): Pro
   s.addTable(byKind(report.items))
   addKept(report)
   addAttention(report)
+  if (report.mode === 'stop' && snapshot && !report.dryRun) {
+    s.addRaw(
+      '<p>To undo: run with <code>mode: restore</code> (it finds the newest un-restored snapshot), or ' +
+        `<code>restore-from: ${esc(snapshot.runId ?? snapshot.ref)}</code> for this one. The artifact ` +
+        'expires with its retention: download it from the run page for a longer halt.</p>',
+      true,
+    )
+  }
   if (report.counts.left_off > 0) {
     s.addRaw(
       `<p>${report.counts.left_off} compute items were running before the halt and are left off by design; ` +
