@@ -139,3 +139,37 @@ describe('jobs/update semantics', () => {
     expect(res.json.message).toBe('Job 77 does not exist.')
   })
 })
+
+describe('jobs/get array paging', () => {
+  it('2.2 pages tasks in hundreds; 2.1 returns them whole', async () => {
+    const tasks = Array.from({ length: 230 }, (_, i) => ({
+      task_key: `t${i}`,
+      notebook_task: { notebook_path: `/n${i}` },
+    }))
+    const created = await call(emu.workspace.url, '/api/2.2/jobs/create', {
+      token: emu.adminToken,
+      body: { name: 'wide', tasks },
+    })
+    const id = created.json.job_id
+    const whole = await call(emu.workspace.url, `/api/2.1/jobs/get?job_id=${id}`, {
+      token: emu.adminToken,
+    })
+    expect(whole.json.settings.tasks).toHaveLength(230)
+    expect(whole.json.next_page_token).toBeUndefined()
+    const keys: string[] = []
+    let token: string | undefined
+    let pages = 0
+    do {
+      const q = token ? `&page_token=${token}` : ''
+      const page = await call(emu.workspace.url, `/api/2.2/jobs/get?job_id=${id}${q}`, {
+        token: emu.adminToken,
+      })
+      expect(page.json.settings.tasks.length).toBeLessThanOrEqual(100)
+      keys.push(...page.json.settings.tasks.map((t: { task_key: string }) => t.task_key))
+      token = page.json.next_page_token
+      pages++
+    } while (token)
+    expect(pages).toBe(3)
+    expect(keys).toEqual(tasks.map((t) => t.task_key))
+  })
+})

@@ -46,8 +46,27 @@ function list(ctx: Ctx): Obj {
   return out
 }
 
-function get(ctx: Ctx): Obj {
-  return clone(jobOrFail(ctx.ws!, ctx.query.get('job_id')))
+const PAGED_ARRAYS = ['tasks', 'job_clusters', 'parameters', 'environments']
+const ARRAY_PAGE = 100
+
+/** 2.1 returns every array whole; 2.2 caps each at 100 and pages them with page_token. */
+function get(ctx: Ctx, version: string): Obj {
+  const job = clone(jobOrFail(ctx.ws!, ctx.query.get('job_id')))
+  if (version !== '2.2') return job
+  const token = ctx.query.get('page_token')
+  const offset = token
+    ? Number(Buffer.from(token, 'base64url').toString('utf8').replace(/^o:/, ''))
+    : 0
+  if (!Number.isInteger(offset) || offset < 0) throw invalidParam(`Invalid page_token: ${token}`)
+  let more = false
+  for (const key of PAGED_ARRAYS) {
+    const all = job.settings?.[key]
+    if (!Array.isArray(all)) continue
+    job.settings[key] = all.slice(offset, offset + ARRAY_PAGE)
+    more ||= all.length > offset + ARRAY_PAGE
+  }
+  if (more) job.next_page_token = Buffer.from(`o:${offset + ARRAY_PAGE}`).toString('base64url')
+  return job
 }
 
 function checkPause(block: Obj, field: string): void {
@@ -180,7 +199,7 @@ export function jobRoutes(r: Router): void {
   for (const v of ['2.1', '2.2']) {
     const p = `/api/${v}/jobs`
     r.add('GET', `${p}/list`, 'jobs_read', 'workspace-member', list)
-    r.add('GET', `${p}/get`, 'jobs_read', 'workspace-member', get)
+    r.add('GET', `${p}/get`, 'jobs_read', 'workspace-member', (ctx) => get(ctx, v))
     r.add('POST', `${p}/create`, 'jobs_write', 'workspace-member', create)
     r.add('POST', `${p}/update`, 'jobs_write', 'workspace-member', update)
     r.add('POST', `${p}/reset`, 'jobs_write', 'workspace-member', reset)
