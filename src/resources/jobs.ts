@@ -46,7 +46,7 @@ function blocksOf(settings: JobSettings | undefined): JobState {
 function describe(state: JobState): string {
   const parts = JOB_BLOCKS.filter((b) => state[b] !== undefined).map((b) =>
     b === 'triggers'
-      ? `triggers[${(state[b] as Block[]).map(pauseOf).join(',')}]`
+      ? `triggers[${(Array.isArray(state[b]) ? state[b] : []).map(pauseOf).join(',')}]`
       : `${b} ${pauseOf(state[b])}`,
   )
   return parts.join(', ') || 'no schedule or trigger'
