@@ -4,6 +4,7 @@ import { captureStdout, maskedValues, muteDebugLines } from '../../__fixtures__/
 import { GITHUB_ISSUER, GitHubDouble } from '../../__fixtures__/github-double.js'
 import { jwtClaims } from '../../__fixtures__/http-util.js'
 import { DatabricksOidcTokenProvider } from '../../src/auth/databricks-oidc.js'
+import { refreshTime } from '../../src/auth/github-oidc.js'
 import { UsageError } from '../../src/errors.js'
 
 // The GitHub double issues the ID token; the Databricks emulator's token endpoints match it against
@@ -100,5 +101,15 @@ describe('databricks-oidc sign-in', () => {
   it('says to grant id-token: write when the runner offers no ID token', async () => {
     delete process.env.ACTIONS_ID_TOKEN_REQUEST_URL
     await expect(provider().getToken('workspace')).rejects.toThrow(/id-token: write/)
+  })
+})
+
+describe('token refresh time', () => {
+  const now = 1_000_000_000
+  it('renews an hour-long token five minutes early, a five-minute one halfway, never inside 30 s', () => {
+    expect(refreshTime(now + 3600_000, now)).toBe(now + 3300_000)
+    expect(refreshTime(now + 300_000, now)).toBe(now + 150_000)
+    expect(refreshTime(now + 40_000, now)).toBe(now + 10_000)
+    expect(refreshTime(now, now)).toBe(now - 30_000)
   })
 })
