@@ -35,12 +35,9 @@ export class EmulatorCore {
   runDurationMs: number
   jobsUpdatePartialTrigger: PartialTriggerMode
   federationPolicies: FederationPolicy[]
-  /** Hooks the engine installs so the clock keeps continuous jobs alive after each tick. */
-  readonly afterTick: Array<(now: number) => void> = []
 
   constructor(options: EmulatorOptions) {
     this.clock = new EmulatorClock(options.startTime ?? Date.now(), options.clockSpeed ?? 1)
-    this.clock.afterTick = (now) => this.afterTick.forEach((f) => f(now))
     this.rateLimiter = new RateLimiter(options.rateLimits ?? 'default')
     this.latencyMs = options.latencyMs ?? 0
     this.propagationDelayMs = options.propagationDelayMs ?? 5000

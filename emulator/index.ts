@@ -9,7 +9,6 @@ import { adminHandler } from './http/admin.js'
 import { accountRouter, workspaceRouter } from './routes/index.js'
 import { loadScenario, armScenario } from './scenario/load.js'
 import { generateScenario } from './scenario/generate.js'
-import { keepAllContinuousAlive } from './engine/runs.js'
 import type { WorkspaceState } from './state/workspace.js'
 import type { AccountState } from './state/account.js'
 import type {
@@ -97,7 +96,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ws.url = s.url
     servers.push(s.server)
   }
-  core.afterTick.push(() => core.workspaces.forEach((ws) => keepAllContinuousAlive(core, ws)))
   armScenario(core)
   return facade(core, servers)
 }

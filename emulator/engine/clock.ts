@@ -19,8 +19,6 @@ export class EmulatorClock {
   private heap: ClockEvent[] = []
   private seq = 0
   private ticking = false
-  /** Called after due events are processed (continuous jobs are kept alive here). */
-  afterTick: (now: number) => void = () => {}
 
   constructor(startTime: number, speed: number) {
     this.base = startTime
@@ -77,7 +75,6 @@ export class EmulatorClock {
           this.eventTime = undefined
         }
       }
-      this.afterTick(now)
     } finally {
       this.ticking = false
     }

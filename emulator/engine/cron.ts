@@ -161,7 +161,7 @@ export function nextFire(cron: Cron, afterMs: number, timeZone = 'UTC'): number 
 
 export function validTimeZone(timeZone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone })
+    formatter(timeZone)
     return true
   } catch {
     return false

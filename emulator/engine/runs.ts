@@ -142,11 +142,3 @@ export function keepContinuousAlive(core: EmulatorCore, ws: WorkspaceState, job:
   const hadRun = (ws.runNumbers.get(jobId) ?? 0) > 0
   startRun(core, ws, job, hadRun ? 'CONTINUOUS_RESTART' : 'CONTINUOUS')
 }
-
-export function keepAllContinuousAlive(core: EmulatorCore, ws: WorkspaceState): void {
-  for (const id of ws.continuousJobs) {
-    const job = ws.jobs.get(id)
-    if (job) keepContinuousAlive(core, ws, job)
-    else ws.continuousJobs.delete(id)
-  }
-}

@@ -52,8 +52,6 @@ export function planJob(core: EmulatorCore, ws: WorkspaceState, job: Obj): void 
   const jobId = String(job.job_id)
   const key = `job:${jobId}`
   const version = bump(ws, key)
-  if (job.settings?.continuous) ws.continuousJobs.add(jobId)
-  else ws.continuousJobs.delete(jobId)
   for (const next of jobSources(job.settings ?? {})) {
     arm(core, ws, key, version, next, () => {
       const current = ws.jobs.get(jobId)
@@ -67,7 +65,6 @@ export function planJob(core: EmulatorCore, ws: WorkspaceState, job: Obj): void 
 
 export function unplanJob(ws: WorkspaceState, jobId: string): void {
   bump(ws, `job:${jobId}`)
-  ws.continuousJobs.delete(jobId)
 }
 
 export function planAlert(core: EmulatorCore, ws: WorkspaceState, alert: Obj): void {

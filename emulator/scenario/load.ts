@@ -154,6 +154,8 @@ export function loadScenario(
 export function armScenario(core: EmulatorCore): void {
   for (const ws of core.workspaces) {
     settle(core, ws)
+    // planJob also starts a live run for an UNPAUSED continuous job without one; after that,
+    // finishRun and later planJob calls keep it alive (no per-request scan).
     for (const job of ws.jobs.values()) planJob(core, ws, job)
     for (const alert of ws.alerts.values()) planAlert(core, ws, alert)
     for (const [id, map] of ws.dashboardSchedules) {

@@ -35,8 +35,6 @@ export class WorkspaceState {
   runNumbers = new Map<string, number>()
   /** Active run ids per job id (index kept by the engine). */
   activeRuns = new Map<string, Set<string>>()
-  /** Jobs with a `continuous` block (index kept by the engine). */
-  continuousJobs = new Set<string>()
   /** Version per timer/transition key; a stale scheduled event sees a newer version and does nothing. */
   timerVersions = new Map<string, number>()
   /** Next id for runs the clock creates. */
