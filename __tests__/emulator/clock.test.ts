@@ -336,3 +336,17 @@ describe('emulator clock', () => {
     expect(emu.clock.now()).toBeGreaterThanOrEqual(t0 + 5)
   })
 })
+
+describe('job clusters', () => {
+  it("terminating a continuous job's cluster fails its run, and the job starts a new one", async () => {
+    await start()
+    const [run] = runsOf('4')
+    emu.clock.advance(3000)
+    await post('/api/2.1/clusters/delete', { cluster_id: run.cluster_instance.cluster_id })
+    emu.clock.advance(3000)
+    expect(run.state.result_state).toBe('FAILED')
+    const next = runsOf('4').find((r) => r.run_id !== run.run_id)!
+    expect(next.trigger).toBe('CONTINUOUS_RESTART')
+    expect(next.cluster_instance.cluster_id).not.toBe(run.cluster_instance.cluster_id)
+  })
+})

@@ -3,6 +3,7 @@ import type { Ctx, Obj, Router } from '../http/router.js'
 import { invalidParam, invalidState } from '../http/errors.js'
 import { cursorPage, intParam } from '../http/paging.js'
 import { pascal, startCluster, terminateCluster } from '../engine/clusters.js'
+import { finishRun, isActive } from '../engine/runs.js'
 
 function clusterOrFail(ctx: Ctx, raw: unknown): Obj {
   const id = raw ? String(raw) : ''
@@ -66,14 +67,27 @@ function start(ctx: Ctx): Obj {
   return {}
 }
 
+/** Terminating a run's JOB cluster fails that run (a continuous job then starts a new one). */
+function failOwningRun(ctx: Ctx, clusterId: string): void {
+  const { core, ws } = ctx
+  for (const run of ws!.runs.values()) {
+    if (run.cluster_instance?.cluster_id === clusterId && isActive(run)) {
+      finishRun(core, ws!, run, 'FAILED')
+    }
+  }
+}
+
 function remove(ctx: Ctx): Obj {
   const cluster = clusterOrFail(ctx, ctx.body.cluster_id)
   const user = ctx.core.account.principal(ctx.principalId!)
-  terminateCluster(ctx.core, ctx.ws!, cluster, {
+  const reason = {
     code: 'USER_REQUEST',
     type: 'SUCCESS',
     parameters: { username: user?.userName ?? user?.applicationId ?? '' },
-  })
+  }
+  const onTerminated =
+    cluster.cluster_source === 'JOB' ? () => failOwningRun(ctx, cluster.cluster_id) : undefined
+  terminateCluster(ctx.core, ctx.ws!, cluster, reason, onTerminated)
   return {}
 }
 
