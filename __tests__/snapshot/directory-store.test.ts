@@ -66,4 +66,21 @@ describe('DirectoryStore', () => {
     expect((await store.resolve(outside)).workspaceId).toBe('')
     await expect(store.resolve('nope-snapshot.json')).rejects.toThrow(UsageError)
   })
+
+  it('ignores what a crash mid-write leaves behind, and files that are not snapshots', async () => {
+    const store = new DirectoryStore(root)
+    const a = await store.save({
+      workspaceId: '77',
+      createdAt: '2026-11-26T09:00:00.000Z',
+      content: 'A',
+    })
+    await writeFile(join(root, '77', `.${a.name}.dead.tmp`), '{"half": ')
+    await writeFile(join(root, '77', 'notes.json'), '{}')
+    expect((await store.list('77')).map((e) => e.name)).toEqual([a.name])
+  })
+
+  it('refuses a workspace id that is not a number (it becomes a path)', async () => {
+    const store = new DirectoryStore(root)
+    await expect(store.list('../etc')).rejects.toThrow(UsageError)
+  })
 })
