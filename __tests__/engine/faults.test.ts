@@ -107,6 +107,8 @@ describe('changes made by hand during the halt', () => {
 
     const restored = await h.run('restore')
     expect(restored.exitCode).toBe(1)
+    expect(restored.warnings.join('\n')).toMatch(/left as edited.*--force/)
+    expect(restored.warnings.join('\n')).toMatch(/1 item\(s\) were deleted/)
     const outcome = (id: string) =>
       restored.items.find((i) => i.kind === 'jobs' && i.id === id)?.outcome
     expect([outcome(deleted.id), outcome(repaused.id), outcome(unpaused.id)]).toEqual([

@@ -74,6 +74,7 @@ describe('stop then restore', () => {
     const second = await h.run('stop')
     expect(second.exitCode).toBe(0)
     expect(second.counts.changed).toBe(0)
+    expect(second.warnings.join('\n')).toMatch(/already halted by .*snapshot.*merges/)
     expect(await h.store.list(h.emu.workspace.workspaceId)).toHaveLength(2)
     const restored = await h.run('restore')
     expect(restored.exitCode).toBe(0)

@@ -37,9 +37,11 @@ export async function stop(rt: Runtime, startedAt: string): Promise<Report> {
     new Map(rt.resources.map((r) => [r.kind, r])),
   )
   if (prior) {
-    rt.logger.info(
-      `The workspace is already halted by ${prior.entry.name}; merging with it (earliest pre-halt values win).`,
-    )
+    const message =
+      `The workspace is already halted by ${prior.entry.name}; this stop merges with it ` +
+      `(earliest pre-halt values win, ${prior.snapshot.items.length} recorded items kept).`
+    rt.logger.info(message)
+    warnings.push(message)
   }
   const base = {
     mode: 'stop' as const,
