@@ -105,10 +105,20 @@ describe('changes made by hand during the halt', () => {
       new_settings: { schedule: unpausedSchedule },
     })
 
+    // A removed user is deleted from the account altogether.
+    const leaver = stopped.items.find(
+      (i) =>
+        i.kind === 'permission_assignments' &&
+        i.outcome === 'changed' &&
+        h!.emu.account.users.has(i.id),
+    )!
+    h.emu.account.users.delete(leaver.id)
+
     const restored = await h.run('restore')
     expect(restored.exitCode).toBe(1)
+    expect(restored.items.find((i) => i.id === leaver.id)?.outcome).toBe('gone')
     expect(restored.warnings.join('\n')).toMatch(/left as edited.*--force/)
-    expect(restored.warnings.join('\n')).toMatch(/1 item\(s\) were deleted/)
+    expect(restored.warnings.join('\n')).toMatch(/2 item\(s\) were deleted/)
     const outcome = (id: string) =>
       restored.items.find((i) => i.kind === 'jobs' && i.id === id)?.outcome
     expect([outcome(deleted.id), outcome(repaused.id), outcome(unpaused.id)]).toEqual([
@@ -126,6 +136,7 @@ describe('changes made by hand during the halt', () => {
       delete before.jobs[id]
       delete now.jobs[id]
     }
+    delete before.assignments[leaver.id]
     expect(now).toEqual(before)
 
     // The snapshot is closed (conflicts are decisions, not failures); naming it with --force

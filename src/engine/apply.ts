@@ -1,3 +1,4 @@
+import { isNotFound } from '../databricks/errors.js'
 import type { ItemReport } from '../report.js'
 import type { Inventory, Observed, Resource } from '../resources/resource.js'
 import { STAGES } from '../resources/resource.js'
@@ -66,6 +67,14 @@ async function haltKind(
         }
       } catch (e) {
         const error = errorText(e)
+        if (isNotFound(e)) {
+          // Deleted since the listing: nothing is left to halt (restore will find it gone).
+          return {
+            ...base,
+            outcome: 'already_halted' as const,
+            detail: `no longer exists (${error})`,
+          }
+        }
         rt.logger.error(`${resource.kind} ${item.name} (${item.id}): ${error}`)
         return { ...base, outcome: 'failed' as const, detail, error }
       }

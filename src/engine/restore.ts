@@ -1,3 +1,4 @@
+import { isNotFound } from '../databricks/errors.js'
 import { UsageError } from '../errors.js'
 import type { ItemReport, Report } from '../report.js'
 import type { Inventory, Observed, Resource, RestoreDecision } from '../resources/resource.js'
@@ -132,6 +133,8 @@ async function write(
     await resource.write(rt.resCtx, record, decision.write, current)
   } catch (e) {
     const error = errorText(e)
+    // Deleted between the listing and the write (a job, or a principal removed from the account).
+    if (isNotFound(e)) return { ...base, outcome: 'gone', detail: `no longer exists (${error})` }
     rt.logger.error(`${resource.kind} ${record.name} (${record.id}): ${error}`)
     return { ...base, outcome: 'failed', detail: decision.detail, error }
   }

@@ -115,8 +115,7 @@ export const permissionAssignments: Resource<AssignmentState> = {
       permissions,
       {
         retry: {
-          retryIf: (e) =>
-            e.status < 500 && /not in workspace|not found in account/i.test(e.message),
+          retryIf: (e) => e.status < 500 && /not in workspace/i.test(e.message),
         },
       },
     )
