@@ -12,6 +12,7 @@ import { openSnapshot } from './open-snapshot.js'
 import { finishReport } from './report-builder.js'
 import type { Runtime } from './runtime.js'
 import { verifyRestore, type Expectation } from './verify.js'
+import { restoreWarnings } from './restore-warnings.js'
 
 /**
  * restore: load and check the snapshot (schema, checksum, workspace) before anything else, then
@@ -163,44 +164,4 @@ async function finish(
   for (const old of older) {
     if (!old.restored && snapshot.merged_from.includes(old.name)) await rt.store.markRestored(old)
   }
-}
-
-/** What the person restoring should do next, said once at the end (and logged). */
-function restoreWarnings(
-  rt: Runtime,
-  entry: SnapshotEntry,
-  items: readonly ItemReport[],
-): string[] {
-  const count = (outcome: ItemReport['outcome']): number =>
-    items.filter((i) => i.outcome === outcome).length
-  const warnings: string[] = []
-  if (count('conflict') > 0) {
-    warnings.push(
-      `${count('conflict')} item(s) were changed by hand during the halt and were left as edited. ` +
-        `To put the pre-halt values back anyway: restore --snapshot ${entry.name} --force.`,
-    )
-  }
-  if (count('gone') > 0) {
-    warnings.push(
-      `${count('gone')} item(s) were deleted during the halt; nothing to restore for them.`,
-    )
-  }
-  if (count('not_converged') > 0) {
-    warnings.push(
-      `${count('not_converged')} restored value(s) did not show before the deadline (permission ` +
-        'changes can take minutes). Check with show; restore --snapshot ' +
-        `${entry.name} can be run again safely.`,
-    )
-  }
-  if (count('left_off') > 0 && !rt.settings.restartCompute) {
-    const compute = items.filter((i) => i.outcome === 'left_off' && i.kind !== 'job_runs').length
-    if (compute > 0) {
-      warnings.push(
-        `${compute} compute resource(s) that were running before the halt were left off; ` +
-          'restore --restart-compute starts them.',
-      )
-    }
-  }
-  for (const w of warnings) rt.logger.warning(w)
-  return warnings
 }
