@@ -82,6 +82,20 @@ describe('restore --restart-compute', () => {
         .map((c) => c.cluster_id as string),
     )
     expect(running.size).toBeGreaterThan(0)
+    const ws0 = h.emu.ws()
+    const ids = (
+      m: Map<string, Record<string, unknown>>,
+      on: (o: Record<string, unknown>) => boolean,
+    ) => new Set([...m].filter(([, o]) => on(o)).map(([id]) => id))
+    const warehouses = ids(ws0.warehouses, (w) =>
+      ['RUNNING', 'STARTING'].includes(w.state as string),
+    )
+    const apps = ids(ws0.apps, (a) => (a.compute_status as { state: string }).state === 'ACTIVE')
+    const continuous = ids(
+      ws0.pipelines,
+      (p) => p.state === 'RUNNING' && (p.spec as { continuous?: boolean }).continuous === true,
+    )
+    expect([warehouses.size, apps.size, continuous.size].every((n) => n > 0)).toBe(true)
     await h.run('stop', { waitMinutes: 0.2 })
     const restored = await h.run('restore', { restartCompute: true })
     expect(restored.exitCode).toBe(0)
@@ -94,6 +108,18 @@ describe('restore --restart-compute', () => {
     expect(new Set(started)).toEqual(running)
     for (const id of running)
       expect(['PENDING', 'RUNNING']).toContain(h.emu.ws().clusters.get(id)!.state)
+    const startedIds = (kind: string) =>
+      new Set(
+        restored.items.filter((i) => i.kind === kind && i.outcome === 'changed').map((i) => i.id),
+      )
+    expect(startedIds('warehouses')).toEqual(warehouses)
+    expect(startedIds('apps')).toEqual(apps)
+    expect(startedIds('pipelines')).toEqual(continuous)
+    const ws = h.emu.ws()
+    for (const id of warehouses)
+      expect(['STARTING', 'RUNNING']).toContain(ws.warehouses.get(id)!.state)
+    for (const id of apps)
+      expect(['STARTING', 'ACTIVE']).toContain(ws.apps.get(id)!.compute_status.state)
   })
 
   it('reports assignments that do not show before the deadline as not_converged', async () => {
