@@ -147,10 +147,9 @@ export class DatabricksClient {
   }
 
   private async send<T>(spec: RequestSpec): Promise<ApiResponse<T>> {
+    spec.signal?.throwIfAborted()
     const token = await this.tokens.getToken(this.audience)
     const url = `${this.host}${spec.path}${encodeQuery(spec.query)}`
-    const timeout = AbortSignal.timeout(spec.timeoutMs ?? this.timeoutMs)
-    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout
     const headers: Record<string, string> = {
       ...this.headers,
       ...spec.headers,
@@ -159,6 +158,16 @@ export class DatabricksClient {
       'User-Agent': USER_AGENT,
     }
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json'
+    // An own timer, cleared as soon as the body is read: AbortSignal.timeout would keep every
+    // request's signal (and what fetch hangs on it) alive for the whole timeout.
+    const controller = new AbortController()
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, spec.timeoutMs ?? this.timeoutMs)
+    const onAbort = (): void => controller.abort(spec.signal?.reason)
+    spec.signal?.addEventListener('abort', onAbort, { once: true })
     let response: Response
     let text: string
     try {
@@ -166,12 +175,15 @@ export class DatabricksClient {
         method: spec.method,
         headers,
         body: spec.body === undefined ? undefined : stringifyJson(spec.body),
-        signal,
+        signal: controller.signal,
       })
       text = await response.text()
     } catch (e) {
       if (spec.signal?.aborted) throw e
-      throw networkError(spec, e, timeout.aborted)
+      throw networkError(spec, e, timedOut)
+    } finally {
+      clearTimeout(timer)
+      spec.signal?.removeEventListener('abort', onAbort)
     }
     if (response.status >= 400) throw httpError(spec, response, text)
     return { status: response.status, headers: response.headers, body: parseBody<T>(spec, text) }
