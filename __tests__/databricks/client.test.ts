@@ -92,6 +92,23 @@ describe('DatabricksClient over loopback HTTP', () => {
   })
 })
 
+describe('caller cancellation', () => {
+  it('ends an in-flight call with the caller’s reason and does not retry it', async () => {
+    const client = new DatabricksClient({
+      host: server.url,
+      audience: 'workspace',
+      tokens: staticTokens(),
+    })
+    const before = server.requests.length
+    const controller = new AbortController()
+    const call = client.get('/hang', undefined, { signal: controller.signal })
+    while (server.requests.length === before) await new Promise((r) => setImmediate(r))
+    controller.abort(new Error('operator stopped'))
+    await expect(call).rejects.toThrow('operator stopped')
+    expect(server.requests.length - before).toBe(1)
+  })
+})
+
 describe('retry budget', () => {
   it('runs from the first attempt, so a call that queued long still gets its retries', async () => {
     const client = new DatabricksClient({

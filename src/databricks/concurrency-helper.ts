@@ -10,8 +10,9 @@ import { RATE_CLASSES, type RateClass } from './rate-class.js'
  *    last second; each later throttle cuts it by a fifth, and while requests queue it probes up by
  *    2% a second. A token bucket with burst ≥ rate refills during the Retry-After pause, and the
  *    probe spends those tokens later, so the sawtooth loses little of the server's rate;
- *  - a concurrency window: halved on a throttle (never below what the rate needs at the observed
- *    latency), +1 per window of successes, never above the ceiling.
+ *  - a concurrency window: starts at 4 and grows by one per success (slow start) until the first
+ *    throttle; then halved on a throttle (never below what the rate needs at the observed
+ *    latency) and grown by one per window of successes; never above the ceiling.
  * A throttle also pauses the whole class for the server's Retry-After window.
  */
 
@@ -49,6 +50,8 @@ export interface LimiterOptions {
 /** Throttles closer together than this are one congestion event (one decrease). */
 const MIN_GAP_BETWEEN_EVENTS_MS = 1000
 const DECREASE = 0.8
+/** Start small: a first burst of `ceiling` requests into an empty bucket is a 429 storm. */
+const INITIAL_WINDOW = 4
 const PROBE_PER_SECOND = 0.02
 const MIN_PROBE_PER_SECOND = 0.05
 
@@ -76,7 +79,7 @@ export class ClassLimiter {
     this.now = options.now ?? (() => performance.now())
     this.minRate = options.minRate ?? 1
     this.defaultPauseMs = options.defaultPauseMs ?? 1000
-    this.window = this.ceiling
+    this.window = Math.min(this.ceiling, INITIAL_WINDOW)
   }
 
   acquire(isRetry = false): Promise<Lease> {
@@ -152,7 +155,9 @@ export class ClassLimiter {
       this.latencyMs === 0 ? now - startedAt : this.latencyMs * 0.9 + (now - startedAt) * 0.1
     this.recentSuccesses.push(now)
     if (this.recentSuccesses.length > 4096) this.recentSuccesses = this.recentSuccesses.slice(-2048)
-    this.window = Math.min(this.ceiling, this.window + 1 / Math.max(1, this.window))
+    // Slow start (one more slot per success) until the first throttle, then one per window.
+    const step = this.lastEventAt === undefined ? 1 : 1 / Math.max(1, this.window)
+    this.window = Math.min(this.ceiling, this.window + step)
     this.probe(now)
   }
 
