@@ -22,28 +22,37 @@ import { waitForDrain } from './wait.js'
  */
 export async function stop(rt: Runtime, startedAt: string): Promise<Report> {
   const { inventory, failures } = await rt.logger.group('List', () => listAll(rt))
-  const warnings = await markKeptPrincipals(
-    rt,
-    inventory,
-    rt.resources.some((r) => r.kind === 'permission_assignments'),
-  )
+  const guard = rt.resources.some((r) => r.kind === 'permission_assignments')
+  const warnings = await markKeptPrincipals(rt, inventory, guard)
   const plan = planStop(rt.resources, inventory)
   warnings.push(...reportOnlyWarnings(rt, plan))
   const prior = await openSnapshot(rt)
+  if (prior) warnings.push(mergeNotice(rt, prior.entry.name, prior.snapshot.items.length))
   const now = new Date().toISOString()
   const records = mergeRecords(
     prior?.snapshot.items ?? [],
     plan.filter((e) => e.change).map((e) => toRecord(e, now)),
     new Map(rt.resources.map((r) => [r.kind, r])),
   )
-  if (prior) {
-    const message =
-      `The workspace is already halted by ${prior.entry.name}; this stop merges with it ` +
-      `(earliest pre-halt values win, ${prior.snapshot.items.length} recorded items kept).`
-    rt.logger.info(message)
-    warnings.push(message)
+  const base = reportBase(rt, startedAt, warnings)
+  const unchanged = plan.filter((e) => !e.change).map((e) => e.report)
+  if (rt.settings.dryRun) {
+    const planned = plan.filter((e) => e.change).map((e) => e.report)
+    return finishReport({ ...base, items: [...failures, ...planned, ...unchanged] })
   }
-  const base = {
+  const snapshot = await saveSnapshot(rt, records, prior?.entry, now)
+  rt.logger.info(`Snapshot saved: ${snapshot.ref} (${records.length} items)`)
+  const applied = await rt.logger.group('Halt', () => applyStop(rt, plan, inventory))
+  const items: ItemReport[] = [...failures, ...applied, ...unchanged]
+  if (rt.settings.waitMinutes > 0) {
+    const timeoutMs = rt.settings.waitMinutes * 60_000
+    await rt.logger.group('Wait', () => waitForDrain(rt, items, inventory, timeoutMs))
+  }
+  return finishReport({ ...base, snapshot, items })
+}
+
+function reportBase(rt: Runtime, startedAt: string, warnings: string[]) {
+  return {
     mode: 'stop' as const,
     dryRun: rt.settings.dryRun,
     workspaceId: rt.workspaceId,
@@ -53,21 +62,14 @@ export async function stop(rt: Runtime, startedAt: string): Promise<Report> {
     startedAt,
     warnings,
   }
-  const unchangedReports = plan.filter((e) => !e.change).map((e) => e.report)
-  if (rt.settings.dryRun) {
-    const planned = plan.filter((e) => e.change).map((e) => e.report)
-    return finishReport({ ...base, items: [...failures, ...planned, ...unchangedReports] })
-  }
-  const snapshot = await saveSnapshot(rt, records, prior?.entry, now)
-  rt.logger.info(`Snapshot saved: ${snapshot.ref} (${records.length} items)`)
-  const applied = await rt.logger.group('Halt', () => applyStop(rt, plan, inventory))
-  const items: ItemReport[] = [...failures, ...applied, ...unchangedReports]
-  if (rt.settings.waitMinutes > 0) {
-    await rt.logger.group('Wait', () =>
-      waitForDrain(rt, items, inventory, rt.settings.waitMinutes * 60_000),
-    )
-  }
-  return finishReport({ ...base, snapshot, items })
+}
+
+function mergeNotice(rt: Runtime, name: string, recorded: number): string {
+  const message =
+    `The workspace is already halted by ${name}; this stop merges with it ` +
+    `(earliest pre-halt values win, ${recorded} recorded items kept).`
+  rt.logger.info(message)
+  return message
 }
 
 function toRecord(entry: PlanEntry, now: string): SnapshotItem {
