@@ -130,4 +130,22 @@ describe('stop then restore', () => {
     await h.run('restore')
     for (const id of big) expect(h.emu.ws().assignments.has(id)).toBe(true)
   })
+
+  it('a restore of some kinds leaves the snapshot open for the rest', async () => {
+    h = await startHarness()
+    const before = haltableState(h.emu)
+    await h.run('stop')
+    const partial = await h.run('restore', { only: ['jobs'] })
+    expect(partial.exitCode).toBe(0)
+    expect(partial.snapshot?.restored).toBe(false)
+    expect(haltableState(h.emu).jobs).toEqual(before.jobs)
+    expect(Object.keys(haltableState(h.emu).assignments)).toEqual([h.emu.adminPrincipalId])
+    const rest = await h.run('restore')
+    expect(rest.exitCode).toBe(0)
+    expect(
+      rest.items.filter((i) => i.kind === 'jobs').every((i) => i.outcome === 'unchanged'),
+    ).toBe(true)
+    expect(haltableState(h.emu)).toEqual(before)
+    expect(rest.snapshot?.restored).toBe(true)
+  })
 })
