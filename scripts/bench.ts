@@ -6,6 +6,9 @@
  *   npm run bench                      both scenarios on `large`
  *   npm run bench -- --part b          only the unthrottled run
  *   npm run bench -- --preset small    a quick try
+ *
+ * BENCH_NODE_OPTIONS is passed to the CLI child as NODE_OPTIONS, to try V8 settings, e.g.
+ * BENCH_NODE_OPTIONS=--max-semi-space-size=1 (young-generation garbage is most of the peak RSS).
  */
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -64,7 +67,12 @@ async function runTool(emu: Emulator, dir: string, args: string[]): Promise<Meas
     ],
     {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: dir, DATABRICKS_TOKEN: emu.adminToken },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: dir,
+        DATABRICKS_TOKEN: emu.adminToken,
+        NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
