@@ -135,20 +135,24 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--version'])).toEqual({ kind: 'version' })
   })
 
-  test.each([
-    [['show'], /Missing --workspace-url/],
-    [['--workspace-url', AZURE], /Missing command/],
-    [['halt', '--workspace-url', AZURE], /Unknown command 'halt'/],
-    [['show', 'stop', '--workspace-url', AZURE], /Expected one command/],
-    [['show', '--workspace-url', AZURE, '--bogus'], /Unknown option '--bogus'/],
-    [['show', '--workspace-url', 'http://example.com'], /plain http/],
-    [['show', '--workspace-url', 'not a url'], /is not a URL/],
-    [['show', '--workspace-url', AZURE, '--max-concurrency=0'], /--max-concurrency/],
-    [['show', '--workspace-url', AZURE, '--max-concurrency=lots'], /not a number/],
-    [['show', '--workspace-url', AZURE, '--workspace-id=abc'], /--workspace-id/],
-    [['show', '--workspace-url', AZURE, '--auth=password'], /--auth/],
-    [['show', '--workspace-url', AZURE, '--dry-run=false'], /does not take an argument/],
-  ])('%j is a usage error', (argv, message) => {
-    expect(usageMessage(argv)).toMatch(message)
+  test.each(
+    (
+      [
+        [['show'], /Missing --workspace-url/],
+        [['--workspace-url', AZURE], /Missing command/],
+        [['halt', '--workspace-url', AZURE], /Unknown command 'halt'/],
+        [['show', 'stop', '--workspace-url', AZURE], /Expected one command/],
+        [['show', '--workspace-url', AZURE, '--bogus'], /Unknown option '--bogus'/],
+        [['show', '--workspace-url', 'http://example.com'], /plain http/],
+        [['show', '--workspace-url', 'not a url'], /is not a URL/],
+        [['show', '--workspace-url', AZURE, '--max-concurrency=0'], /--max-concurrency/],
+        [['show', '--workspace-url', AZURE, '--max-concurrency=lots'], /not a number/],
+        [['show', '--workspace-url', AZURE, '--workspace-id=abc'], /--workspace-id/],
+        [['show', '--workspace-url', AZURE, '--auth=password'], /--auth/],
+        [['show', '--workspace-url', AZURE, '--dry-run=false'], /does not take an argument/],
+      ] as [string[], RegExp][]
+    ).map(([argv, message]) => [argv.join(' ').replace(AZURE, '<url>'), argv, message] as const),
+  )('usage error: %s', (_label, argv, message) => {
+    expect(usageMessage([...argv])).toMatch(message)
   })
 })
