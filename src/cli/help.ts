@@ -37,11 +37,14 @@ Behaviour:
   --auth METHOD            token | azure-cli | azure-default | profile:NAME
                            default: token if $DATABRICKS_TOKEN is set, else the profile in
                            $DATABRICKS_CONFIG_PROFILE (~/.databrickscfg), else azure-default
+                           profiles: a 'token', or 'auth_type = azure-cli' (+ azure_tenant_id);
+                           the file is $DATABRICKS_CONFIG_FILE if set
 
 Output:
   --json                   print the report as JSON on stdout (progress stays on stderr)
   -h, --help               this help
   --version                print the version
+  DATABRICKS_HALT_DEBUG=1  (environment) debug lines on stderr: timings, stack traces
 
 Exit codes:
   0 done · 1 some items failed, conflicted, were gone or did not converge (or --fail-if-active
