@@ -47,11 +47,13 @@ export interface LimiterOptions {
   defaultPauseMs?: number
 }
 
-/** Throttles closer together than this are one congestion event (one decrease). */
-const MIN_GAP_BETWEEN_EVENTS_MS = 1000
+/** Traffic needed after resuming from a throttle before another one counts (one decrease). */
+const MIN_GAP_MS = 1000
 const DECREASE = 0.8
 /** Start small: a first burst of `ceiling` requests into an empty bucket is a 429 storm. */
 const INITIAL_WINDOW = 4
+/** Successes in the last second enough to learn a first rate before a second has passed. */
+const FIRST_ESTIMATE_MIN = 8
 const PROBE_PER_SECOND = 0.02
 const MIN_PROBE_PER_SECOND = 0.05
 
@@ -71,6 +73,9 @@ export class ClassLimiter {
   private firstStartAt: number | undefined
   private recentSuccesses: number[] = []
   private lastProbeAt = 0
+  /** When the class resumed after the last throttle, and the successes of requests sent since. */
+  private resumedAt: number | undefined
+  private servedSinceResume = 0
   private latencyMs = 0
   private readonly counters = { requests: 0, retries: 0, throttled: 0, peakInFlight: 0 }
 
@@ -154,6 +159,7 @@ export class ClassLimiter {
     this.latencyMs =
       this.latencyMs === 0 ? now - startedAt : this.latencyMs * 0.9 + (now - startedAt) * 0.1
     this.recentSuccesses.push(now)
+    if (this.resumedAt !== undefined && startedAt >= this.resumedAt) this.servedSinceResume++
     if (this.recentSuccesses.length > 4096) this.recentSuccesses = this.recentSuccesses.slice(-2048)
     // Slow start (one more slot per success) until the first throttle, then one per window.
     const step = this.lastEventAt === undefined ? 1 : 1 / Math.max(1, this.window)
@@ -174,9 +180,11 @@ export class ClassLimiter {
     const now = this.now()
     this.counters.throttled++
     this.pausedUntil = Math.max(this.pausedUntil, now + (retryAfterMs ?? this.defaultPauseMs))
-    // Requests already in flight when we last slowed down say nothing new about the limit.
+    // Requests already in flight when we last slowed down say nothing new about the limit, and
+    // a throttle needs a second of traffic at the new pace before it says anything about that.
     const last = this.lastEventAt
-    if (last !== undefined && (startedAt < last || now - last < MIN_GAP_BETWEEN_EVENTS_MS)) return
+    const resumed = this.resumedAt ?? last
+    if (last !== undefined && (startedAt < last || now - resumed! < MIN_GAP_MS)) return
     this.rate = this.decreasedRate(now)
     const needed = Number.isFinite(this.rate)
       ? Math.ceil((this.rate * this.latencyMs) / 1000) + 1
@@ -184,17 +192,29 @@ export class ClassLimiter {
     this.window = Math.min(this.ceiling, Math.max(1, needed, this.window / 2))
     this.lastEventAt = now
     this.lastProbeAt = now
+    this.resumedAt = this.pausedUntil
+    this.servedSinceResume = 0
   }
 
   private decreasedRate(now: number): number {
-    if (Number.isFinite(this.rate)) return Math.max(this.minRate, this.rate * DECREASE)
+    if (Number.isFinite(this.rate)) {
+      // What the server served since we resumed is a floor for the cut: a token bucket serves
+      // its rate (plus the burst it refilled during the pause), and a server that only throttles
+      // now and then (random 429s) served nearly everything, so the pace must not collapse.
+      const seconds = this.resumedAt === undefined ? 0 : (now - this.resumedAt) / 1000
+      const served = seconds > 0 ? Math.min(this.rate, this.servedSinceResume / seconds) : 0
+      return Math.max(this.minRate, this.rate * DECREASE, served)
+    }
     // First throttle: we were unpaced. What the server let through in the last second is its
-    // rate plus part of its burst: a fair first guess that the next throttles correct. With
-    // almost nothing let through (someone else emptied the bucket) there is nothing to learn yet.
-    const since = Math.max(now - 1000, this.firstStartAt ?? now)
-    const count = this.recentSuccesses.filter((t) => t >= since).length
-    if (count < 2) return Infinity
-    return Math.max(this.minRate, count / Math.max(1, (now - since) / 1000))
+    // rate plus whatever of its burst was left: a fair first guess that later throttles correct.
+    // A handful of answers in the first moments (a throttle storm at the start, someone else
+    // emptying the bucket) says nothing yet: pause, and stay unpaced.
+    const count = this.recentSuccesses.filter((t) => t >= now - 1000).length
+    const sending = now - (this.firstStartAt ?? now)
+    if (count >= FIRST_ESTIMATE_MIN || (sending >= 1000 && count >= 2)) {
+      return Math.max(this.minRate, count)
+    }
+    return Infinity
   }
 }
 
