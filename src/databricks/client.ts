@@ -219,13 +219,18 @@ function httpError(spec: RequestSpec, response: Response, text: string): Databri
   })
 }
 
+/** Failures no retry can mend: the host name does not resolve, or its certificate is not trusted. */
+const PERMANENT_NETWORK = /^(ENOTFOUND|ERR_INVALID_URL)$|CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/
+
 function networkError(spec: RequestSpec, e: unknown, timedOut: boolean): DatabricksError {
   // Duck-typed: fetch's errors come from another realm under test runners (instanceof fails).
   const error = e as { message?: string; cause?: { code?: string; message?: string } } | undefined
-  const detail = error?.cause?.code ?? error?.cause?.message ?? error?.message ?? String(e)
+  const code = error?.cause?.code
+  const detail = code ?? error?.cause?.message ?? error?.message ?? String(e)
+  const permanent = code !== undefined && PERMANENT_NETWORK.test(code)
   return new DatabricksError({
     status: 0,
-    error_code: timedOut ? 'TIMEOUT' : 'NETWORK_ERROR',
+    error_code: timedOut ? 'TIMEOUT' : permanent ? 'CONNECTION_FAILED' : 'NETWORK_ERROR',
     message: timedOut ? 'The request timed out' : `No response: ${detail}`,
     method: spec.method,
     path: spec.path,

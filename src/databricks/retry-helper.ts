@@ -3,7 +3,8 @@ import { DatabricksError, isThrottled } from './errors.js'
 /**
  * When a failed attempt is worth another one, and how long to wait first.
  *
- * Retried: no response (reset, refused, timeout), 429, 502/503/504, throttling sent as a 500
+ * Retried: no response (reset, refused, timeout; not an unknown host or an untrusted
+ * certificate), 429, 502/503/504, throttling sent as a 500
  * (SCIM), and server texts the SDKs treat as transient. Never: 400, 401, 404, 409 and other
  * client errors. 403 is permanent except inside an explicit window the caller opens for access
  * that is still propagating (restore re-assigns permissions; the account answers 403 until then).
@@ -35,6 +36,8 @@ const TRANSIENT_TEXT =
 
 export function isTransient(e: DatabricksError, options: RetryOptions, now = Date.now()): boolean {
   if (e.status === 401) return false
+  // An unknown host or an untrusted certificate will not mend within a retry budget.
+  if (e.status === 0 && e.error_code === 'CONNECTION_FAILED') return false
   if (TRANSIENT_STATUS.has(e.status) || isThrottled(e)) return true
   if (e.status === 403) {
     return options.retryForbiddenUntil !== undefined && now < options.retryForbiddenUntil
