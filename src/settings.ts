@@ -17,7 +17,14 @@ export const RESOURCE_KINDS = [
 ] as const
 export type ResourceKind = (typeof RESOURCE_KINDS)[number]
 
-export const AUTH_METHODS = ['auto', 'token', 'azure-oidc', 'databricks-oidc', 'azure-cli', 'azure-default'] as const
+export const AUTH_METHODS = [
+  'auto',
+  'token',
+  'azure-oidc',
+  'databricks-oidc',
+  'azure-cli',
+  'azure-default',
+] as const
 
 /**
  * The one typed settings object both faces (the Action's inputs, the CLI's flags) produce.
