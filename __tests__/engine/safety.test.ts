@@ -70,6 +70,21 @@ describe('refusals before any change', () => {
     expect(haltableState(h.emu)).toEqual(before)
   })
 
+  it('refuses when the assignments cannot be listed (caller not account admin) and changes nothing', async () => {
+    h = await startHarness()
+    h.emu.account.admins.delete(h.emu.adminPrincipalId)
+    const before = haltableState(h.emu)
+    await expect(h.run('stop')).rejects.toThrow(SafetyError)
+    await expect(h.run('stop')).rejects.toThrow(/cannot be protected from lock-out.*account admin/)
+    expect(writes(h.emu)).toBe(0)
+    expect(await h.store.list(h.emu.workspace.workspaceId)).toEqual([])
+    expect(haltableState(h.emu)).toEqual(before)
+    // Leaving access alone on purpose is allowed, and then jobs are paused.
+    const skipped = await h.run('stop', { skip: ['permission_assignments'] })
+    expect(skipped.exitCode).toBe(0)
+    expect(writes(h.emu)).toBeGreaterThan(0)
+  })
+
   it('refuses when the caller is not directly assigned with ADMIN (exit 3)', async () => {
     h = await startHarness()
     const me = h.emu.ws().assignments.get(h.emu.adminPrincipalId)!

@@ -1,4 +1,6 @@
+import { SafetyError } from '../errors.js'
 import type { ItemReport, Report } from '../report.js'
+import type { Inventory } from '../resources/resource.js'
 import { encodeSnapshot } from '../snapshot/codec.js'
 import {
   SNAPSHOT_SCHEMA_VERSION,
@@ -23,6 +25,7 @@ import { waitForDrain } from './wait.js'
 export async function stop(rt: Runtime, startedAt: string): Promise<Report> {
   const { inventory, failures } = await rt.logger.group('List', () => listAll(rt))
   const guard = rt.resources.some((r) => r.kind === 'permission_assignments')
+  if (guard) refuseBlindAssignments(rt, inventory, failures)
   const warnings = await markKeptPrincipals(rt, inventory, guard)
   const plan = planStop(rt.resources, inventory)
   warnings.push(...reportOnlyWarnings(rt, plan))
@@ -49,6 +52,22 @@ export async function stop(rt: Runtime, startedAt: string): Promise<Report> {
     await rt.logger.group('Wait', () => waitForDrain(rt, items, inventory, timeoutMs))
   }
   return finishReport({ ...base, snapshot, items })
+}
+
+/**
+ * Without the assignment list the lockout guard cannot see the caller, and a stop that pauses jobs
+ * but leaves everyone's access in place is not the halt that was asked for: refuse before any change.
+ */
+function refuseBlindAssignments(rt: Runtime, inventory: Inventory, failures: ItemReport[]): void {
+  if (inventory.permission_assignments) return
+  const cause = failures.find((f) => f.kind === 'permission_assignments')?.error ?? 'unknown error'
+  throw new SafetyError(
+    `Cannot list the permission assignments of workspace ${rt.workspaceId} (${cause}), so the ` +
+      'caller cannot be protected from lock-out. The signed-in principal must be a Databricks ' +
+      'account admin (and --account-id / account-id must name its account). To halt without ' +
+      'touching access, leave out permission_assignments (--skip permission_assignments, or the ' +
+      'resources input). Nothing was changed.',
+  )
 }
 
 function reportBase(rt: Runtime, startedAt: string, warnings: string[]) {
