@@ -1,15 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-// `ini` ships no type declarations and @types/ini is not a dependency; `parse` is all we use.
-// @ts-expect-error TS7016: untyped module
-import { parse as untypedParse } from 'ini'
+import { parse } from 'ini'
 import type { TokenProvider } from './token-provider.js'
 import { StaticTokenProvider } from './static-token.js'
 import { azureCliProvider } from './azure-credential.js'
 import { UsageError } from '../errors.js'
 
-const parseIni = untypedParse as (text: string) => Record<string, unknown>
+const parseIni = (text: string): Record<string, unknown> => parse(text)
 
 /** The keys of a ~/.databrickscfg profile that databricks-halt uses. */
 export interface DatabricksProfile {
