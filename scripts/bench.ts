@@ -1,20 +1,22 @@
 /**
  * `npm run bench`: how fast stop and restore go on the `large` preset, against what the rate
- * limits allow. The emulator runs in this process; each command runs the real CLI (src/cli) in a
- * child process, so its wall time and peak memory are the tool's own, not the emulator's.
+ * limits allow. The emulator runs in this process; each command runs the shipped CLI bundle
+ * (dist/cli/index.js, built by `npm run build`) in a child process, so its wall time and peak
+ * memory are the tool's own, not the emulator's.
  *
  *   npm run bench                      both scenarios on `large`
  *   npm run bench -- --part b          only the unthrottled run
  *   npm run bench -- --preset small    a quick try
  *
  * BENCH_NODE_OPTIONS is passed to the CLI child as NODE_OPTIONS, to try V8 settings, e.g.
- * BENCH_NODE_OPTIONS=--max-semi-space-size=1 (young-generation garbage is most of the peak RSS).
+ * BENCH_NODE_OPTIONS=--trace-gc.
  */
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { Emulator, RateLimitOption, RateSpec, RequestLogEntry } from '../emulator/index.js'
 
@@ -25,7 +27,7 @@ interface ToolResult {
   code: number
   ms: number
   maxRssKb: number
-  /** Peak RSS once Node, tsx and the CLI's modules are loaded, before the run starts. */
+  /** Peak RSS of a bare Node before the CLI bundle loads. */
   loadedRssKb: number
 }
 
@@ -33,30 +35,19 @@ interface Measured extends ToolResult {
   requests: RequestLogEntry[]
 }
 
-/** Child role: run the CLI's main() once and report wall time and peak RSS on stdout. */
-async function tool(argv: string[]): Promise<void> {
-  const { main } = await import('../src/cli/main.js')
-  const loadedRssKb = process.resourceUsage().maxRSS
-  const started = performance.now()
-  const code = await main(argv, {
-    env: process.env,
-    stdout: () => undefined, // the report is formatted but not printed: the bench prints figures
-    stderr: (text) => void process.stderr.write(text),
-  })
-  const ms = performance.now() - started
-  const result: ToolResult = { code, ms, maxRssKb: process.resourceUsage().maxRSS, loadedRssKb }
-  process.stdout.write(`${JSON.stringify(result)}\n`)
-}
+const CLI = join(ROOT, 'dist', 'cli', 'index.js')
+const PROBE = join(ROOT, 'scripts', 'rss-probe.mjs')
 
+/** Run the shipped CLI bundle (what `databricks-halt` is) once; wall time and its own peak RSS. */
 async function runTool(emu: Emulator, dir: string, args: string[]): Promise<Measured> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'npm run build' first.`)
   const first = emu.requests.length
+  const started = performance.now()
+  // The bundle is executed as installed, through its shebang (and the V8 flags it sets), with this
+  // Node first on PATH; the probe comes in through NODE_OPTIONS.
   const child = spawn(
-    process.execPath,
+    CLI,
     [
-      '--import',
-      'tsx',
-      fileURLToPath(import.meta.url),
-      '--tool',
       ...args,
       `--workspace-url=${emu.workspace.url}`,
       `--account-host=${emu.accountUrl}`,
@@ -68,28 +59,27 @@ async function runTool(emu: Emulator, dir: string, args: string[]): Promise<Meas
     {
       cwd: ROOT,
       env: {
-        PATH: process.env.PATH ?? '',
+        PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
         HOME: dir,
         DATABRICKS_TOKEN: emu.adminToken,
-        NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '',
+        NODE_OPTIONS: `--import=${pathToFileURL(PROBE).href} ${process.env.BENCH_NODE_OPTIONS ?? ''}`,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // The JSON report is not printed: the bench prints figures.
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
   )
-  let out = ''
   let err = ''
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
   child.stderr.on('data', (d: Buffer) => (err += d.toString()))
-  await new Promise<void>((resolve, reject) => {
+  const code = await new Promise<number>((resolve, reject) => {
     child.on('error', reject)
-    child.on('close', () => resolve())
+    child.on('close', (c) => resolve(c ?? 1))
   })
-  const line = out.trim().split('\n').pop() ?? ''
-  if (!line.startsWith('{')) throw new Error(`CLI ${args[0]} failed:\n${err.slice(-3000)}`)
-  const result = JSON.parse(line) as ToolResult
-  if (result.code !== 0)
-    process.stderr.write(`${args[0]} exited ${result.code}:\n${err.slice(-2000)}\n`)
-  return { ...result, requests: emu.requests.slice(first) }
+  const ms = performance.now() - started
+  const probe = /BENCH_RSS (\{.*\})/.exec(err)
+  if (!probe) throw new Error(`CLI ${args[0]} failed:\n${err.slice(-3000)}`)
+  const rss = JSON.parse(probe[1]) as { loadedRssKb: number; maxRssKb: number }
+  if (code !== 0) process.stderr.write(`${args[0]} exited ${code}:\n${err.slice(-2000)}\n`)
+  return { code, ms, ...rss, requests: emu.requests.slice(first) }
 }
 
 /**
@@ -224,12 +214,8 @@ async function bench(): Promise<void> {
   console.log(
     `\npeak RSS of the CLI process: ${peakMb.toFixed(0)} MB (target < ${TARGETS.rssMb} MB) ` +
       `${mark(peakMb < TARGETS.rssMb)}; of which ${loadedMb.toFixed(0)} MB before the run ` +
-      '(Node, the tsx loader, modules)',
+      '(a bare Node)',
   )
 }
 
-if (process.argv[2] === '--tool') {
-  await tool(process.argv.slice(3))
-} else {
-  await bench()
-}
+await bench()
