@@ -168,7 +168,7 @@ describe('the action, end to end', () => {
     expectOk(second)
     expect(second.outputs.changed).toBe('0')
     expect(second.stdout).toMatch(
-      /already halted by databricks-halt-snapshot-ws\d+-run\d+-attempt1; merging/,
+      /already halted by databricks-halt-snapshot-ws\d+-run\d+-attempt1; this stop merges with it/,
     )
 
     const restore = await newRun().step({ mode: 'restore' })
@@ -179,7 +179,7 @@ describe('the action, end to end', () => {
     // Both snapshots are settled: the next stop starts afresh instead of merging a stale record.
     const third = await newRun().step({ mode: 'stop' })
     expectOk(third)
-    expect(third.stdout).not.toMatch(/merging/)
+    expect(third.stdout).not.toMatch(/merges with it/)
   })
 
   it('restores the snapshot of a named run id', async () => {
