@@ -143,7 +143,7 @@ describe('base URL check', () => {
           audience: 'workspace',
           tokens: staticTokens(),
         }),
-    ).toThrow(/Refusing plain http/)
+    ).toThrow(/plain http/)
   })
 
   it('accepts https anywhere and http on loopback', () => {

@@ -14,6 +14,10 @@ describe('config', () => {
       '9223372036854775001',
     )
     expect(workspaceIdFromUrl('adb-123.4.azuredatabricks.net')).toBe('123')
+    expect(workspaceIdFromUrl('adb-9007199254740993.12.databricks.azure.cn')).toBe(
+      '9007199254740993',
+    )
+    expect(workspaceIdFromUrl('http://127.0.0.1:9999')).toBeUndefined()
     expect(workspaceIdFromUrl('https://1234567.8.gcp.databricks.com')).toBe('1234567')
     expect(workspaceIdFromUrl('https://acme.cloud.databricks.com')).toBeUndefined()
   })
@@ -31,6 +35,7 @@ describe('config', () => {
     expect(accountHostFor('https://1.2.gcp.databricks.com')).toBe(
       'https://accounts.gcp.databricks.com',
     )
+    expect(accountHostFor('http://127.0.0.1:9999')).toBeUndefined()
     expect(() => resolveAccountHost('http://127.0.0.1:8080')).toThrow(/--account-host/)
     expect(resolveAccountHost('http://127.0.0.1:8080', 'http://127.0.0.1:9090/')).toBe(
       'http://127.0.0.1:9090',

@@ -1,5 +1,5 @@
 import type { TokenAudience, TokenProvider } from '../auth/token-provider.js'
-import { UsageError } from '../errors.js'
+import { checkedUrl } from '../config.js'
 import type { Logger } from '../logger.js'
 import { type ClassStats, type Lease, RateLimiters } from './concurrency-helper.js'
 import { DatabricksError, isThrottled, parseErrorBody, parseRetryAfter } from './errors.js'
@@ -253,25 +253,8 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   })
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i
-
 /** Normalise a base URL; plain http is allowed only to loopback (the emulator). */
 export function checkBaseUrl(raw: string): string {
-  let url: URL
-  try {
-    url = new URL(raw.includes('://') ? raw : `https://${raw}`)
-  } catch {
-    throw new UsageError(`Not a valid URL: ${raw}`)
-  }
-  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
-    throw new UsageError(
-      `Refusing plain http:// to ${url.hostname}: tokens would travel unencrypted. Use https:// (http is only for a loopback emulator).`,
-    )
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UsageError(`Unsupported URL scheme ${url.protocol} in ${raw}`)
-  }
-  if (url.username || url.password)
-    throw new UsageError('The host URL must not contain credentials')
+  const url = checkedUrl(raw, 'Host URL')
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }

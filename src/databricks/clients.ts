@@ -1,4 +1,5 @@
 import type { TokenProvider } from '../auth/token-provider.js'
+import { accountHostFor } from '../config.js'
 import type { Logger } from '../logger.js'
 import { DatabricksClient } from './client.js'
 import type { ClassStats } from './concurrency-helper.js'
@@ -7,7 +8,7 @@ import type { RetryOptions } from './retry-helper.js'
 
 export interface CreateClientsOptions {
   workspaceUrl: string
-  /** Account host; default from the workspace URL's cloud (see defaultAccountHost). */
+  /** Account host; default from the workspace URL's cloud (see accountHostFor in src/config.ts). */
   accountHost?: string
   accountId?: string
   tokens: TokenProvider
@@ -42,7 +43,7 @@ export function createClients(options: CreateClientsOptions): Clients {
     host: options.workspaceUrl,
     audience: 'workspace',
   })
-  const accountHost = options.accountHost ?? defaultAccountHost(options.workspaceUrl)
+  const accountHost = options.accountHost ?? accountHostFor(options.workspaceUrl)
   const account = accountHost
     ? new DatabricksClient({
         ...common,
@@ -56,24 +57,4 @@ export function createClients(options: CreateClientsOptions): Clients {
     account,
     stats: () => ({ workspace: workspace.stats(), account: account?.stats() ?? {} }),
   }
-}
-
-const ACCOUNT_HOSTS: Array<[RegExp, string]> = [
-  [/\.azuredatabricks\.net$/, 'https://accounts.azuredatabricks.net'],
-  [/\.databricks\.azure\.cn$/, 'https://accounts.databricks.azure.cn'],
-  [/\.databricks\.azure\.us$/, 'https://accounts.databricks.azure.us'],
-  [/\.gcp\.databricks\.com$/, 'https://accounts.gcp.databricks.com'],
-  [/\.cloud\.databricks\.us$/, 'https://accounts.cloud.databricks.us'],
-  [/\.cloud\.databricks\.com$/, 'https://accounts.cloud.databricks.com'],
-]
-
-/** The account host of the workspace's cloud, or undefined (e.g. a loopback emulator). */
-export function defaultAccountHost(workspaceUrl: string): string | undefined {
-  let host: string
-  try {
-    host = new URL(workspaceUrl.includes('://') ? workspaceUrl : `https://${workspaceUrl}`).hostname
-  } catch {
-    return undefined
-  }
-  return ACCOUNT_HOSTS.find(([pattern]) => pattern.test(host))?.[1]
 }

@@ -36,23 +36,6 @@ export async function getHostMetadata(
   }
 }
 
-/** The workspace id from `adb-<id>.<n>.azuredatabricks.net` or `<id>.<n>.gcp.databricks.com`. */
-export function workspaceIdFromUrl(url: string): string | undefined {
-  let host: string
-  try {
-    host = new URL(url.includes('://') ? url : `https://${url}`).hostname
-  } catch {
-    return undefined
-  }
-  const azure =
-    /^adb-(\d+)\.\d+\.azuredatabricks\.(net|cn|us)$|^adb-(\d+)\.\d+\.databricks\.azure\.(cn|us)$/.exec(
-      host,
-    )
-  if (azure) return azure[1] ?? azure[3]
-  const gcp = /^(\d+)\.\d+\.gcp\.databricks\.com$/.exec(host)
-  return gcp?.[1]
-}
-
 /** The workspace id from the `x-databricks-org-id` header of SCIM Me (cheap, always served). */
 export async function getOrgId(
   workspace: DatabricksClient,
