@@ -1,4 +1,5 @@
 import type { ItemOutcome, ItemReport, Report } from '../report.js'
+import type { Runtime } from './runtime.js'
 
 const OUTCOMES: readonly ItemOutcome[] = [
   'active',
@@ -36,5 +37,18 @@ export function finishReport(
     finishedAt: new Date().toISOString(),
     counts,
     exitCode: failing || extraFailure ? 1 : 0,
+  }
+}
+
+/** The fields every report shares: what ran, where, as whom, since when. */
+export function reportHeader(rt: Runtime, mode: Report['mode'], startedAt: string) {
+  return {
+    mode,
+    dryRun: rt.settings.dryRun,
+    workspaceId: rt.workspaceId,
+    workspaceUrl: rt.workspaceUrl,
+    ...(rt.accountId ? { accountId: rt.accountId } : {}),
+    caller: rt.caller,
+    startedAt,
   }
 }

@@ -9,7 +9,7 @@ import type { SnapshotEntry } from '../snapshot/store.js'
 import { listAll } from './inventory.js'
 import { errorText, mapLimit } from './limit.js'
 import { openSnapshot } from './open-snapshot.js'
-import { finishReport } from './report-builder.js'
+import { finishReport, reportHeader } from './report-builder.js'
 import type { Runtime } from './runtime.js'
 import { verifyRestore, type Expectation } from './verify.js'
 import { restoreWarnings } from './restore-warnings.js'
@@ -55,13 +55,7 @@ export async function restore(rt: Runtime, startedAt: string): Promise<Report> {
   const complete = outOfScope.length === 0 && !items.some((i) => i.outcome === 'failed')
   if (!rt.settings.dryRun) await finish(rt, entry, snapshot, complete)
   return finishReport({
-    mode: 'restore',
-    dryRun: rt.settings.dryRun,
-    workspaceId: rt.workspaceId,
-    workspaceUrl: rt.workspaceUrl,
-    ...(rt.accountId ? { accountId: rt.accountId } : {}),
-    caller: rt.caller,
-    startedAt,
+    ...reportHeader(rt, 'restore', startedAt),
     snapshot: { ...entry, restored: entry.restored || (complete && !rt.settings.dryRun) },
     items,
     warnings: restoreWarnings(rt, entry, items),

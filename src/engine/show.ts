@@ -1,6 +1,6 @@
 import type { ItemReport, Report } from '../report.js'
 import { listAll, markKeptPrincipals } from './inventory.js'
-import { finishReport } from './report-builder.js'
+import { finishReport, reportHeader } from './report-builder.js'
 import type { Runtime } from './runtime.js'
 
 /**
@@ -26,13 +26,7 @@ export async function show(rt: Runtime, startedAt: string): Promise<Report> {
     ? items.filter((i) => ['active', 'report_only', 'failed'].includes(i.outcome))
     : items
   const report = finishReport({
-    mode: 'show',
-    dryRun: rt.settings.dryRun,
-    workspaceId: rt.workspaceId,
-    workspaceUrl: rt.workspaceUrl,
-    ...(rt.accountId ? { accountId: rt.accountId } : {}),
-    caller: rt.caller,
-    startedAt,
+    ...reportHeader(rt, 'show', startedAt),
     items: shown,
     warnings,
   })

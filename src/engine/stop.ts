@@ -14,7 +14,7 @@ import { errorText } from './limit.js'
 import { mergeRecords } from './merge.js'
 import { openSnapshot } from './open-snapshot.js'
 import { planStop, type PlanEntry } from './plan.js'
-import { finishReport } from './report-builder.js'
+import { finishReport, reportHeader } from './report-builder.js'
 import type { Runtime } from './runtime.js'
 import { waitForDrain } from './wait.js'
 
@@ -37,7 +37,7 @@ export async function stop(rt: Runtime, startedAt: string): Promise<Report> {
     plan.filter((e) => e.change).map((e) => toRecord(e, now)),
     new Map(rt.resources.map((r) => [r.kind, r])),
   )
-  const base = reportBase(rt, startedAt, warnings)
+  const base = { ...reportHeader(rt, 'stop', startedAt), warnings }
   const unchanged = plan.filter((e) => !e.change).map((e) => e.report)
   if (rt.settings.dryRun) {
     const planned = plan.filter((e) => e.change).map((e) => e.report)
@@ -68,19 +68,6 @@ function refuseBlindAssignments(rt: Runtime, inventory: Inventory, failures: Ite
       'touching access, leave out permission_assignments (--skip permission_assignments, or the ' +
       'resources input). Nothing was changed.',
   )
-}
-
-function reportBase(rt: Runtime, startedAt: string, warnings: string[]) {
-  return {
-    mode: 'stop' as const,
-    dryRun: rt.settings.dryRun,
-    workspaceId: rt.workspaceId,
-    workspaceUrl: rt.workspaceUrl,
-    ...(rt.accountId ? { accountId: rt.accountId } : {}),
-    caller: rt.caller,
-    startedAt,
-    warnings,
-  }
 }
 
 function mergeNotice(rt: Runtime, name: string, recorded: number): string {
