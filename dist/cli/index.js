@@ -11069,6 +11069,18 @@ function finishReport(base, extraFailure = false) {
         exitCode: failing || extraFailure ? 1 : 0,
     };
 }
+/** The fields every report shares: what ran, where, as whom, since when. */
+function reportHeader(rt, mode, startedAt) {
+    return {
+        mode,
+        dryRun: rt.settings.dryRun,
+        workspaceId: rt.workspaceId,
+        workspaceUrl: rt.workspaceUrl,
+        ...(rt.accountId ? { accountId: rt.accountId } : {}),
+        caller: rt.caller,
+        startedAt,
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/engine/verify.ts
 
@@ -11194,13 +11206,7 @@ async function restore(rt, startedAt) {
     if (!rt.settings.dryRun)
         await finish(rt, entry, snapshot, complete);
     return finishReport({
-        mode: 'restore',
-        dryRun: rt.settings.dryRun,
-        workspaceId: rt.workspaceId,
-        workspaceUrl: rt.workspaceUrl,
-        ...(rt.accountId ? { accountId: rt.accountId } : {}),
-        caller: rt.caller,
-        startedAt,
+        ...reportHeader(rt, 'restore', startedAt),
         snapshot: { ...entry, restored: entry.restored || (complete && !rt.settings.dryRun) },
         items,
         warnings: restoreWarnings(rt, entry, items),
@@ -11908,28 +11914,14 @@ function client_sleep(ms, signal) {
         signal?.addEventListener('abort', onAbort, { once: true });
     });
 }
-const client_LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 /** Normalise a base URL; plain http is allowed only to loopback (the emulator). */
 function checkBaseUrl(raw) {
-    let url;
-    try {
-        url = new URL(raw.includes('://') ? raw : `https://${raw}`);
-    }
-    catch {
-        throw new UsageError(`Not a valid URL: ${raw}`);
-    }
-    if (url.protocol === 'http:' && !client_LOOPBACK.test(url.hostname)) {
-        throw new UsageError(`Refusing plain http:// to ${url.hostname}: tokens would travel unencrypted. Use https:// (http is only for a loopback emulator).`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new UsageError(`Unsupported URL scheme ${url.protocol} in ${raw}`);
-    }
-    if (url.username || url.password)
-        throw new UsageError('The host URL must not contain credentials');
+    const url = checkedUrl(raw, 'Host URL');
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/clients.ts
+
 
 /** The workspace and account clients the engine uses. Each host has its own per-class limiters. */
 function createClients(options) {
@@ -11945,7 +11937,7 @@ function createClients(options) {
         host: options.workspaceUrl,
         audience: 'workspace',
     });
-    const accountHost = options.accountHost ?? defaultAccountHost(options.workspaceUrl);
+    const accountHost = options.accountHost ?? accountHostFor(options.workspaceUrl);
     const account = accountHost
         ? new DatabricksClient({
             ...common,
@@ -11959,25 +11951,6 @@ function createClients(options) {
         account,
         stats: () => ({ workspace: workspace.stats(), account: account?.stats() ?? {} }),
     };
-}
-const clients_ACCOUNT_HOSTS = [
-    [/\.azuredatabricks\.net$/, 'https://accounts.azuredatabricks.net'],
-    [/\.databricks\.azure\.cn$/, 'https://accounts.databricks.azure.cn'],
-    [/\.databricks\.azure\.us$/, 'https://accounts.databricks.azure.us'],
-    [/\.gcp\.databricks\.com$/, 'https://accounts.gcp.databricks.com'],
-    [/\.cloud\.databricks\.us$/, 'https://accounts.cloud.databricks.us'],
-    [/\.cloud\.databricks\.com$/, 'https://accounts.cloud.databricks.com'],
-];
-/** The account host of the workspace's cloud, or undefined (e.g. a loopback emulator). */
-function defaultAccountHost(workspaceUrl) {
-    let host;
-    try {
-        host = new URL(workspaceUrl.includes('://') ? workspaceUrl : `https://${workspaceUrl}`).hostname;
-    }
-    catch {
-        return undefined;
-    }
-    return clients_ACCOUNT_HOSTS.find(([pattern]) => pattern.test(host))?.[1];
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/workspace-metadata.ts
@@ -12002,21 +11975,6 @@ async function getHostMetadata(workspace, options) {
     catch {
         return undefined;
     }
-}
-/** The workspace id from `adb-<id>.<n>.azuredatabricks.net` or `<id>.<n>.gcp.databricks.com`. */
-function workspace_metadata_workspaceIdFromUrl(url) {
-    let host;
-    try {
-        host = new URL(url.includes('://') ? url : `https://${url}`).hostname;
-    }
-    catch {
-        return undefined;
-    }
-    const azure = /^adb-(\d+)\.\d+\.azuredatabricks\.(net|cn|us)$|^adb-(\d+)\.\d+\.databricks\.azure\.(cn|us)$/.exec(host);
-    if (azure)
-        return azure[1] ?? azure[3];
-    const gcp = /^(\d+)\.\d+\.gcp\.databricks\.com$/.exec(host);
-    return gcp?.[1];
 }
 /** The workspace id from the `x-databricks-org-id` header of SCIM Me (cheap, always served). */
 async function getOrgId(workspace, options) {
@@ -13418,13 +13376,7 @@ async function show(rt, startedAt) {
         ? items.filter((i) => ['active', 'report_only', 'failed'].includes(i.outcome))
         : items;
     const report = finishReport({
-        mode: 'show',
-        dryRun: rt.settings.dryRun,
-        workspaceId: rt.workspaceId,
-        workspaceUrl: rt.workspaceUrl,
-        ...(rt.accountId ? { accountId: rt.accountId } : {}),
-        caller: rt.caller,
-        startedAt,
+        ...reportHeader(rt, 'show', startedAt),
         items: shown,
         warnings,
     });
@@ -13696,7 +13648,7 @@ async function stop(rt, startedAt) {
         warnings.push(mergeNotice(rt, prior.entry.name, prior.snapshot.items.length));
     const now = new Date().toISOString();
     const records = mergeRecords(prior?.snapshot.items ?? [], plan.filter((e) => e.change).map((e) => toRecord(e, now)), new Map(rt.resources.map((r) => [r.kind, r])));
-    const base = reportBase(rt, startedAt, warnings);
+    const base = { ...reportHeader(rt, 'stop', startedAt), warnings };
     const unchanged = plan.filter((e) => !e.change).map((e) => e.report);
     if (rt.settings.dryRun) {
         const planned = plan.filter((e) => e.change).map((e) => e.report);
@@ -13725,18 +13677,6 @@ function refuseBlindAssignments(rt, inventory, failures) {
         'account admin (and --account-id / account-id must name its account). To halt without ' +
         'touching access, leave out permission_assignments (--skip permission_assignments, or the ' +
         'resources input). Nothing was changed.');
-}
-function reportBase(rt, startedAt, warnings) {
-    return {
-        mode: 'stop',
-        dryRun: rt.settings.dryRun,
-        workspaceId: rt.workspaceId,
-        workspaceUrl: rt.workspaceUrl,
-        ...(rt.accountId ? { accountId: rt.accountId } : {}),
-        caller: rt.caller,
-        startedAt,
-        warnings,
-    };
 }
 function mergeNotice(rt, name, recorded) {
     const message = `The workspace is already halted by ${name}; this stop merges with it ` +
