@@ -1,22 +1,10 @@
-import type { TokenProvider } from './auth/token-provider.js'
-import type { Logger } from './logger.js'
 import type { Report } from './report.js'
-import type { Settings } from './settings.js'
-import type { SnapshotStore } from './snapshot/store.js'
 import { restore } from './engine/restore.js'
-import { setup, type EngineTiming } from './engine/runtime.js'
+import { setup, type EngineContext } from './engine/runtime.js'
 import { show } from './engine/show.js'
 import { stop } from './engine/stop.js'
 
-export interface EngineContext {
-  settings: Settings
-  tokens: TokenProvider
-  store: SnapshotStore
-  logger: Logger
-  version: string
-  /** Polling intervals and deadlines; defaults suit a real workspace. */
-  timing?: EngineTiming
-}
+export type { EngineContext }
 
 /**
  * The one entry both faces call. Throws UsageError (exit 2) or SafetyError (exit 3) before any

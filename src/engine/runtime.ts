@@ -37,12 +37,14 @@ export interface Runtime {
   timing: Required<EngineTiming>
 }
 
-export interface SetupInput {
+/** What a face hands the engine: settings, sign-in, where snapshots live, how to talk. */
+export interface EngineContext {
   settings: Settings
   tokens: TokenProvider
   store: SnapshotStore
   logger: Logger
   version: string
+  /** Polling intervals and deadlines; defaults suit a real workspace. */
   timing?: EngineTiming
 }
 
@@ -67,7 +69,7 @@ function checkedSettings(settings: Settings): Settings {
  * caller is, and which workspace this really is (URL, --workspace-id and the server's own
  * x-databricks-org-id must agree).
  */
-export async function setup(input: SetupInput): Promise<Runtime> {
+export async function setup(input: EngineContext): Promise<Runtime> {
   const settings = checkedSettings(input.settings)
   const workspaceUrl = normalizeWorkspaceUrl(settings.workspaceUrl)
   const kinds = kindsInScope(settings)
@@ -120,7 +122,7 @@ export async function setup(input: SetupInput): Promise<Runtime> {
 }
 
 function makeClients(
-  input: SetupInput,
+  input: EngineContext,
   settings: Settings,
   workspaceUrl: string,
   accountHost: string | undefined,
