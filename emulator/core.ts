@@ -84,8 +84,10 @@ export class EmulatorCore {
     return perms
   }
 
+  /** Checked on every workspace request: a direct assignment answers before any group walk. */
   hasWorkspaceAccess(ws: WorkspaceState, principalId: string): boolean {
-    const perms = this.effectivePermissions(ws, principalId)
-    return perms.has('USER') || perms.has('ADMIN')
+    const grants = (id: string) =>
+      (ws.assignments.get(id)?.permissions ?? []).some((p) => p === 'USER' || p === 'ADMIN')
+    return grants(principalId) || [...this.account.groupsOf(principalId)].some(grants)
   }
 }

@@ -55,10 +55,6 @@ export class EmulatorClock {
     this.at(this.now() + ms, run)
   }
 
-  pending(): number {
-    return this.heap.length
-  }
-
   tick(): void {
     if (this.ticking) return
     this.ticking = true

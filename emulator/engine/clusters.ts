@@ -4,8 +4,6 @@ import type { Obj } from '../http/router.js'
 import type { WorkspaceState } from '../state/workspace.js'
 import { transition } from './timers.js'
 
-export const CLUSTER_ACTIVE = new Set(['PENDING', 'RUNNING', 'RESTARTING', 'RESIZING'])
-
 export function pascal(state: string): string {
   return state.charAt(0) + state.slice(1).toLowerCase()
 }

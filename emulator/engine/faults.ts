@@ -30,10 +30,6 @@ export class Faults {
     this.random = undefined
   }
 
-  list(): FaultRule[] {
-    return this.rules.map((r) => r.rule)
-  }
-
   /** Decide whether this request fails, and how. */
   check(method: string, path: string): FaultAction | undefined {
     for (const live of this.rules) {

@@ -3,22 +3,24 @@
  * client that waits the advised delay gets the bucket's full rate; burst ≥ perSecond keeps a
  * client that honours the integer `Retry-After: 1` within reach of that rate too.
  */
-import { RATE_CLASSES, type RateClass, type RateLimitOption, type RateSpec } from '../types.js'
+import type { RateClass, RateLimitOption, RateSpec } from '../types.js'
+
+const rate = (perSecond: number): RateSpec => ({ perSecond, burst: perSecond })
 
 /** Defaults modelled on Databricks' published figures (see emulator/README.md). */
 export const DEFAULT_RATE_LIMITS: Record<RateClass, RateSpec> = {
-  account_read: { perSecond: 20, burst: 20 },
-  account_write: { perSecond: 5, burst: 5 },
-  scim: { perSecond: 20, burst: 20 },
-  jobs_read: { perSecond: 30, burst: 30 },
-  jobs_write: { perSecond: 20, burst: 20 },
-  runs: { perSecond: 100, burst: 100 },
-  clusters: { perSecond: 30, burst: 30 },
-  warehouses: { perSecond: 30, burst: 30 },
-  pools: { perSecond: 30, burst: 30 },
-  pipelines: { perSecond: 30, burst: 30 },
-  apps: { perSecond: 10, burst: 10 },
-  other: { perSecond: 30, burst: 30 },
+  account_read: rate(20),
+  account_write: rate(5),
+  scim: rate(20),
+  jobs_read: rate(30),
+  jobs_write: rate(20),
+  runs: rate(100),
+  clusters: rate(30),
+  warehouses: rate(30),
+  pools: rate(30),
+  pipelines: rate(30),
+  apps: rate(10),
+  other: rate(30),
 }
 
 interface Bucket {
@@ -68,8 +70,4 @@ export class RateLimiter {
     }
     return (1 - b.tokens) / spec.perSecond
   }
-}
-
-export function isRateClass(name: string): name is RateClass {
-  return (RATE_CLASSES as readonly string[]).includes(name)
 }

@@ -31,8 +31,6 @@ export interface Reply {
   status?: number
   body: unknown
   headers?: Record<string, string>
-  /** Form-encoded or JSON: JSON unless set. */
-  contentType?: string
 }
 
 export type Handler = (ctx: Ctx) => unknown

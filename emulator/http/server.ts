@@ -22,7 +22,7 @@ export async function listen(
   const server = createServer((req, res) => {
     handle(core, target, req, res, `http://127.0.0.1:${port(server)}`).catch((err) => {
       if (!res.headersSent)
-        send(res, 500, { error_code: 'INTERNAL_ERROR', message: String(err) }, {})
+        send(res, 500, stringifyJson({ error_code: 'INTERNAL_ERROR', message: String(err) }), {})
       else res.destroy()
     })
   })
@@ -103,8 +103,7 @@ async function handle(
     reply = errorReply(err)
   }
   entry.status = reply.status ?? 200
-  const body = reply.contentType ? String(reply.body) : stringifyJson(reply.body)
-  send(res, entry.status, body, { ...headers, ...reply.headers }, reply.contentType)
+  send(res, entry.status, stringifyJson(reply.body), { ...headers, ...reply.headers })
 }
 
 async function dispatch(
@@ -141,8 +140,7 @@ async function dispatch(
   if (wait > 0) throw throttled(wait)
   authorize(core, route, ctx)
   ctx.body = parseBody(ctx)
-  const result = await route.handler(ctx)
-  return isReply(result) ? result : { body: result ?? {} }
+  return { body: (await route.handler(ctx)) ?? {} }
 }
 
 function authenticate(core: EmulatorCore, ctx: Ctx): string {
@@ -193,14 +191,6 @@ function parseBody(ctx: Ctx): Obj {
   throw new ApiError(400, 'MALFORMED_REQUEST', 'Could not parse request object: invalid JSON.')
 }
 
-function isReply(value: unknown): value is Reply {
-  return !!value && typeof value === 'object' && '__reply' in value
-}
-
-export function reply(body: unknown, extra: Omit<Reply, 'body'> = {}): Reply {
-  return Object.assign({ body, __reply: true }, extra) as Reply
-}
-
 function errorReply(err: unknown): Reply {
   if (err instanceof ApiError) {
     return { status: err.status, body: errorBody(err), headers: err.extra.headers }
@@ -218,13 +208,11 @@ function errorReply(err: unknown): Reply {
 function send(
   res: ServerResponse,
   status: number,
-  body: unknown,
+  text: string,
   headers: Record<string, string>,
-  contentType = 'application/json',
 ): void {
-  const text = typeof body === 'string' ? body : stringifyJson(body)
   res.writeHead(status, {
-    'content-type': contentType,
+    'content-type': 'application/json',
     'content-length': Buffer.byteLength(text),
     ...headers,
   })

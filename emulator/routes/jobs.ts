@@ -117,46 +117,46 @@ export function validateSettings(ctx: Ctx, s: Obj): void {
   }
 }
 
+/** The arrays jobs/update merges by key (and `fields_to_remove` can trim), with their key. */
+const MERGE_KEYS = new Map([
+  ['tasks', 'task_key'],
+  ['job_clusters', 'job_cluster_key'],
+])
+
 function mergeByKey(current: Obj[] = [], updates: Obj[], key: string): Obj[] {
   const out = current.map((c) => updates.find((u) => u[key] === c[key]) ?? c)
   for (const u of updates) if (!current.some((c) => c[key] === u[key])) out.push(u)
   return out
 }
 
-/** Top-level fields replaced whole; only tasks/job_clusters merge by key. */
-function update(ctx: Ctx): Obj {
-  const ws = ctx.ws!
-  const job = jobOrFail(ws, ctx.body.job_id)
-  const next = clone(job.settings ?? {})
-  for (const [key, value] of Object.entries((ctx.body.new_settings ?? {}) as Obj)) {
-    if (key === 'tasks') next.tasks = mergeByKey(next.tasks, value, 'task_key')
-    else if (key === 'job_clusters')
-      next.job_clusters = mergeByKey(next.job_clusters, value, 'job_cluster_key')
-    else next[key] = clone(value)
-  }
-  for (const field of (ctx.body.fields_to_remove ?? []) as string[]) {
-    const [top, sub] = field.split('/')
-    if (!sub) delete next[top]
-    else if (top === 'tasks') next.tasks = (next.tasks ?? []).filter((t: Obj) => t.task_key !== sub)
-    else if (top === 'job_clusters') {
-      next.job_clusters = (next.job_clusters ?? []).filter((c: Obj) => c.job_cluster_key !== sub)
-    }
-  }
+function replaceSettings(ctx: Ctx, job: Obj, next: Obj): Obj {
   validateSettings(ctx, next)
   job.settings = next
-  planJob(ctx.core, ws, job)
+  planJob(ctx.core, ctx.ws!, job)
   return {}
 }
 
+/** Top-level fields replaced whole; only tasks/job_clusters merge by key. */
+function update(ctx: Ctx): Obj {
+  const job = jobOrFail(ctx.ws!, ctx.body.job_id)
+  const next = clone(job.settings ?? {})
+  for (const [key, value] of Object.entries((ctx.body.new_settings ?? {}) as Obj)) {
+    const by = MERGE_KEYS.get(key)
+    next[key] = by ? mergeByKey(next[key], value, by) : clone(value)
+  }
+  for (const field of (ctx.body.fields_to_remove ?? []) as string[]) {
+    const [top, sub] = field.split('/')
+    const by = MERGE_KEYS.get(top)
+    if (!sub) delete next[top]
+    else if (by) next[top] = (next[top] ?? []).filter((x: Obj) => x[by] !== sub)
+  }
+  return replaceSettings(ctx, job, next)
+}
+
 function reset(ctx: Ctx): Obj {
-  const ws = ctx.ws!
-  const job = jobOrFail(ws, ctx.body.job_id)
+  const job = jobOrFail(ctx.ws!, ctx.body.job_id)
   if (!ctx.body.new_settings) throw invalidParam('new_settings is required')
-  const next = clone(ctx.body.new_settings)
-  validateSettings(ctx, next)
-  job.settings = next
-  planJob(ctx.core, ws, job)
-  return {}
+  return replaceSettings(ctx, job, clone(ctx.body.new_settings))
 }
 
 function create(ctx: Ctx): Obj {

@@ -5,7 +5,6 @@
  */
 import type { Ctx, Obj, Router } from '../http/router.js'
 import { OAuthError } from '../http/errors.js'
-import { reply } from '../http/server.js'
 
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange'
 const JWT_TYPE = 'urn:ietf:params:oauth:token-type:jwt'
@@ -113,13 +112,11 @@ export function accountOidcRoutes(r: Router): void {
     'public',
     (ctx) => discovery(`${ctx.baseUrl}/oidc/accounts/${ctx.core.account.accountId}`),
   )
-  r.add('GET', '/.well-known/databricks-config', 'other', 'public', (ctx) =>
-    reply({
-      oidc_endpoint: `${ctx.baseUrl}/oidc/accounts/${ctx.core.account.accountId}`,
-      account_id: ctx.core.account.accountId,
-      cloud: 'azure',
-      host_type: 'account',
-      token_federation_default_oidc_audiences: [ctx.core.account.accountId],
-    }),
-  )
+  r.add('GET', '/.well-known/databricks-config', 'other', 'public', (ctx) => ({
+    oidc_endpoint: `${ctx.baseUrl}/oidc/accounts/${ctx.core.account.accountId}`,
+    account_id: ctx.core.account.accountId,
+    cloud: 'azure',
+    host_type: 'account',
+    token_federation_default_oidc_audiences: [ctx.core.account.accountId],
+  }))
 }
