@@ -1,5 +1,10 @@
 import type { AccessToken, TokenCredential } from '@azure/identity'
-import type { TokenAudience, TokenProvider } from './token-provider.js'
+import {
+  RefreshingToken,
+  type FetchedToken,
+  type TokenAudience,
+  type TokenProvider,
+} from './token-provider.js'
 import { UsageError } from '../errors.js'
 
 /** The Azure Databricks resource (the same app id in every Azure cloud). */
@@ -14,29 +19,21 @@ const REFRESH_MARGIN_MS = 60_000
  * `az`, which takes a second or two).
  */
 export class AzureCredentialProvider implements TokenProvider {
-  private cached?: AccessToken
-  private pending?: Promise<AccessToken>
+  private readonly token: RefreshingToken
 
   constructor(
     private readonly credential: TokenCredential,
     readonly description: string,
     private readonly options: { hint?: string; now?: () => number } = {},
-  ) {}
-
-  private now(): number {
-    return (this.options.now ?? Date.now)()
+  ) {
+    this.token = new RefreshingToken(() => this.fetch(), options.now)
   }
 
-  async getToken(_audience?: TokenAudience): Promise<string> {
-    if (this.cached && this.cached.expiresOnTimestamp - REFRESH_MARGIN_MS > this.now()) {
-      return this.cached.token
-    }
-    this.pending ??= this.fetch().finally(() => (this.pending = undefined))
-    this.cached = await this.pending
-    return this.cached.token
+  getToken(_audience?: TokenAudience): Promise<string> {
+    return this.token.get()
   }
 
-  private async fetch(): Promise<AccessToken> {
+  private async fetch(): Promise<FetchedToken> {
     let token: AccessToken | null
     try {
       token = await this.credential.getToken(AZURE_DATABRICKS_SCOPE)
@@ -45,7 +42,7 @@ export class AzureCredentialProvider implements TokenProvider {
       throw new UsageError(`${this.description}: could not get a token: ${firstLine(e)}${hint}`)
     }
     if (!token) throw new UsageError(`${this.description}: no token returned.`)
-    return token
+    return { token: token.token, refreshAt: token.expiresOnTimestamp - REFRESH_MARGIN_MS }
   }
 }
 

@@ -9,7 +9,8 @@ import {
   messageOf,
   refreshTime,
 } from './github-oidc.js'
-import type { TokenProvider } from './token-provider.js'
+import { AZURE_DATABRICKS_SCOPE } from './azure-credential.js'
+import { RefreshingToken, type FetchedToken, type TokenProvider } from './token-provider.js'
 
 /**
  * GitHub OIDC → Entra ID → Azure Databricks. The runner's ID token is the client assertion of the
@@ -19,7 +20,6 @@ import type { TokenProvider } from './token-provider.js'
  */
 
 export const AZURE_ASSERTION_AUDIENCE = 'api://AzureADTokenExchange'
-export const AZURE_DATABRICKS_SCOPE = '2ff814a6-3304-4ab8-85cb-cd0e6f879c1d/.default'
 export const PUBLIC_AUTHORITY = 'https://login.microsoftonline.com'
 
 export interface AzureOidcOptions {
@@ -33,8 +33,7 @@ export interface AzureOidcOptions {
 export class AzureOidcTokenProvider implements TokenProvider {
   readonly description: string
   private readonly credential: ClientAssertionCredential
-  private cached?: { token: string; refreshAt: number }
-  private pending?: Promise<string>
+  private readonly token = new RefreshingToken(() => this.refresh())
   private lastAssertion?: string
 
   constructor(private readonly options: AzureOidcOptions) {
@@ -55,13 +54,10 @@ export class AzureOidcTokenProvider implements TokenProvider {
 
   /** One token for both audiences (the Azure Databricks resource covers the account API too). */
   getToken(): Promise<string> {
-    if (this.cached && Date.now() < this.cached.refreshAt) return Promise.resolve(this.cached.token)
-    // Concurrent callers share one refresh instead of each asking Entra.
-    this.pending ??= this.refresh().finally(() => (this.pending = undefined))
-    return this.pending
+    return this.token.get()
   }
 
-  private async refresh(): Promise<string> {
+  private async refresh(): Promise<FetchedToken> {
     // Checked here too: identity wraps errors from the assertion callback into generic ones.
     if (!hasIdTokenEnvironment()) await getGitHubIdToken(AZURE_ASSERTION_AUDIENCE)
     let token: AccessToken
@@ -71,8 +67,7 @@ export class AzureOidcTokenProvider implements TokenProvider {
       throw this.explain(error)
     }
     core.setSecret(token.token)
-    this.cached = { token: token.token, refreshAt: refreshTime(token.expiresOnTimestamp) }
-    return token.token
+    return { token: token.token, refreshAt: refreshTime(token.expiresOnTimestamp) }
   }
 
   /** Called by MSAL for every new token: GitHub ID tokens live minutes, so fetch a fresh one. */

@@ -1,7 +1,12 @@
 import * as core from '@actions/core'
 import { UsageError } from '../errors.js'
 import { claimsOf, getGitHubIdToken, GITHUB_ISSUER, messageOf, refreshTime } from './github-oidc.js'
-import type { TokenAudience, TokenProvider } from './token-provider.js'
+import {
+  RefreshingToken,
+  type FetchedToken,
+  type TokenAudience,
+  type TokenProvider,
+} from './token-provider.js'
 
 /**
  * GitHub OIDC → Databricks OAuth token federation (RFC 8693 token exchange), which works on every
@@ -23,16 +28,13 @@ export interface DatabricksOidcOptions {
   audience?: string
 }
 
-interface Cached {
-  token: string
-  refreshAt: number
-}
-
 export class DatabricksOidcTokenProvider implements TokenProvider {
   readonly description: string
   private readonly audience: string
-  private readonly cache = new Map<TokenAudience, Cached>()
-  private readonly pending = new Map<TokenAudience, Promise<string>>()
+  private readonly tokens: Record<TokenAudience, RefreshingToken> = {
+    workspace: new RefreshingToken(() => this.exchange('workspace')),
+    account: new RefreshingToken(() => this.exchange('account')),
+  }
 
   constructor(private readonly options: DatabricksOidcOptions) {
     const audience = options.audience || options.accountId
@@ -47,14 +49,7 @@ export class DatabricksOidcTokenProvider implements TokenProvider {
   }
 
   getToken(audience: TokenAudience): Promise<string> {
-    const cached = this.cache.get(audience)
-    if (cached && Date.now() < cached.refreshAt) return Promise.resolve(cached.token)
-    let pending = this.pending.get(audience)
-    if (!pending) {
-      pending = this.exchange(audience).finally(() => this.pending.delete(audience))
-      this.pending.set(audience, pending)
-    }
-    return pending
+    return this.tokens[audience].get()
   }
 
   private endpoint(audience: TokenAudience): string {
@@ -69,7 +64,7 @@ export class DatabricksOidcTokenProvider implements TokenProvider {
     return `${accountHost.replace(/\/+$/, '')}/oidc/accounts/${accountId}/v1/token`
   }
 
-  private async exchange(audience: TokenAudience): Promise<string> {
+  private async exchange(audience: TokenAudience): Promise<FetchedToken> {
     const endpoint = this.endpoint(audience)
     const subjectToken = await getGitHubIdToken(this.audience)
     const body = new URLSearchParams({
@@ -87,8 +82,7 @@ export class DatabricksOidcTokenProvider implements TokenProvider {
       throw new Error(`The token exchange at ${endpoint} returned no access_token.`)
     core.setSecret(reply.access_token)
     const expiresAt = Date.now() + (reply.expires_in ?? 3600) * 1000
-    this.cache.set(audience, { token: reply.access_token, refreshAt: refreshTime(expiresAt) })
-    return reply.access_token
+    return { token: reply.access_token, refreshAt: refreshTime(expiresAt) }
   }
 
   private explain(endpoint: string, status: number, text: string, subjectToken: string): Error {
