@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { z } from 'zod'
+import { splitList } from './cli/kinds.js'
 import { normalizeWorkspaceUrl } from './config.js'
 import { UsageError } from './errors.js'
 import { RESOURCE_KINDS, SettingsSchema, type Settings } from './settings.js'
@@ -114,10 +115,7 @@ function url(name: string): string {
 
 /** Newline- or comma-separated, blanks dropped. */
 function list(name: string): string[] {
-  return (core.getInput(name) ?? '')
-    .split(/[\n,]/)
-    .map((item) => item.trim())
-    .filter(Boolean)
+  return splitList(core.getInput(name).split('\n'))
 }
 
 function kinds(name: string): Settings['only'] {

@@ -3,6 +3,7 @@ import { CoreLogger } from './action/core-logger.js'
 import { failureMessage, publish } from './action/publish-helper.js'
 import { createStore } from './action/store-helper.js'
 import { createTokenProvider, signIn } from './auth/action-auth.js'
+import { exitCodeForError } from './cli/exit-codes.js'
 import { VERSION } from './cli/version.js'
 import { run as runEngine } from './engine.js'
 import { getInputs } from './input-helper.js'
@@ -30,10 +31,8 @@ export async function run(): Promise<void> {
   }
 }
 
-/** setFailed, keeping the engine's exit codes: 2 bad input, 3 refused by a safety guard. */
+/** setFailed, keeping the CLI's exit codes: 2 bad input, 3 refused by a safety guard, else 1. */
 function fail(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error)
-  core.setFailed(message)
-  const code = (error as { exitCode?: unknown } | null)?.exitCode
-  process.exitCode = code === 2 || code === 3 ? code : 1
+  core.setFailed(error instanceof Error ? error.message : String(error))
+  process.exitCode = exitCodeForError(error)
 }

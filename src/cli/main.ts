@@ -1,6 +1,7 @@
 import { run } from '../engine.js'
 import { cliTokenProvider } from '../auth/cli-auth.js'
 import { stringifyJson } from '../databricks/json.js'
+import { errorText } from '../engine/limit.js'
 import { DirectoryStore } from '../snapshot/directory-store.js'
 import type { Report } from '../report.js'
 import { parseCliArgs, type CliCommand } from './args.js'
@@ -36,7 +37,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return exitCodeForReport(report, command.settings)
   } catch (e) {
     const code = exitCodeForError(e)
-    logger.error(describeError(e))
+    logger.error(errorText(e))
     if (io.env.DATABRICKS_HALT_DEBUG && e instanceof Error && e.stack) logger.debug(e.stack)
     if (wantsJson) io.stdout(`${JSON.stringify(errorJson(e, code, logger), null, 2)}\n`)
     return code
@@ -55,15 +56,7 @@ async function execute(
   return run({ settings, tokens, store, logger, version: VERSION })
 }
 
-function describeError(e: unknown): string {
-  if (e instanceof Error) {
-    const describe = (e as { describe?: () => string }).describe
-    return typeof describe === 'function' ? describe.call(e) : e.message
-  }
-  return String(e)
-}
-
 function errorJson(e: unknown, exitCode: number, logger: StderrLogger) {
   const name = e instanceof Error ? e.name : 'Error'
-  return { error: { name, message: logger.redact(describeError(e)) }, exitCode }
+  return { error: { name, message: logger.redact(errorText(e)) }, exitCode }
 }
