@@ -149,7 +149,10 @@ describe('artifact snapshot store', () => {
     const store = storeInRun(402)
     expect((await store.resolve('401')).ref).toBe(saved.ref)
     expect((await store.resolve(saved.ref)).ref).toBe(saved.ref)
+    const listed = () => gh.requests.filter((r) => r.path.endsWith('/actions/artifacts')).length
+    const listedBefore = listed()
     expect((await store.resolve(saved.name)).ref).toBe(saved.ref)
+    expect(listed() - listedBefore).toBe(1) // the repository is listed once per resolve
     expect(await store.read(await store.resolve('401'))).toBe(content(8))
     await expect(store.resolve('999999')).rejects.toThrow(
       /No snapshot artifact found for restore-from "999999"/,

@@ -96,28 +96,17 @@ export class ArtifactSnapshotStore implements SnapshotStore {
   }
 
   async list(workspaceId: string): Promise<SnapshotEntry[]> {
-    const all = await this.findAll()
-    const snapshots = all
-      .filter((a) => SNAPSHOT.exec(a.name)?.[1] === workspaceId)
-      .sort(newestFirst)
-    const restoredIds = new Set(
-      all.flatMap((a) =>
-        MARKER.exec(a.name)?.[1] === workspaceId ? [MARKER.exec(a.name)![2]] : [],
-      ),
-    )
-    // A restored snapshot also settles every older one: a later stop merged their values into it.
-    let settled = false
-    return snapshots.map((found) => {
-      settled ||= restoredIds.has(String(found.id))
-      return toEntry(found, workspaceId, settled)
-    })
+    return entriesOf(await this.findAll(), workspaceId)
   }
 
   async resolve(name: string): Promise<SnapshotEntry> {
     const wanted = name.trim()
+    // The repository listing is paged and slow: list it at most once per resolve.
+    let all: Promise<Found[]> | undefined
+    const findAll = () => (all ??= this.findAll())
     const candidates = /^\d+$/.test(wanted)
-      ? await this.byRunOrArtifactId(wanted)
-      : (await this.findAll()).filter((a) => a.name === wanted)
+      ? await this.byRunOrArtifactId(wanted, findAll)
+      : (await findAll()).filter((a) => a.name === wanted)
     const hint = this.options.workspaceIdHint
     const matching = candidates.filter(
       (a) => SNAPSHOT.test(a.name) && (!hint || SNAPSHOT.exec(a.name)?.[1] === hint),
@@ -137,7 +126,7 @@ export class ArtifactSnapshotStore implements SnapshotStore {
     }
     const found = matching.sort(newestFirst)[0]
     const workspaceId = SNAPSHOT.exec(found.name)![1]
-    const entry = (await this.list(workspaceId)).find((e) => e.ref === String(found.id))
+    const entry = entriesOf(await findAll(), workspaceId).find((e) => e.ref === String(found.id))
     return entry ?? toEntry(found, workspaceId, false)
   }
 
@@ -249,7 +238,7 @@ export class ArtifactSnapshotStore implements SnapshotStore {
   }
 
   /** A number from the user: a run id (the stop's run) first, else an artifact id. */
-  private async byRunOrArtifactId(id: string): Promise<Found[]> {
+  private async byRunOrArtifactId(id: string, findAll = () => this.findAll()): Promise<Found[]> {
     if (id === this.options.runId)
       return (await this.client.listArtifacts()).artifacts.map((a) => this.fromArtifact(a, id))
     if (this.canSearchRepository()) {
@@ -260,7 +249,7 @@ export class ArtifactSnapshotStore implements SnapshotStore {
         .catch(() => [] as Artifact[])
       if (artifacts.length > 0) return artifacts.map((a) => this.fromArtifact(a, id))
     }
-    return (await this.findAll()).filter((a) => String(a.id) === id)
+    return (await findAll()).filter((a) => String(a.id) === id)
   }
 
   private findBy(runId: string): FindOptions['findBy'] {
@@ -315,6 +304,25 @@ export class ArtifactSnapshotStore implements SnapshotStore {
     await mkdir(dir, { recursive: true })
     return dir
   }
+}
+
+/** A workspace's snapshots in `all`, newest first, each marked restored or not. */
+function entriesOf(all: Found[], workspaceId: string): SnapshotEntry[] {
+  const restoredIds = new Set(
+    all.flatMap((a) => {
+      const marker = MARKER.exec(a.name)
+      return marker?.[1] === workspaceId ? [marker[2]] : []
+    }),
+  )
+  // A restored snapshot also settles every older one: a later stop merged their values into it.
+  let settled = false
+  return all
+    .filter((a) => SNAPSHOT.exec(a.name)?.[1] === workspaceId)
+    .sort(newestFirst)
+    .map((found) => {
+      settled ||= restoredIds.has(String(found.id))
+      return toEntry(found, workspaceId, settled)
+    })
 }
 
 function toEntry(found: Found, workspaceId: string, restored: boolean): SnapshotEntry {
