@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { generate } from 'selfsigned'
+import { GITHUB_ISSUER } from './github-double.js'
 import { close, jwtClaims, listen, readBody, sendJson } from './http-util.js'
 
 /**
@@ -20,6 +21,16 @@ export interface FederatedCredential {
   issuer: string
   audience: string
   subject: string
+}
+
+/** A credential trusting GitHub's OIDC tokens for `subject`, with Azure's default audience. */
+export function githubCredential(
+  tenantId: string,
+  clientId: string,
+  subject: string,
+  audience = 'api://AzureADTokenExchange',
+): FederatedCredential {
+  return { tenantId, clientId, issuer: GITHUB_ISSUER, audience, subject }
 }
 
 export interface EntraDoubleOptions {

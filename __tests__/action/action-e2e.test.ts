@@ -3,7 +3,7 @@ import { startEmulator, type Emulator } from '../../emulator/index.js'
 import { configuration, differences } from '../../scripts/workspace-state.js'
 import { distExists, runStep, type StepResult } from '../../__fixtures__/action-runner.js'
 import { leaks } from '../../__fixtures__/capture-stdout.js'
-import { EntraDouble } from '../../__fixtures__/entra-double.js'
+import { EntraDouble, githubCredential } from '../../__fixtures__/entra-double.js'
 import { GITHUB_ISSUER, GitHubDouble } from '../../__fixtures__/github-double.js'
 
 /**
@@ -27,15 +27,7 @@ beforeAll(async () => {
     throw new Error('dist/index.js is missing: run `npm run build` before these tests.')
   gh = await GitHubDouble.start({ subject: SUBJECT })
   entra = await EntraDouble.start({
-    credentials: [
-      {
-        tenantId: TENANT,
-        clientId: CLIENT,
-        issuer: GITHUB_ISSUER,
-        audience: 'api://AzureADTokenExchange',
-        subject: SUBJECT,
-      },
-    ],
+    credentials: [githubCredential(TENANT, CLIENT, SUBJECT)],
     // Entra's token is what the workspace must accept: register exactly that one, for the admin.
     onIssue: (token) => emu.addToken(token, signInAs ?? emu.adminPrincipalId),
   })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { captureStdout, maskedValues, muteDebugLines } from '../../__fixtures__/capture-stdout.js'
-import { DATABRICKS_SCOPE, EntraDouble } from '../../__fixtures__/entra-double.js'
-import { GITHUB_ISSUER, GitHubDouble } from '../../__fixtures__/github-double.js'
+import { DATABRICKS_SCOPE, EntraDouble, githubCredential } from '../../__fixtures__/entra-double.js'
+import { GitHubDouble } from '../../__fixtures__/github-double.js'
 import { AzureOidcTokenProvider } from '../../src/auth/azure-oidc.js'
 import { UsageError } from '../../src/errors.js'
 
@@ -19,20 +19,8 @@ beforeAll(async () => {
   gh = await GitHubDouble.start({ subject: 'repo:acme/platform:environment:prod' })
   entra = await EntraDouble.start({
     credentials: [
-      {
-        tenantId: TENANT,
-        clientId: CLIENT,
-        issuer: GITHUB_ISSUER,
-        audience: 'api://AzureADTokenExchange',
-        subject: 'repo:acme/platform:environment:prod',
-      },
-      {
-        tenantId: TENANT,
-        clientId: 'other-aud',
-        issuer: GITHUB_ISSUER,
-        audience: 'api://Custom',
-        subject: 'repo:acme/platform:environment:prod',
-      },
+      githubCredential(TENANT, CLIENT, 'repo:acme/platform:environment:prod'),
+      githubCredential(TENANT, 'other-aud', 'repo:acme/platform:environment:prod', 'api://Custom'),
     ],
   })
 })

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { parseOutputs } from '../../__fixtures__/action-runner.js'
 import { captureStdout } from '../../__fixtures__/capture-stdout.js'
 import { publish } from '../../src/action/publish-helper.js'
+import { countOutcomes } from '../../src/engine/report-builder.js'
 import type { ItemOutcome, ItemReport, Report } from '../../src/report.js'
 
 // publish() with the real @actions/core writing to temp GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
@@ -31,23 +32,7 @@ afterEach(() => {
 })
 
 function report(mode: Report['mode'], items: ItemReport[]): Report {
-  const counts = Object.fromEntries(
-    [
-      'active',
-      'inactive',
-      'planned',
-      'changed',
-      'already_halted',
-      'kept',
-      'unchanged',
-      'left_off',
-      'conflict',
-      'gone',
-      'report_only',
-      'failed',
-      'not_converged',
-    ].map((o) => [o, items.filter((i) => i.outcome === o).length]),
-  ) as Record<ItemOutcome, number>
+  const counts = countOutcomes(items)
   return {
     mode,
     dryRun: false,

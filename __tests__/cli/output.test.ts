@@ -4,13 +4,12 @@ import { StderrLogger } from '../../src/cli/stderr-logger.js'
 import { exitCodeForError, exitCodeForReport } from '../../src/cli/exit-codes.js'
 import { SettingsSchema } from '../../src/settings.js'
 import { SafetyError, UsageError } from '../../src/errors.js'
-import type { ItemOutcome, ItemReport, Report } from '../../src/report.js'
+import { countOutcomes } from '../../src/engine/report-builder.js'
+import type { ItemReport, Report } from '../../src/report.js'
 
 const BIG_ID = '9007199254740993' // 2^53 + 1: a double would print ...992
 
 function report(mode: Report['mode'], items: ItemReport[], extra: Partial<Report> = {}): Report {
-  const counts = { active: 0 } as Record<ItemOutcome, number>
-  for (const item of items) counts[item.outcome] = (counts[item.outcome] ?? 0) + 1
   return {
     mode,
     dryRun: false,
@@ -21,7 +20,7 @@ function report(mode: Report['mode'], items: ItemReport[], extra: Partial<Report
     finishedAt: '2026-11-26T10:00:02.500Z',
     items,
     warnings: [],
-    counts,
+    counts: countOutcomes(items),
     exitCode: 0,
     ...extra,
   }
