@@ -159,6 +159,20 @@ describe('classification helpers', () => {
     expect(parseRetryAfter(null, now)).toBeUndefined()
   })
 
+  it('reads a "CODE: message" prefix inside legacy and HTML bodies too', () => {
+    expect(
+      parseErrorBody(400, '{"error":"INVALID_STATE: busy","details":[{"request_id":"r1"}]}'),
+    ).toEqual({
+      error_code: 'INVALID_STATE',
+      message: 'busy',
+      requestId: 'r1',
+    })
+    expect(parseErrorBody(500, '<html><pre>TEMPORARILY_UNAVAILABLE: later</pre></html>')).toEqual({
+      error_code: 'TEMPORARILY_UNAVAILABLE',
+      message: 'later',
+    })
+  })
+
   it('never throws on garbage', () => {
     expect(parseErrorBody(500, '{not json').error_code).toBe('INTERNAL_ERROR')
     expect(parseErrorBody(418, 'I am a teapot').message).toBe('I am a teapot')

@@ -82,9 +82,13 @@ export function parseErrorBody(status: number, text: string): ParsedErrorBody {
     if (parsed) return parsed
   }
   if (/^<(!doctype|html|head|body)/i.test(trimmed)) return parseHtmlError(status, trimmed)
-  const plain = /^([A-Z][A-Z0-9_]{2,}):\s*([\s\S]*)$/.exec(trimmed)
-  if (plain) return { error_code: plain[1], message: plain[2].trim() || plain[1] }
-  return { error_code: fallback, message: truncate(trimmed) }
+  return codePrefixed(trimmed) ?? { error_code: fallback, message: truncate(trimmed) }
+}
+
+/** "CODE: message", as plain-text bodies (and some legacy and HTML ones) carry their code. */
+function codePrefixed(text: string): ParsedErrorBody | undefined {
+  const m = /^([A-Z][A-Z0-9_]{2,}):\s*([\s\S]*)$/.exec(text)
+  return m ? { error_code: m[1], message: m[2].trim() || m[1] } : undefined
 }
 
 function parseJsonError(status: number, text: string): ParsedErrorBody | undefined {
@@ -114,9 +118,11 @@ function parseJsonError(status: number, text: string): ParsedErrorBody | undefin
   }
   if (typeof body.error === 'string') {
     // Legacy shape; some put "CODE: message" inside.
-    const inner = /^([A-Z][A-Z0-9_]{2,}):\s*([\s\S]*)$/.exec(body.error)
-    if (inner) return { error_code: inner[1], message: inner[2].trim() || inner[1], ...extra }
-    return { error_code: codeForStatus(status), message: body.error, ...extra }
+    const inner = codePrefixed(body.error) ?? {
+      error_code: codeForStatus(status),
+      message: body.error,
+    }
+    return { ...inner, ...extra }
   }
   return undefined
 }
@@ -125,9 +131,7 @@ function parseHtmlError(status: number, html: string): ParsedErrorBody {
   const pre = /<pre[^>]*>([\s\S]*?)<\/pre>/i.exec(html)
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)
   const message = decodeEntities((pre ?? title)?.[1]?.trim() ?? `HTTP ${status} (HTML page)`)
-  const plain = /^([A-Z][A-Z0-9_]{2,}):\s*([\s\S]*)$/.exec(message)
-  if (plain) return { error_code: plain[1], message: plain[2].trim() || plain[1] }
-  return { error_code: codeForStatus(status), message: truncate(message) }
+  return codePrefixed(message) ?? { error_code: codeForStatus(status), message: truncate(message) }
 }
 
 function decodeEntities(s: string): string {
@@ -197,16 +201,6 @@ export function isUnauthenticated(e: unknown): e is DatabricksError {
 
 export function isInvalidState(e: unknown): e is DatabricksError {
   return e instanceof DatabricksError && e.error_code === 'INVALID_STATE'
-}
-
-export function isConflict(e: unknown): e is DatabricksError {
-  return (
-    e instanceof DatabricksError &&
-    (e.status === 409 ||
-      ['RESOURCE_CONFLICT', 'ABORTED', 'ALREADY_EXISTS', 'RESOURCE_ALREADY_EXISTS'].includes(
-        e.error_code,
-      ))
-  )
 }
 
 /** 429, or the throttling codes servers sometimes send with another status (SCIM: 500). */
