@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startEmulator } from '../../emulator/index.js'
 import { DatabricksClient } from '../../src/databricks/client.js'
-import { mapBounded } from '../../src/databricks/concurrency-helper.js'
 import { getJob } from '../../src/databricks/jobs.js'
 import { type RawServer, startRawServer, staticTokens } from './raw-server.js'
 import { clientsFor } from './emulator-clients.js'
@@ -16,13 +15,16 @@ describe('concurrency ceiling (server-side in-flight counter)', () => {
   })
   afterAll(() => server.close())
 
-  it('never has more than the ceiling of one class in flight, and uses it', async () => {
-    const client = new DatabricksClient({
+  const clientWithCeiling = (maxConcurrency: number) =>
+    new DatabricksClient({
       host: server.url,
       audience: 'workspace',
       tokens: staticTokens(),
-      maxConcurrency: 6,
+      maxConcurrency,
     })
+
+  it('never has more than the ceiling of one class in flight, and uses it', async () => {
+    const client = clientWithCeiling(6)
     server.maxInFlight = 0
     await Promise.all(
       Array.from({ length: 120 }, (_, i) =>
@@ -34,12 +36,7 @@ describe('concurrency ceiling (server-side in-flight counter)', () => {
   })
 
   it('bounds each class separately', async () => {
-    const client = new DatabricksClient({
-      host: server.url,
-      audience: 'workspace',
-      tokens: staticTokens(),
-      maxConcurrency: 4,
-    })
+    const client = clientWithCeiling(4)
     server.maxInFlight = 0
     const calls = Array.from({ length: 80 }, (_, i) =>
       client.get(`/two/${i}`, undefined, { rateClass: i % 2 ? 'clusters' : 'runs' }),
@@ -47,27 +44,6 @@ describe('concurrency ceiling (server-side in-flight counter)', () => {
     await Promise.all(calls)
     expect(server.maxInFlight).toBeLessThanOrEqual(8)
     expect(server.maxInFlight).toBeGreaterThan(4)
-  })
-
-  it('mapBounded keeps order, limits work in progress and settles every item', async () => {
-    let running = 0
-    let peak = 0
-    const results = await mapBounded(
-      Array.from({ length: 50 }, (_, i) => i),
-      async (i) => {
-        running++
-        peak = Math.max(peak, running)
-        await new Promise((r) => setImmediate(r))
-        running--
-        if (i === 7) throw new Error('seven')
-        return i * 2
-      },
-      5,
-    )
-    expect(peak).toBe(5)
-    expect(results[3]).toEqual({ ok: true, value: 6 })
-    expect(results[7].ok).toBe(false)
-    expect(results.filter((r) => r.ok)).toHaveLength(49)
   })
 })
 

@@ -32,7 +32,6 @@ export interface ClassStats {
 }
 
 export interface Lease {
-  readonly startedAt: number
   /** Call exactly once when the attempt has an outcome. */
   release(outcome: 'ok' | 'throttled' | 'error', retryAfterMs?: number): void
 }
@@ -115,7 +114,6 @@ export class ClassLimiter {
     this.firstStartAt ??= startedAt
     let released = false
     return {
-      startedAt,
       release: (outcome, retryAfterMs) => {
         if (released) return
         released = true
@@ -241,32 +239,4 @@ export class RateLimiters {
     }
     return out
   }
-}
-
-export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown }
-
-/**
- * Run fn over items with at most `limit` in progress, keeping order; never rejects. For
- * multi-call work per item (get then update) so one item finishes before many more start.
- */
-export async function mapBounded<T, R>(
-  items: readonly T[],
-  fn: (item: T, index: number) => Promise<R>,
-  limit = 64,
-): Promise<Settled<R>[]> {
-  const results: Settled<R>[] = new Array(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++
-      try {
-        results[index] = { ok: true, value: await fn(items[index], index) }
-      } catch (error) {
-        results[index] = { ok: false, error }
-      }
-    }
-  }
-  const workers = Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker)
-  await Promise.all(workers)
-  return results
 }
