@@ -1,5 +1,5 @@
 import type { CallOptions, DatabricksClient } from './client.js'
-import { DatabricksError, isInvalidState } from './errors.js'
+import { isInvalidState } from './errors.js'
 import { paginateToken } from './pagination.js'
 
 /** Databricks Apps. start/stop are asynchronous and return the App. */
@@ -84,8 +84,7 @@ async function appAction(
       },
     )
   } catch (e) {
-    if (isInvalidState(e) && (e as DatabricksError).attempts > 1)
-      return getApp(workspace, name, options)
+    if (isInvalidState(e) && e.attempts > 1) return getApp(workspace, name, options)
     throw e
   }
 }

@@ -16,7 +16,7 @@ export interface ClientOptions {
   /** Which token the provider should hand out for this host. */
   audience: TokenAudience
   tokens: TokenProvider
-  /** Account id, for account clients: endpoint functions build `/accounts/{id}/…` from it. */
+  /** Account id, for account clients: accountPath() builds `/api/2.0/accounts/{id}` from it. */
   accountId?: string
   /** Most requests in flight per rate class. Default 16. */
   maxConcurrency?: number
@@ -74,6 +74,12 @@ export class DatabricksClient {
     this.retry = options.retry ?? {}
     this.logger = options.logger
     this.headers = options.headers ?? {}
+  }
+
+  /** `/api/2.0/accounts/{account_id}`: where the paths of the account API start. */
+  accountPath(): string {
+    if (!this.accountId) throw new Error('The account client has no account id')
+    return `/api/2.0/accounts/${encodeURIComponent(this.accountId)}`
   }
 
   /** Per rate class: requests, retries, 429s met, in flight, current concurrency and rate. */

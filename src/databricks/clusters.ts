@@ -1,5 +1,5 @@
 import type { CallOptions, DatabricksClient } from './client.js'
-import { DatabricksError, isInvalidState } from './errors.js'
+import { isInvalidState } from './errors.js'
 import { paginateToken } from './pagination.js'
 
 /** Clusters API 2.1. */
@@ -96,7 +96,7 @@ export async function startCluster(
     await workspace.post(`${BASE}/start`, request, { rateClass: 'clusters', ...options })
     return 'started'
   } catch (e) {
-    if (isInvalidState(e) && (e as DatabricksError).attempts > 1) return 'already_starting'
+    if (isInvalidState(e) && e.attempts > 1) return 'already_starting'
     throw e
   }
 }

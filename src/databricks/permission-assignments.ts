@@ -27,8 +27,7 @@ export interface PermissionAssignments {
 }
 
 function prefix(account: DatabricksClient, workspaceId: string): string {
-  if (!account.accountId) throw new Error('The account client has no account id')
-  return `/api/2.0/accounts/${encodeURIComponent(account.accountId)}/workspaces/${encodeURIComponent(workspaceId)}/permissionassignments`
+  return `${account.accountPath()}/workspaces/${encodeURIComponent(workspaceId)}/permissionassignments`
 }
 
 /** GET …/permissionassignments (unpaged). */

@@ -81,8 +81,7 @@ export interface ScimListRequest {
 }
 
 function accountPrefix(account: DatabricksClient): string {
-  if (!account.accountId) throw new Error('The account client has no account id')
-  return `/api/2.0/accounts/${encodeURIComponent(account.accountId)}/scim/v2`
+  return `${account.accountPath()}/scim/v2`
 }
 
 /** GET /api/2.0/accounts/{account_id}/scim/v2/{Users|Groups|ServicePrincipals}, paged by startIndex. */

@@ -27,9 +27,7 @@ export async function getHostMetadata(
       retry: { maxAttempts: 2, budgetMs: 10_000 },
       ...options,
     })
-    if (body && typeof body === 'object' && body.workspace_id !== undefined) {
-      return { ...body, workspace_id: String(body.workspace_id) }
-    }
+    // workspace_id is an int64 key: parseJson already reads it as a decimal string.
     return body && typeof body === 'object' ? body : undefined
   } catch {
     return undefined
