@@ -55,6 +55,9 @@ beforeAll(async () => {
 })
 afterAll(() => emu.close())
 
+/** Every item of a token-paged workspace list, as the admin. */
+const listAll = (path: string, field: string, startToken?: string) =>
+  pageAll(emu.workspace.url, path, emu.adminToken, field, startToken)
 const ids = (items: Record<string, unknown>[], key: string) => items.map((i) => String(i[key]))
 const expectExact = (got: string[], want: Iterable<string>) => {
   expect(new Set(got).size).toBe(got.length)
@@ -63,12 +66,7 @@ const expectExact = (got: string[], want: Iterable<string>) => {
 
 describe('pagination', () => {
   it('jobs: limit/page_token/has_more over thousands of jobs, ids above 2^53 exact', async () => {
-    const { items, pages } = await pageAll(
-      emu.workspace.url,
-      '/api/2.2/jobs/list?limit=100',
-      emu.adminToken,
-      'jobs',
-    )
+    const { items, pages } = await listAll('/api/2.2/jobs/list?limit=100', 'jobs')
     expect(pages).toBe(25)
     expectExact(ids(items, 'job_id'), emu.ws().jobs.keys())
     const last = await call(emu.workspace.url, '/api/2.1/jobs/list?limit=100', {
@@ -84,24 +82,13 @@ describe('pagination', () => {
     const victim = [...emu.ws().jobs.keys()].find((k) => !seen.includes(k))!
     await call(url, '/api/2.2/jobs/delete', { token: emu.adminToken, body: { job_id: victim } })
     await call(url, '/api/2.2/jobs/create', { token: emu.adminToken, body: { name: 'late' } })
-    const rest = await pageAll(
-      url,
-      '/api/2.2/jobs/list?limit=100',
-      emu.adminToken,
-      'jobs',
-      first.json.next_page_token,
-    )
+    const rest = await listAll('/api/2.2/jobs/list?limit=100', 'jobs', first.json.next_page_token)
     const all = [...seen, ...ids(rest.items, 'job_id')]
     expectExact(all, emu.ws().jobs.keys())
   })
 
   it('runs: limit ≤ 25, newest first, no loss with equal start times', async () => {
-    const { items, pages } = await pageAll(
-      emu.workspace.url,
-      '/api/2.2/jobs/runs/list?limit=25',
-      emu.adminToken,
-      'runs',
-    )
+    const { items, pages } = await listAll('/api/2.2/jobs/runs/list?limit=25', 'runs')
     expect(pages).toBe(Math.ceil(N.runs / 25))
     expectExact(ids(items, 'run_id'), emu.ws().runs.keys())
     const times = items.map((r) => Number(r.start_time))
@@ -113,30 +100,23 @@ describe('pagination', () => {
   })
 
   it('clusters: 2.1 page_size/page_token, 2.0 unpaged, and filters', async () => {
-    const paged = await pageAll(
-      emu.workspace.url,
-      '/api/2.1/clusters/list?page_size=100',
-      emu.adminToken,
-      'clusters',
-    )
+    const paged = await listAll('/api/2.1/clusters/list?page_size=100', 'clusters')
     expect(paged.pages).toBe(13)
     expectExact(ids(paged.items, 'cluster_id'), emu.ws().clusters.keys())
-    const byName = await pageAll(
-      emu.workspace.url,
+    const byName = await listAll(
       '/api/2.1/clusters/list?page_size=90&sort_by.field=CLUSTER_NAME',
-      emu.adminToken,
       'clusters',
     )
     expectExact(ids(byName.items, 'cluster_id'), emu.ws().clusters.keys())
+    const names = byName.items.map((c) => String(c.cluster_name))
+    expect(names).toEqual([...names].sort())
     const unpaged = await call(emu.workspace.url, '/api/2.0/clusters/list', {
       token: emu.adminToken,
     })
     expect(unpaged.json.clusters).toHaveLength(N.clusters)
     expect(unpaged.json.next_page_token).toBeUndefined()
-    const ui = await pageAll(
-      emu.workspace.url,
+    const ui = await listAll(
       '/api/2.1/clusters/list?page_size=100&filter_by.cluster_sources=UI',
-      emu.adminToken,
       'clusters',
     )
     expect(ui.items).toHaveLength(N.clusters / 2)
@@ -159,15 +139,10 @@ describe('pagination', () => {
   })
 
   it('pipelines: max_results ≤ 100 with page_token; apps token paged', async () => {
-    const p = await pageAll(
-      emu.workspace.url,
-      '/api/2.0/pipelines?max_results=100',
-      emu.adminToken,
-      'statuses',
-    )
+    const p = await listAll('/api/2.0/pipelines?max_results=100', 'statuses')
     expectExact(ids(p.items, 'pipeline_id'), emu.ws().pipelines.keys())
     expect(p.pages).toBe(5)
-    const a = await pageAll(emu.workspace.url, '/api/2.0/apps?page_size=50', emu.adminToken, 'apps')
+    const a = await listAll('/api/2.0/apps?page_size=50', 'apps')
     expectExact(ids(a.items, 'name'), emu.ws().apps.keys())
   })
 
