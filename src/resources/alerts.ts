@@ -4,16 +4,12 @@ import {
   type AlertV2,
   type CronSchedule,
 } from '../databricks/alerts.js'
-import { clone, deepEqual } from './compare.js'
+import { clone, deepEqual, pauseOf, withPauseStatus } from './compare.js'
 import type { Observed, Resource } from './resource.js'
 
 export interface AlertState {
   schedule: CronSchedule
 }
-
-const pauseOf = (s: CronSchedule | undefined): string => s?.pause_status ?? 'UNPAUSED'
-const normalized = (s: CronSchedule | undefined): CronSchedule | undefined =>
-  s ? { ...s, pause_status: pauseOf(s) as CronSchedule['pause_status'] } : s
 
 function observe(alert: AlertV2): Observed<AlertState> | undefined {
   if (!alert.schedule || alert.lifecycle_state === 'DELETED') return undefined
@@ -55,11 +51,11 @@ export const alerts: Resource<AlertState> = {
 
   decideRestore(record, current, options) {
     if (!current) return { outcome: 'gone', detail: 'alert no longer exists' }
-    const now = normalized(current.state.schedule)
-    if (deepEqual(now, normalized(record.before.schedule))) {
+    const now = withPauseStatus(current.state.schedule)
+    if (deepEqual(now, withPauseStatus(record.before.schedule))) {
       return { outcome: 'unchanged', detail: `already ${alerts.describe(record.before)}` }
     }
-    if (!options.force && !deepEqual(now, normalized(record.after.schedule))) {
+    if (!options.force && !deepEqual(now, withPauseStatus(record.after.schedule))) {
       return {
         outcome: 'conflict',
         detail: `schedule changed during the halt (now ${pauseOf(now)}); left as edited`,
@@ -82,5 +78,5 @@ export const alerts: Resource<AlertState> = {
 
   matches: (current, expected) =>
     current !== undefined &&
-    deepEqual(normalized(current.state.schedule), normalized(expected.schedule)),
+    deepEqual(withPauseStatus(current.state.schedule), withPauseStatus(expected.schedule)),
 }

@@ -1,15 +1,16 @@
 import { listApps, startApp, stopApp, type App } from '../databricks/apps.js'
-import { decideComputeRestore, type ComputeRules, type ComputeState } from './compute.js'
+import { collect } from '../databricks/pagination.js'
+import {
+  decideComputeRestore,
+  haltedCompute,
+  type ComputeRules,
+  type ComputeState,
+} from './compute.js'
 import type { Observed, Resource } from './resource.js'
 
 const RUNNING = new Set(['STARTING', 'ACTIVE', 'UPDATING'])
 
-const rules: ComputeRules = {
-  noun: 'app',
-  stoppedState: 'STOPPED',
-  wasRunning: (before) => RUNNING.has(before.state),
-  isRunning: (state) => RUNNING.has(state),
-}
+const rules: ComputeRules = { noun: 'app', running: RUNNING, stoppedState: 'STOPPED' }
 
 function observe(app: App): Observed<ComputeState> {
   const state = app.compute_status?.state ?? 'UNKNOWN'
@@ -27,13 +28,8 @@ export const apps: Resource<ComputeState> = {
   kind: 'apps',
   stage: 1,
 
-  async list(ctx) {
-    const out: Observed<ComputeState>[] = []
-    for await (const app of listApps(ctx.clients.workspace)) out.push(observe(app))
-    return out
-  },
-
-  halted: (item) => (RUNNING.has(item.state.state) ? { state: 'STOPPED' } : undefined),
+  list: async (ctx) => (await collect(listApps(ctx.clients.workspace))).map(observe),
+  halted: (item) => haltedCompute(rules, item),
 
   async halt(ctx, item) {
     await stopApp(ctx.clients.workspace, item.id)

@@ -4,6 +4,7 @@ import {
   startCluster,
   type ClusterDetails,
 } from '../databricks/clusters.js'
+import { collect } from '../databricks/pagination.js'
 import { hasKeepTag, KEEP_REASON } from './compare.js'
 import { decideComputeRestore, type ComputeRules, type ComputeState } from './compute.js'
 import type { Observed, Resource } from './resource.js'
@@ -24,12 +25,7 @@ export interface ClusterState extends ComputeState {
   owner?: string
 }
 
-const rules: ComputeRules = {
-  noun: 'cluster',
-  stoppedState: 'TERMINATED',
-  wasRunning: (before) => RUNNING.has(before.state),
-  isRunning: (state) => RUNNING.has(state),
-}
+const rules: ComputeRules = { noun: 'cluster', running: RUNNING, stoppedState: 'TERMINATED' }
 
 function observe(c: ClusterDetails): Observed<ClusterState> {
   const state = c.state ?? 'UNKNOWN'
@@ -58,11 +54,7 @@ export const clusters: Resource<ClusterState> = {
   stage: 2,
   stageOf: (item) => (item.state.owner ? 3 : 2),
 
-  async list(ctx) {
-    const out: Observed<ClusterState>[] = []
-    for await (const c of listClusters(ctx.clients.workspace)) out.push(observe(c))
-    return out
-  },
+  list: async (ctx) => (await collect(listClusters(ctx.clients.workspace))).map(observe),
 
   refine(items, inventory) {
     const keptJobs = new Set((inventory.jobs ?? []).filter((j) => j.kept).map((j) => j.id))

@@ -17,6 +17,19 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return true
 }
 
+/** A schedule's or trigger's pause status: an omitted one means UNPAUSED. */
+export function pauseOf(block: unknown): string {
+  return String(
+    (block as { pause_status?: unknown } | null | undefined)?.pause_status ?? 'UNPAUSED',
+  )
+}
+
+/** The block with its pause_status spelled out, so an omitted one compares equal to UNPAUSED. */
+export function withPauseStatus<T>(block: T): T {
+  if (block === undefined || block === null) return block
+  return { ...(block as object), pause_status: pauseOf(block) } as T
+}
+
 /** A JSON-safe deep copy (snapshots must not share objects with live listings). */
 export function clone<T>(value: T): T {
   return value === undefined ? value : structuredClone(value)

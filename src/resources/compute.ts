@@ -10,11 +10,22 @@ export interface ComputeState {
 export interface ComputeRules {
   /** What to call it in messages, e.g. "cluster". */
   noun: string
-  /** The state restore may start from (TERMINATED, STOPPED). */
+  /** The states that count as running: a recorded one means "was running" to restore. */
+  running: ReadonlySet<string>
+  /** The state a stop leads to, and the only one restore may start from (TERMINATED, STOPPED). */
   stoppedState: string
-  /** Whether a recorded pre-halt value means "was running, start it again on --restart-compute". */
-  wasRunning(before: ComputeState): boolean
-  isRunning(state: string): boolean
+  /** Whether an item that was running may be started again at all (default: yes). */
+  restartable?(before: ComputeState): boolean
+}
+
+/** The value a stop sets: the stopped state when the item is running, else nothing to do. */
+export function haltedCompute<S extends ComputeState>(
+  rules: ComputeRules,
+  item: Observed<S>,
+): S | undefined {
+  return rules.running.has(item.state.state)
+    ? { ...item.state, state: rules.stoppedState }
+    : undefined
 }
 
 /**
@@ -30,18 +41,19 @@ export function decideComputeRestore(
 ): RestoreDecision<ComputeState> {
   if (!current) return { outcome: 'gone', detail: `${rules.noun} no longer exists` }
   const now = current.state.state
-  if (!rules.wasRunning(record.before)) {
-    return { outcome: 'unchanged', detail: `was ${record.before.state}; not started` }
+  const before = record.before
+  if (!rules.running.has(before.state) || rules.restartable?.(before) === false) {
+    return { outcome: 'unchanged', detail: `was ${before.state}; not started` }
   }
-  if (rules.isRunning(now)) return { outcome: 'unchanged', detail: `already ${now}` }
+  if (rules.running.has(now)) return { outcome: 'unchanged', detail: `already ${now}` }
   if (!options.restartCompute) {
     return {
       outcome: 'left_off',
-      detail: `left ${now} (was ${record.before.state}); --restart-compute starts it`,
+      detail: `left ${now} (was ${before.state}); --restart-compute starts it`,
     }
   }
   if (now !== rules.stoppedState) {
     return { outcome: 'left_off', detail: `still ${now}; not started (run restore again later)` }
   }
-  return { outcome: 'changed', detail: `${now} → starting`, write: record.before }
+  return { outcome: 'changed', detail: `${now} → starting`, write: before }
 }

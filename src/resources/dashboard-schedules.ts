@@ -4,8 +4,9 @@ import {
   updateSchedule,
   type Schedule,
 } from '../databricks/lakeview.js'
+import { collect } from '../databricks/pagination.js'
 import { mapLimit } from '../engine/limit.js'
-import { clone, deepEqual } from './compare.js'
+import { clone, deepEqual, pauseOf, withPauseStatus } from './compare.js'
 import type { Observed, Resource } from './resource.js'
 
 /** A schedule without its server-managed fields (etag, times), as recorded and compared. */
@@ -17,13 +18,8 @@ export interface ScheduleState {
   [field: string]: unknown
 }
 
-const pauseOf = (s: ScheduleState): string => s.pause_status ?? 'UNPAUSED'
-const normalized = (s: ScheduleState): ScheduleState => ({
-  ...s,
-  pause_status: pauseOf(s) as Schedule['pause_status'],
-})
 const same = (a: ScheduleState, b: ScheduleState): boolean =>
-  deepEqual(normalized(a), normalized(b))
+  deepEqual(withPauseStatus(a), withPauseStatus(b))
 
 function observe(dashboardId: string, dashboardName: string, s: Schedule): Observed<ScheduleState> {
   const { etag, create_time: _c, update_time: _u, ...rest } = s
@@ -48,14 +44,10 @@ export const dashboardSchedules: Resource<ScheduleState> = {
   verify: true,
 
   async list(ctx) {
-    const dashboards = []
-    for await (const d of listDashboards(ctx.clients.workspace)) dashboards.push(d)
+    const dashboards = await collect(listDashboards(ctx.clients.workspace))
     const perDashboard = await mapLimit(dashboards, ctx.settings.maxConcurrency, async (d) => {
-      const out: Observed<ScheduleState>[] = []
-      for await (const s of listSchedules(ctx.clients.workspace, d.dashboard_id)) {
-        out.push(observe(d.dashboard_id, d.display_name ?? d.dashboard_id, s))
-      }
-      return out
+      const schedules = await collect(listSchedules(ctx.clients.workspace, d.dashboard_id))
+      return schedules.map((s) => observe(d.dashboard_id, d.display_name ?? d.dashboard_id, s))
     })
     return perDashboard.flat()
   },

@@ -1,4 +1,5 @@
 import { cancelRun, listRuns, type Run } from '../databricks/jobs.js'
+import { collect } from '../databricks/pagination.js'
 import type { Observed, Resource } from './resource.js'
 
 export interface RunState {
@@ -29,12 +30,8 @@ export const jobRuns: Resource<RunState> = {
   stage: 2,
   relistBeforeHalt: true,
 
-  async list(ctx) {
-    const out: Observed<RunState>[] = []
-    for await (const run of listRuns(ctx.clients.workspace, { active_only: true }))
-      out.push(observe(run))
-    return out
-  },
+  list: async (ctx) =>
+    (await collect(listRuns(ctx.clients.workspace, { active_only: true }))).map(observe),
 
   refine(items, inventory) {
     const keptJobs = new Set((inventory.jobs ?? []).filter((j) => j.kept).map((j) => j.id))

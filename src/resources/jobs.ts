@@ -1,5 +1,6 @@
 import { listJobs, updateJob, type Job, type JobSettings } from '../databricks/jobs.js'
-import { clone, deepEqual, hasKeepTag, KEEP_REASON } from './compare.js'
+import { collect } from '../databricks/pagination.js'
+import { clone, deepEqual, hasKeepTag, KEEP_REASON, pauseOf, withPauseStatus } from './compare.js'
 import type { Observed, Resource } from './resource.js'
 
 /** The top-level settings blocks that start a job by themselves. */
@@ -9,9 +10,6 @@ export type JobBlock = (typeof JOB_BLOCKS)[number]
 export type JobState = Partial<Record<JobBlock, unknown>>
 
 type Block = Record<string, unknown>
-
-const pauseOf = (block: unknown): string =>
-  String((block as Block | undefined)?.pause_status ?? 'UNPAUSED')
 
 function isUnpaused(name: JobBlock, block: unknown): boolean {
   if (block === undefined || block === null) return false
@@ -28,9 +26,9 @@ function paused(name: JobBlock, block: unknown): unknown {
 
 /** An omitted pause_status means UNPAUSED: compare blocks with it spelled out. */
 function normalized(name: JobBlock, block: unknown): unknown {
-  if (block === undefined || block === null) return block
-  const fill = (b: unknown): unknown => ({ ...(b as Block), pause_status: pauseOf(b) })
-  return name === 'triggers' && Array.isArray(block) ? block.map(fill) : fill(block)
+  return name === 'triggers' && Array.isArray(block)
+    ? block.map((t) => withPauseStatus(t))
+    : withPauseStatus(block)
 }
 
 const sameBlock = (name: JobBlock, a: unknown, b: unknown): boolean =>
@@ -75,11 +73,7 @@ export const jobs: Resource<JobState> = {
   stage: 1,
   verify: true,
 
-  async list(ctx) {
-    const out: Observed<JobState>[] = []
-    for await (const job of listJobs(ctx.clients.workspace)) out.push(observe(job))
-    return out
-  },
+  list: async (ctx) => (await collect(listJobs(ctx.clients.workspace))).map(observe),
 
   halted(item) {
     const after: JobState = {}

@@ -5,7 +5,13 @@ import {
   stopPipeline,
   type PipelineStateInfo,
 } from '../databricks/pipelines.js'
-import { decideComputeRestore, type ComputeRules, type ComputeState } from './compute.js'
+import { collect } from '../databricks/pagination.js'
+import {
+  decideComputeRestore,
+  haltedCompute,
+  type ComputeRules,
+  type ComputeState,
+} from './compute.js'
 import type { Observed, Resource, ResourceContext } from './resource.js'
 
 const RUNNING = new Set(['DEPLOYING', 'STARTING', 'RUNNING', 'RESETTING', 'RECOVERING'])
@@ -16,9 +22,9 @@ const RUNNING = new Set(['DEPLOYING', 'STARTING', 'RUNNING', 'RESETTING', 'RECOV
  */
 const rules: ComputeRules = {
   noun: 'pipeline',
+  running: RUNNING,
   stoppedState: 'IDLE',
-  wasRunning: (before) => RUNNING.has(before.state) && before.continuous === true,
-  isRunning: (state) => RUNNING.has(state),
+  restartable: (before) => before.continuous === true,
 }
 
 function observe(p: PipelineStateInfo): Observed<ComputeState> {
@@ -46,13 +52,12 @@ export const pipelines: Resource<ComputeState> = {
   stage: 2,
 
   async list(ctx) {
-    const out: Observed<ComputeState>[] = []
-    for await (const p of listPipelines(ctx.clients.workspace)) out.push(observe(p))
+    const out = (await collect(listPipelines(ctx.clients.workspace))).map(observe)
     await Promise.all(out.map((item) => withContinuous(ctx, item)))
     return out
   },
 
-  halted: (item) => (RUNNING.has(item.state.state) ? { ...item.state, state: 'IDLE' } : undefined),
+  halted: (item) => haltedCompute(rules, item),
 
   async halt(ctx, item) {
     await stopPipeline(ctx.clients.workspace, item.id)

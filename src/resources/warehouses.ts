@@ -4,18 +4,19 @@ import {
   stopWarehouse,
   type EndpointInfo,
 } from '../databricks/warehouses.js'
+import { collect } from '../databricks/pagination.js'
 import { hasKeepTag, KEEP_REASON } from './compare.js'
-import { decideComputeRestore, type ComputeRules, type ComputeState } from './compute.js'
+import {
+  decideComputeRestore,
+  haltedCompute,
+  type ComputeRules,
+  type ComputeState,
+} from './compute.js'
 import type { Observed, Resource } from './resource.js'
 
 const RUNNING = new Set(['STARTING', 'RUNNING'])
 
-const rules: ComputeRules = {
-  noun: 'warehouse',
-  stoppedState: 'STOPPED',
-  wasRunning: (before) => RUNNING.has(before.state),
-  isRunning: (state) => RUNNING.has(state),
-}
+const rules: ComputeRules = { noun: 'warehouse', running: RUNNING, stoppedState: 'STOPPED' }
 
 function observe(w: EndpointInfo): Observed<ComputeState> {
   const state = w.state ?? 'UNKNOWN'
@@ -34,13 +35,8 @@ export const warehouses: Resource<ComputeState> = {
   kind: 'warehouses',
   stage: 2,
 
-  async list(ctx) {
-    const out: Observed<ComputeState>[] = []
-    for await (const w of listWarehouses(ctx.clients.workspace)) out.push(observe(w))
-    return out
-  },
-
-  halted: (item) => (RUNNING.has(item.state.state) ? { state: 'STOPPED' } : undefined),
+  list: async (ctx) => (await collect(listWarehouses(ctx.clients.workspace))).map(observe),
+  halted: (item) => haltedCompute(rules, item),
 
   async halt(ctx, item) {
     await stopWarehouse(ctx.clients.workspace, item.id)
