@@ -47,7 +47,7 @@ async function haltKind(
   const work: Array<{ item: Observed<unknown>; after: unknown; late: boolean }> = planned.map(
     (e) => ({ item: e.item, after: e.change!.after, late: false }),
   )
-  if (relist) work.push(...(await lateItems(rt, resource, planned, inventory)))
+  if (relist) work.push(...(await lateItems(rt, resource, inventory)))
   if (work.length === 0) return []
   rt.logger.info(`${resource.kind}: halting ${work.length}`)
   let done = 0
@@ -92,7 +92,6 @@ async function haltKind(
 async function lateItems(
   rt: Runtime,
   resource: Resource,
-  planned: readonly PlanEntry[],
   inventory: Inventory,
 ): Promise<Array<{ item: Observed<unknown>; after: unknown; late: boolean }>> {
   let fresh: Observed<unknown>[]
@@ -103,10 +102,10 @@ async function lateItems(
     return []
   }
   resource.refine?.(fresh, inventory)
-  const known = new Set(planned.map((e) => e.item.id))
-  const known2 = new Set((inventory[resource.kind] ?? []).map((i) => i.id))
+  // The plan was made from the first listing: anything in it is already planned or left alone.
+  const known = new Set((inventory[resource.kind] ?? []).map((i) => i.id))
   return fresh
-    .filter((i) => !known.has(i.id) && !known2.has(i.id) && !i.kept && !i.handledBy)
+    .filter((i) => !known.has(i.id) && !i.kept && !i.handledBy)
     .map((item) => ({ item, after: resource.halted(item), late: true }))
     .filter((w) => w.after !== undefined)
 }

@@ -26,18 +26,10 @@ export function countOutcomes(items: readonly ItemReport[]): Record<ItemOutcome,
   return counts
 }
 
-export function finishReport(
-  base: Omit<Report, 'finishedAt' | 'counts' | 'exitCode'>,
-  extraFailure = false,
-): Report {
+export function finishReport(base: Omit<Report, 'finishedAt' | 'counts' | 'exitCode'>): Report {
   const counts = countOutcomes(base.items)
   const failing = base.items.some((i) => FAILING.has(i.outcome))
-  return {
-    ...base,
-    finishedAt: new Date().toISOString(),
-    counts,
-    exitCode: failing || extraFailure ? 1 : 0,
-  }
+  return { ...base, finishedAt: new Date().toISOString(), counts, exitCode: failing ? 1 : 0 }
 }
 
 /** The fields every report shares: what ran, where, as whom, since when. */

@@ -1,5 +1,6 @@
 import type { ItemReport } from '../report.js'
 import type { SnapshotEntry } from '../snapshot/store.js'
+import { countOutcomes } from './report-builder.js'
 import type { Runtime } from './runtime.js'
 
 /** What the person restoring should do next, said once at the end (and logged). */
@@ -8,28 +9,27 @@ export function restoreWarnings(
   entry: SnapshotEntry,
   items: readonly ItemReport[],
 ): string[] {
-  const count = (outcome: ItemReport['outcome']): number =>
-    items.filter((i) => i.outcome === outcome).length
+  const count = countOutcomes(items)
   const warnings: string[] = []
-  if (count('conflict') > 0) {
+  if (count.conflict > 0) {
     warnings.push(
-      `${count('conflict')} item(s) were changed by hand during the halt and were left as edited. ` +
+      `${count.conflict} item(s) were changed by hand during the halt and were left as edited. ` +
         `To put the pre-halt values back anyway: restore --snapshot ${entry.name} --force.`,
     )
   }
-  if (count('gone') > 0) {
+  if (count.gone > 0) {
     warnings.push(
-      `${count('gone')} item(s) were deleted during the halt; nothing to restore for them.`,
+      `${count.gone} item(s) were deleted during the halt; nothing to restore for them.`,
     )
   }
-  if (count('not_converged') > 0) {
+  if (count.not_converged > 0) {
     warnings.push(
-      `${count('not_converged')} restored value(s) did not show before the deadline (permission ` +
+      `${count.not_converged} restored value(s) did not show before the deadline (permission ` +
         'changes can take minutes). Check with show; restore --snapshot ' +
         `${entry.name} can be run again safely.`,
     )
   }
-  if (count('left_off') > 0 && !rt.settings.restartCompute) {
+  if (count.left_off > 0 && !rt.settings.restartCompute) {
     const compute = items.filter((i) => i.outcome === 'left_off' && i.kind !== 'job_runs').length
     if (compute > 0) {
       warnings.push(

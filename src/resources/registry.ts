@@ -1,4 +1,3 @@
-import type { ResourceKind } from '../settings.js'
 import { alerts } from './alerts.js'
 import { apps } from './apps.js'
 import { clusters } from './clusters.js'
@@ -27,9 +26,3 @@ export const RESOURCES: readonly Resource[] = [
   servingEndpoints,
   vectorSearchEndpoints,
 ] as unknown as readonly Resource[]
-
-export function resourceFor(kind: ResourceKind): Resource {
-  const resource = RESOURCES.find((r) => r.kind === kind)
-  if (!resource) throw new Error(`No resource module for kind ${kind}`)
-  return resource
-}
