@@ -33,7 +33,7 @@ export interface Observed<S> {
   detail: string
   /** Why this item is left alone (e.g. the `databricks-halt: keep` tag). */
   kept?: string
-  /** Stopped through something else (a JOB cluster through its run): not halted directly. */
+  /** Stopped through something else (a SQL warehouse's cluster with its warehouse): not halted. */
   handledBy?: string
   /** The whole REST object when a write needs more than `state` (etags, required fields). */
   raw?: unknown

@@ -42,7 +42,7 @@ export const SnapshotContentSchema = z.object({
   account_id: z.string().optional(),
   created_at: z.iso.datetime(),
   caller: SnapshotCallerSchema,
-  /** The --keep values as given, and the principal ids they matched (for the record). */
+  /** The --keep values as given (for the record). */
   kept_principals: z.array(z.string()),
   /** Names of earlier un-restored snapshots this one supersedes (stop twice). */
   merged_from: z.array(z.string()),
