@@ -1,14 +1,11 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { api, haltableState, startHarness, type Harness } from './harness.js'
+import { api, haltableState, pauseOf, startHarness, type Harness } from './harness.js'
 
 let h: Harness | undefined
 afterEach(async () => {
   await h?.close()
   h = undefined
 })
-
-const pauseOf = (b: unknown) =>
-  (b as { pause_status?: string } | undefined)?.pause_status ?? 'UNPAUSED'
 
 describe('failures half-way lose nothing', () => {
   it('a stop failing after K mutations, then restore, gives back everything', async () => {

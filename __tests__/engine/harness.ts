@@ -133,6 +133,10 @@ export function haltableState(emu: Emulator) {
   }
 }
 
+/** A job block's or schedule's pause status; omitted means UNPAUSED. */
+export const pauseOf = (b: unknown): string =>
+  (b as { pause_status?: string } | undefined)?.pause_status ?? 'UNPAUSED'
+
 /** Requests that change something (anything but GET), for "nothing was changed" assertions. */
 export function writes(emu: Emulator): number {
   return emu.requests.filter((r) => r.method !== 'GET').length

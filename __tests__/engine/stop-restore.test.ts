@@ -1,15 +1,12 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
-import { haltableState, startHarness, type Harness } from './harness.js'
+import { haltableState, pauseOf, startHarness, writes, type Harness } from './harness.js'
 
 let h: Harness | undefined
 afterEach(async () => {
   await h?.close()
   h = undefined
 })
-
-const pauseOf = (b: unknown) =>
-  (b as { pause_status?: string } | undefined)?.pause_status ?? 'UNPAUSED'
 
 describe('stop then restore', () => {
   it('halts a mixed workspace and restores it exactly', async () => {
@@ -100,18 +97,17 @@ describe('stop then restore', () => {
   it('dry runs change nothing and write nothing', async () => {
     h = await startHarness()
     const before = haltableState(h.emu)
-    const writes = () => h!.emu.requests.filter((r) => r.method !== 'GET').length
     const plan = await h.run('stop', { dryRun: true })
     expect(plan.counts.planned).toBeGreaterThan(0)
     expect(plan.counts.changed).toBe(0)
-    expect(writes()).toBe(0)
+    expect(writes(h.emu)).toBe(0)
     expect(await h.store.list(h.emu.workspace.workspaceId)).toEqual([])
     await h.run('stop')
     const halted = haltableState(h.emu)
-    const writesAfterStop = writes()
+    const writesAfterStop = writes(h.emu)
     const restorePlan = await h.run('restore', { dryRun: true })
     expect(restorePlan.counts.planned).toBeGreaterThan(0)
-    expect(writes()).toBe(writesAfterStop)
+    expect(writes(h.emu)).toBe(writesAfterStop)
     expect(haltableState(h.emu)).toEqual(halted)
     expect((await h.store.list(h.emu.workspace.workspaceId))[0].restored).toBe(false)
     expect(before).not.toEqual(halted)
