@@ -28,7 +28,7 @@ import {
   startUpdate,
   stopPipeline,
 } from '../../src/databricks/pipelines.js'
-import { getAccountScim, listAccountScim, scimString } from '../../src/databricks/scim.js'
+import { getAccountScim, getMe, listAccountScim, scimString } from '../../src/databricks/scim.js'
 import { listServingEndpoints } from '../../src/databricks/serving-endpoints.js'
 import { listEndpoints } from '../../src/databricks/vector-search.js'
 import {
@@ -37,7 +37,7 @@ import {
   startWarehouse,
   stopWarehouse,
 } from '../../src/databricks/warehouses.js'
-import { getHostMetadata, getOrgId } from '../../src/databricks/workspace-metadata.js'
+import { getHostMetadata } from '../../src/databricks/workspace-metadata.js'
 import { clientsFor } from './emulator-clients.js'
 
 /** One round trip per endpoint module, judged by the emulator's state. */
@@ -183,7 +183,7 @@ describe('endpoint modules against the emulator', () => {
   })
 
   it('workspace metadata: org id from SCIM Me, well-known config when served', async () => {
-    expect(await getOrgId(ws)).toBe(emu.workspace.workspaceId)
+    expect((await getMe(ws)).orgId).toBe(emu.workspace.workspaceId)
     const metadata = await getHostMetadata(ws)
     expect(metadata?.workspace_id).toBe(emu.workspace.workspaceId)
   })

@@ -1,5 +1,4 @@
 import type { CallOptions, DatabricksClient } from './client.js'
-import { getMe } from './scim.js'
 
 /** Where a workspace's id and account come from when the URL does not say. */
 
@@ -14,7 +13,7 @@ export interface HostMetadata {
 
 /**
  * GET /.well-known/databricks-config (newer hosts only). Any failure answers undefined, as the
- * SDKs do: older hosts do not serve it. Not retried beyond one quick attempt.
+ * SDKs do: older hosts do not serve it. At most one quick retry (10 s in all).
  */
 export async function getHostMetadata(
   workspace: DatabricksClient,
@@ -32,12 +31,4 @@ export async function getHostMetadata(
   } catch {
     return undefined
   }
-}
-
-/** The workspace id from the `x-databricks-org-id` header of SCIM Me (cheap, always served). */
-export async function getOrgId(
-  workspace: DatabricksClient,
-  options?: CallOptions,
-): Promise<string | undefined> {
-  return (await getMe(workspace, options)).orgId
 }
