@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { Emulator, RateLimitOption, RateSpec, RequestLogEntry } from '../emulator/index.js'
+import { renderTable } from '../src/cli/table.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const TARGETS = { ratio: 1.3, stopUnthrottledS: 10, rssMb: 200 }
@@ -183,15 +184,8 @@ async function partB(preset: string): Promise<ToolResult[]> {
   return [stop, restore]
 }
 
-function printTable(rows: string[][]): void {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)))
-  for (const row of rows)
-    console.log(
-      `  ${row
-        .map((cell, c) => cell.padEnd(widths[c]))
-        .join('   ')
-        .trimEnd()}`,
-    )
+function printTable([headers, ...rows]: string[][]): void {
+  console.log(renderTable(headers, rows))
 }
 
 async function bench(): Promise<void> {

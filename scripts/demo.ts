@@ -40,7 +40,7 @@ async function demo(emu: Emulator, dir: string): Promise<number> {
   await cli('1/5 show: what is running, scheduled and assigned', ['show'])
   const stopCode = await cli('2/5 stop: snapshot first, then halt', ['stop'])
   printChanges(before, configuration(emu.ws()))
-  await settle(emu)
+  await settle()
   printActivity('After stop (compute drained)', emu)
 
   const gate = await cli('3/5 show --active: is everything stopped?', [
@@ -54,7 +54,7 @@ async function demo(emu: Emulator, dir: string): Promise<number> {
     'restore',
     '--restart-compute',
   ])
-  await settle(emu)
+  await settle()
   await cli('5/5 show: the workspace after restore', ['show'])
 
   return verdict(emu, before, computeBefore, [stopCode, restoreCode])
@@ -87,9 +87,8 @@ function cliRunner(emu: Emulator, dir: string) {
 }
 
 /** Compute goes TERMINATING → TERMINATED, PENDING → RUNNING: let the emulator's transitions end. */
-async function settle(emu: Emulator): Promise<void> {
+async function settle(): Promise<void> {
   await new Promise((r) => setTimeout(r, TRANSITION_MS * 4))
-  emu.ws()
 }
 
 function printChanges(before: ReturnType<typeof configuration>, after: typeof before): void {
