@@ -53,7 +53,7 @@ export function runCli(
   })
 }
 
-/** Mutating requests (anything but GET) the emulator has logged, optionally on one path. */
+/** Whether a request the emulator logged changes something (anything but GET and HEAD). */
 export function isMutation(entry: { method: string }): boolean {
   return entry.method !== 'GET' && entry.method !== 'HEAD'
 }
