@@ -3,6 +3,7 @@
  * served, so inserts and deletes between pages never cause loss or duplicates of stable items.
  */
 import { invalidParam } from './errors.js'
+import type { Ctx, Obj } from './router.js'
 
 export function encodeToken(key: string): string {
   return Buffer.from(`k:${key}`, 'utf8').toString('base64url')
@@ -63,4 +64,22 @@ export function intParam(query: URLSearchParams, name: string): number | undefin
   const n = Number(raw)
   if (!Number.isInteger(n) || n < 0) throw invalidParam(`Invalid value for ${name}: ${raw}`)
   return n
+}
+
+/**
+ * The newer list APIs: `page_size` (default `defaultSize`, at most 1000) and `page_token` in,
+ * `{[field]: copies of the items}` and `next_page_token` (absent on the last page) out.
+ */
+export function tokenList(
+  ctx: Ctx,
+  items: Iterable<Obj>,
+  key: (item: Obj) => string,
+  field: string,
+  defaultSize: number,
+): Obj {
+  const size = Math.min(intParam(ctx.query, 'page_size') || defaultSize, 1000)
+  const page = cursorPage(items, key, size, ctx.query.get('page_token'))
+  const out: Obj = { [field]: page.items.map((x) => structuredClone(x)) }
+  if (page.next) out.next_page_token = page.next
+  return out
 }

@@ -1,7 +1,7 @@
 /** SQL alerts v2: list, get, PATCH with update_mask (schedule.pause_status and friends). */
 import type { Ctx, Obj, Router } from '../http/router.js'
 import { invalidParam, notFound } from '../http/errors.js'
-import { cursorPage, intParam } from '../http/paging.js'
+import { tokenList } from '../http/paging.js'
 import { planAlert } from '../engine/schedules.js'
 
 function alertOrFail(ctx: Ctx): Obj {
@@ -59,12 +59,8 @@ function patch(ctx: Ctx): Obj {
 export function alertRoutes(r: Router): void {
   const p = '/api/2.0/alerts'
   r.add('GET', p, 'other', 'workspace-member', (ctx) => {
-    const size = Math.min(intParam(ctx.query, 'page_size') || 100, 1000)
     const live = [...ctx.ws!.alerts.values()].filter((a) => a.lifecycle_state !== 'DELETED')
-    const page = cursorPage(live, (a) => a.id, size, ctx.query.get('page_token'))
-    const out: Obj = { alerts: page.items.map((a) => structuredClone(a)) }
-    if (page.next) out.next_page_token = page.next
-    return out
+    return tokenList(ctx, live, (a) => a.id, 'alerts', 100)
   })
   r.add('GET', `${p}/:id`, 'other', 'workspace-member', (ctx) => structuredClone(alertOrFail(ctx)))
   r.add('PATCH', `${p}/:id`, 'other', 'workspace-member', patch)

@@ -1,7 +1,7 @@
 /** Apps: list, get, stop, start (async compute_status; both return the App). */
 import type { Ctx, Obj, Router } from '../http/router.js'
 import { invalidState, notFound } from '../http/errors.js'
-import { cursorPage, intParam } from '../http/paging.js'
+import { tokenList } from '../http/paging.js'
 import { transition } from '../engine/timers.js'
 
 function appOrFail(ctx: Ctx): Obj {
@@ -48,13 +48,9 @@ function start(ctx: Ctx): Obj {
 
 export function appRoutes(r: Router): void {
   const p = '/api/2.0/apps'
-  r.add('GET', p, 'apps', 'workspace-member', (ctx) => {
-    const size = Math.min(intParam(ctx.query, 'page_size') || 50, 1000)
-    const page = cursorPage(ctx.ws!.apps.values(), (a) => a.name, size, ctx.query.get('page_token'))
-    const out: Obj = { apps: page.items.map((a) => structuredClone(a)) }
-    if (page.next) out.next_page_token = page.next
-    return out
-  })
+  r.add('GET', p, 'apps', 'workspace-member', (ctx) =>
+    tokenList(ctx, ctx.ws!.apps.values(), (a) => a.name, 'apps', 50),
+  )
   r.add('GET', `${p}/:name`, 'apps', 'workspace-member', (ctx) => structuredClone(appOrFail(ctx)))
   r.add('POST', `${p}/:name/stop`, 'apps', 'workspace-member', stop)
   r.add('POST', `${p}/:name/start`, 'apps', 'workspace-member', start)

@@ -1,7 +1,7 @@
 /** Lakeview dashboards and their schedules; schedule PUT needs the current etag. */
 import type { Ctx, Obj, Router } from '../http/router.js'
 import { ApiError, invalidParam, notFound } from '../http/errors.js'
-import { cursorPage, intParam } from '../http/paging.js'
+import { tokenList } from '../http/paging.js'
 import { planDashboardSchedule } from '../engine/schedules.js'
 
 function dashboardOrFail(ctx: Ctx): Obj {
@@ -23,14 +23,6 @@ function scheduleOrFail(ctx: Ctx): Obj {
   const s = schedules(ctx).get(ctx.params.sid)
   if (!s) throw notFound(`Schedule ${ctx.params.sid} does not exist.`)
   return s
-}
-
-function page(ctx: Ctx, items: Iterable<Obj>, key: (o: Obj) => string, field: string): Obj {
-  const size = Math.min(intParam(ctx.query, 'page_size') || 100, 1000)
-  const p = cursorPage(items, key, size, ctx.query.get('page_token'))
-  const out: Obj = { [field]: p.items.map((x) => structuredClone(x)) }
-  if (p.next) out.next_page_token = p.next
-  return out
 }
 
 let etagSeq = 1000
@@ -65,13 +57,13 @@ export function dashboardRoutes(r: Router): void {
   const p = '/api/2.0/lakeview/dashboards'
   r.add('GET', p, 'other', 'workspace-member', (ctx) => {
     const live = [...ctx.ws!.dashboards.values()].filter((d) => d.lifecycle_state !== 'TRASHED')
-    return page(ctx, live, (d) => d.dashboard_id, 'dashboards')
+    return tokenList(ctx, live, (d) => d.dashboard_id, 'dashboards', 100)
   })
   r.add('GET', `${p}/:id`, 'other', 'workspace-member', (ctx) =>
     structuredClone(dashboardOrFail(ctx)),
   )
   r.add('GET', `${p}/:id/schedules`, 'other', 'workspace-member', (ctx) =>
-    page(ctx, schedules(ctx).values(), (s) => s.schedule_id, 'schedules'),
+    tokenList(ctx, schedules(ctx).values(), (s) => s.schedule_id, 'schedules', 100),
   )
   r.add('GET', `${p}/:id/schedules/:sid`, 'other', 'workspace-member', (ctx) =>
     structuredClone(scheduleOrFail(ctx)),
