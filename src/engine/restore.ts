@@ -25,7 +25,7 @@ export async function restore(rt: Runtime, startedAt: string): Promise<Report> {
   rt.logger.info(
     `Restoring from ${entry.name} (taken ${snapshot.created_at}, ${snapshot.items.length} items)`,
   )
-  const inScope = new Map(rt.resources.map((r) => [r.kind, r]))
+  const inScope = new Set(rt.resources.map((r) => r.kind))
   const kinds = rt.resources.filter((r) => snapshot.items.some((i) => i.kind === r.kind))
   const { inventory, failures } = await rt.logger.group('List', () => listAll(rt, kinds))
   const items: ItemReport[] = [...failures]

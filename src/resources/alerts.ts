@@ -4,6 +4,7 @@ import {
   type AlertV2,
   type CronSchedule,
 } from '../databricks/alerts.js'
+import { collect } from '../databricks/pagination.js'
 import { clone, deepEqual, pauseOf, withPauseStatus } from './compare.js'
 import type { Observed, Resource } from './resource.js'
 
@@ -29,14 +30,8 @@ export const alerts: Resource<AlertState> = {
   stage: 1,
   verify: true,
 
-  async list(ctx) {
-    const out: Observed<AlertState>[] = []
-    for await (const alert of listAlerts(ctx.clients.workspace)) {
-      const item = observe(alert)
-      if (item) out.push(item)
-    }
-    return out
-  },
+  list: async (ctx) =>
+    (await collect(listAlerts(ctx.clients.workspace))).map(observe).filter((i) => i !== undefined),
 
   halted: (item) =>
     item.active

@@ -4,6 +4,7 @@ import {
   type EditInstancePool,
   type InstancePoolAndStats,
 } from '../databricks/instance-pools.js'
+import { collect } from '../databricks/pagination.js'
 import { clone, deepEqual, hasKeepTag, KEEP_REASON } from './compare.js'
 import type { Observed, Resource } from './resource.js'
 
@@ -56,13 +57,10 @@ export const instancePools: Resource<PoolState> = {
   stage: 1,
   verify: true,
 
-  async list(ctx) {
-    const out: Observed<PoolState>[] = []
-    for await (const pool of listInstancePools(ctx.clients.workspace)) {
-      if (pool.state !== 'DELETED') out.push(observe(pool))
-    }
-    return out
-  },
+  list: async (ctx) =>
+    (await collect(listInstancePools(ctx.clients.workspace)))
+      .filter((pool) => pool.state !== 'DELETED')
+      .map(observe),
 
   halted(item) {
     if (!item.active) return undefined

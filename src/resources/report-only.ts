@@ -1,6 +1,7 @@
 import { listServingEndpoints } from '../databricks/serving-endpoints.js'
 import { listEndpoints } from '../databricks/vector-search.js'
-import type { Observed, Resource } from './resource.js'
+import { collect } from '../databricks/pagination.js'
+import type { Resource } from './resource.js'
 
 export interface ReportState {
   state: string
@@ -26,32 +27,28 @@ function reportOnly(
   }
 }
 
-export const servingEndpoints = reportOnly('serving_endpoints', async (ctx) => {
-  const out: Observed<ReportState>[] = []
-  for await (const e of listServingEndpoints(ctx.clients.workspace)) {
+export const servingEndpoints = reportOnly('serving_endpoints', async (ctx) =>
+  (await collect(listServingEndpoints(ctx.clients.workspace))).map((e) => {
     const state = e.state?.ready ?? 'UNKNOWN'
-    out.push({
+    return {
       id: e.id ?? e.name,
       name: e.name,
       state: { state },
       active: state === 'READY',
       detail: `${state}; no stop API (serverless, scales per its own config)`,
-    })
-  }
-  return out
-})
+    }
+  }),
+)
 
-export const vectorSearchEndpoints = reportOnly('vector_search_endpoints', async (ctx) => {
-  const out: Observed<ReportState>[] = []
-  for await (const e of listEndpoints(ctx.clients.workspace)) {
+export const vectorSearchEndpoints = reportOnly('vector_search_endpoints', async (ctx) =>
+  (await collect(listEndpoints(ctx.clients.workspace))).map((e) => {
     const state = e.endpoint_status?.state ?? 'UNKNOWN'
-    out.push({
+    return {
       id: e.id ?? e.name,
       name: e.name,
       state: { state },
       active: !['OFFLINE', 'DELETED'].includes(state),
       detail: `${state}; no stop API (deleting would destroy its indexes)`,
-    })
-  }
-  return out
-})
+    }
+  }),
+)
