@@ -11,7 +11,10 @@ import { servingEndpoints, vectorSearchEndpoints } from './report-only.js'
 import type { Resource } from './resource.js'
 import { warehouses } from './warehouses.js'
 
-/** Every kind, in stop order within its stage. Adding a kind = one module + one line here. */
+/**
+ * Every kind, in stop order within its stage. Adding a kind = one module, one line here and its
+ * name in RESOURCE_KINDS (settings.ts); see docs/adr/0005-resource-interface.md.
+ */
 export const RESOURCES: readonly Resource[] = [
   permissionAssignments,
   jobs,
