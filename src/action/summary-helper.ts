@@ -31,7 +31,7 @@ const ATTENTION: ItemOutcome[] = ['failed', 'conflict', 'gone', 'not_converged']
 const INLINE_LIMIT = 15
 const ALL_ITEMS_LIMIT = 3000
 
-export function esc(text: string): string {
+function esc(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

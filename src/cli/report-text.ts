@@ -67,7 +67,7 @@ function row(item: ItemReport): string[] {
   return [item.id, item.name, outcomeText(item.outcome), detail.filter(Boolean).join(' · ')]
 }
 
-export function outcomeText(outcome: ItemOutcome): string {
+function outcomeText(outcome: ItemOutcome): string {
   return outcome.replace(/_/g, ' ')
 }
 

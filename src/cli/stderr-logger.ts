@@ -1,11 +1,5 @@
 import type { Logger } from '../logger.js'
 
-export interface StderrLoggerOptions {
-  debug?: boolean
-  /** Prefix lines with the elapsed time, so a long phase shows it is alive. */
-  timestamps?: boolean
-}
-
 /**
  * Progress on stderr, so stdout stays the report (tables or JSON a script can pipe). Every line
  * passes through `redact`: a token registered with `addSecret` never reaches the terminal, even
@@ -13,11 +7,10 @@ export interface StderrLoggerOptions {
  */
 export class StderrLogger implements Logger {
   private readonly secrets = new Set<string>()
-  private readonly started = Date.now()
 
   constructor(
-    private readonly write: (text: string) => void = (t) => process.stderr.write(t),
-    private readonly options: StderrLoggerOptions = {},
+    private readonly write: (text: string) => void,
+    private readonly options: { debug?: boolean } = {},
   ) {}
 
   addSecret(secret: string): void {
@@ -58,11 +51,6 @@ export class StderrLogger implements Logger {
   }
 
   private line(message: string): void {
-    const stamp = this.options.timestamps ? `[${elapsed(this.started)}] ` : ''
-    this.write(`${stamp}${this.redact(message)}\n`)
+    this.write(`${this.redact(message)}\n`)
   }
-}
-
-function elapsed(since: number): string {
-  return `${((Date.now() - since) / 1000).toFixed(1).padStart(5)}s`
 }

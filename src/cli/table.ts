@@ -6,7 +6,7 @@
 
 const MAX_CELL = 60
 
-export function renderTable(headers: string[], rows: string[][], indent = '  '): string {
+export function renderTable(headers: string[], rows: string[][]): string {
   const cells = [headers, ...rows].map((row) =>
     row.map((cell, col) =>
       col === 0 || col === row.length - 1 ? oneLine(cell) : clip(oneLine(cell)),
@@ -20,7 +20,7 @@ export function renderTable(headers: string[], rows: string[][], indent = '  '):
         .join('  ')
         .trimEnd(),
     )
-    .map((line) => `${indent}${line}`)
+    .map((line) => `  ${line}`)
     .join('\n')
 }
 
