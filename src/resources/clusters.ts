@@ -5,7 +5,7 @@ import {
   type ClusterDetails,
 } from '../databricks/clusters.js'
 import { collect } from '../databricks/pagination.js'
-import { hasKeepTag, KEEP_REASON } from './compare.js'
+import { hasKeepTag, KEEP_REASON, keptJobIds } from './compare.js'
 import { decideComputeRestore, type ComputeRules, type ComputeState } from './compute.js'
 import type { Observed, Resource } from './resource.js'
 
@@ -57,7 +57,7 @@ export const clusters: Resource<ClusterState> = {
   list: async (ctx) => (await collect(listClusters(ctx.clients.workspace))).map(observe),
 
   refine(items, inventory) {
-    const keptJobs = new Set((inventory.jobs ?? []).filter((j) => j.kept).map((j) => j.id))
+    const keptJobs = keptJobIds(inventory)
     for (const item of items) {
       const jobId = (item.raw as { jobId?: string }).jobId
       if (!item.kept && jobId && keptJobs.has(String(jobId)))

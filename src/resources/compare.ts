@@ -1,4 +1,4 @@
-import { KEEP_TAG, KEEP_VALUE } from './resource.js'
+import { KEEP_TAG, KEEP_VALUE, type Inventory } from './resource.js'
 
 /** Structural equality of JSON values; key order does not matter, array order does. */
 export function deepEqual(a: unknown, b: unknown): boolean {
@@ -59,3 +59,8 @@ export function hasKeepTag(...tagSets: unknown[]): boolean {
 }
 
 export const KEEP_REASON = `tagged ${KEEP_TAG}: ${KEEP_VALUE}`
+
+/** Ids of the jobs left alone: their runs and clusters are left alone too. */
+export function keptJobIds(inventory: Inventory): Set<string> {
+  return new Set((inventory.jobs ?? []).filter((j) => j.kept).map((j) => j.id))
+}

@@ -1,5 +1,6 @@
 import { cancelRun, listRuns, type Run } from '../databricks/jobs.js'
 import { collect } from '../databricks/pagination.js'
+import { keptJobIds } from './compare.js'
 import type { Observed, Resource } from './resource.js'
 
 export interface RunState {
@@ -34,7 +35,7 @@ export const jobRuns: Resource<RunState> = {
     (await collect(listRuns(ctx.clients.workspace, { active_only: true }))).map(observe),
 
   refine(items, inventory) {
-    const keptJobs = new Set((inventory.jobs ?? []).filter((j) => j.kept).map((j) => j.id))
+    const keptJobs = keptJobIds(inventory)
     for (const run of items) {
       if (run.state.job_id && keptJobs.has(run.state.job_id))
         run.kept = `run of kept job ${run.state.job_id}`
