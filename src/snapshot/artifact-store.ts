@@ -131,9 +131,9 @@ export class ArtifactSnapshotStore implements SnapshotStore {
   }
 
   async read(entry: SnapshotEntry): Promise<string> {
+    // entry.ref is an artifact id, never a run id: look it up directly.
     const found =
-      this.known.get(entry.ref) ??
-      (await this.byRunOrArtifactId(entry.ref)).find((a) => String(a.id) === entry.ref)
+      this.known.get(entry.ref) ?? (await this.findAll()).find((a) => String(a.id) === entry.ref)
     if (!found) throw new UsageError(`Snapshot artifact ${entry.name} (id ${entry.ref}) not found.`)
     const path = await this.scratch()
     const { digestMismatch } = await this.client.downloadArtifact(found.id, {
@@ -238,7 +238,7 @@ export class ArtifactSnapshotStore implements SnapshotStore {
   }
 
   /** A number from the user: a run id (the stop's run) first, else an artifact id. */
-  private async byRunOrArtifactId(id: string, findAll = () => this.findAll()): Promise<Found[]> {
+  private async byRunOrArtifactId(id: string, findAll: () => Promise<Found[]>): Promise<Found[]> {
     if (id === this.options.runId)
       return (await this.client.listArtifacts()).artifacts.map((a) => this.fromArtifact(a, id))
     if (this.canSearchRepository()) {
