@@ -118,6 +118,18 @@ describe('jobs/update semantics', () => {
     expect(s.tasks.map((t: { task_key: string }) => t.task_key)).toEqual(['b', 'c'])
   })
 
+  it('job_clusters merge by job_cluster_key; fields_to_remove drops one by key', async () => {
+    const cluster = (key: string, workers: number) => ({
+      job_cluster_key: key,
+      new_cluster: { num_workers: workers },
+    })
+    await update({ new_settings: { job_clusters: [cluster('x', 1), cluster('y', 1)] } })
+    await update({ new_settings: { job_clusters: [cluster('y', 4)] } })
+    expect((await settings()).job_clusters).toEqual([cluster('x', 1), cluster('y', 4)])
+    await update({ fields_to_remove: ['job_clusters/x'] })
+    expect((await settings()).job_clusters).toEqual([cluster('y', 4)])
+  })
+
   it('schedule and continuous together are rejected; reset replaces everything', async () => {
     expect(
       (await update({ new_settings: { continuous: { pause_status: 'PAUSED' } } })).status,
