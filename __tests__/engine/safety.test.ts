@@ -108,7 +108,7 @@ describe('refusals before any change', () => {
     )!
     const keep = [
       user.user_name.toUpperCase(),
-      `${group.group_name},`.slice(0, -1),
+      group.group_name,
       sp.service_principal_name,
       String(byId.principal_id),
     ]
