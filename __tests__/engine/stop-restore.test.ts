@@ -166,5 +166,9 @@ describe('stop then restore', () => {
     expect(stage2.length).toBeGreaterThan(0)
     // No run is cancelled and no compute stopped before every pause and removal was answered.
     expect(Math.max(...stage1)).toBeLessThan(Math.min(...stage2))
+    // Stage 3: the JOB/PIPELINE clusters still up are halted once every run was cancelled.
+    const line = (pattern: RegExp) => h!.logger.lines.findLastIndex((l) => pattern.test(l))
+    expect(line(/^info: job_runs: \d+ changed/)).toBeGreaterThan(-1)
+    expect(line(/^info: clusters: halting/)).toBeGreaterThan(line(/^info: job_runs: \d+ changed/))
   })
 })
