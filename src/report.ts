@@ -7,18 +7,18 @@ import type { SnapshotEntry } from './snapshot/store.js'
  */
 export type ItemOutcome =
   | 'active' // show: still running / unpaused / assigned beyond the kept set
-  | 'inactive' // show: nothing to halt
+  | 'inactive' // show (and stop, for report-only kinds): nothing to halt
   | 'planned' // dry run: would change
   | 'changed' // stop or restore changed it
   | 'already_halted' // stop: nothing to do
   | 'kept' // left alone on purpose (kept principal, caller, `databricks-halt: keep` tag)
-  | 'unchanged' // restore: nothing was recorded for it / already as before
+  | 'unchanged' // stop: halted through something else; restore: already as before / not selected
   | 'left_off' // restore: compute left off by design (no --restart-compute)
   | 'conflict' // restore: changed by hand during the halt; left alone
   | 'gone' // restore: the item no longer exists
   | 'report_only' // cannot be stopped through the API (serving, vector search)
   | 'failed'
-  | 'not_converged' // restore: verify deadline passed before it matched the snapshot
+  | 'not_converged' // restore: not visible by the verify deadline; stop --wait: still running
 
 export interface ItemReport {
   kind: ResourceKind
