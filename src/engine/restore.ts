@@ -134,7 +134,7 @@ async function write(
     return { ...base, outcome: 'failed', detail: decision.detail, error }
   }
   const report: ItemReport = { ...base, outcome: decision.outcome, detail: decision.detail }
-  if (decision.expect !== undefined && resource.verify && resource.matches) {
+  if (decision.expect !== undefined && resource.matches) {
     expectations.push({ resource, id: record.id, expected: decision.expect, report })
   }
   return report

@@ -28,7 +28,6 @@ function observe(alert: AlertV2): Observed<AlertState> | undefined {
 export const alerts: Resource<AlertState> = {
   kind: 'alerts',
   stage: 1,
-  verify: true,
 
   list: async (ctx) =>
     (await collect(listAlerts(ctx.clients.workspace))).map(observe).filter((i) => i !== undefined),

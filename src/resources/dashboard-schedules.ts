@@ -41,7 +41,6 @@ const etagOf = (item: Observed<ScheduleState> | undefined): string | undefined =
 export const dashboardSchedules: Resource<ScheduleState> = {
   kind: 'dashboard_schedules',
   stage: 1,
-  verify: true,
 
   async list(ctx) {
     const dashboards = await collect(listDashboards(ctx.clients.workspace))

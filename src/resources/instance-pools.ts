@@ -55,7 +55,6 @@ function observe(pool: InstancePoolAndStats): Observed<PoolState> & { raw: PoolE
 export const instancePools: Resource<PoolState> = {
   kind: 'instance_pools',
   stage: 1,
-  verify: true,
 
   list: async (ctx) =>
     (await collect(listInstancePools(ctx.clients.workspace)))

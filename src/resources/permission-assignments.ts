@@ -64,7 +64,6 @@ function observe(a: PermissionAssignment): Observed<AssignmentState> {
 export const permissionAssignments: Resource<AssignmentState> = {
   kind: 'permission_assignments',
   stage: 1,
-  verify: true,
 
   async list(ctx) {
     const assignments = await listPermissionAssignments(account(ctx.clients), ctx.workspaceId)

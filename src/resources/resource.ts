@@ -80,8 +80,6 @@ export interface Resource<S = unknown> {
   readonly reportOnly?: boolean
   /** List again just before its stage runs: new items may have appeared (runs a schedule fired). */
   readonly relistBeforeHalt?: boolean
-  /** Restore writes are checked by re-reading until they show (eventually consistent APIs). */
-  readonly verify?: boolean
 
   list(ctx: ResourceContext): Promise<Observed<S>[]>
   /** The value a stop sets, or undefined when there is nothing to do (already halted). */
@@ -105,7 +103,10 @@ export interface Resource<S = unknown> {
     value: S,
     current: Observed<S> | undefined,
   ): Promise<void>
-  /** Whether `current` shows `expected` (verify after restore). */
+  /**
+   * Whether `current` shows `expected`. Kinds that have it get their restore writes checked by
+   * re-reading until it holds (eventually consistent APIs).
+   */
   matches?(current: Observed<S> | undefined, expected: S): boolean
   /** stop --wait: whether the item has fully stopped (no compute left behind). */
   drained?(item: Observed<S>): boolean
