@@ -20,6 +20,14 @@ export type ItemOutcome =
   | 'failed'
   | 'not_converged' // restore: not visible by the verify deadline; stop --wait: still running
 
+/** Outcomes that need a person: they make a run end with exit code 1. */
+export const FAILING_OUTCOMES: ReadonlySet<ItemOutcome> = new Set([
+  'failed',
+  'conflict',
+  'gone',
+  'not_converged',
+])
+
 export interface ItemReport {
   kind: ResourceKind
   id: string

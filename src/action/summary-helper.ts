@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { ItemOutcome, ItemReport, Report } from '../report.js'
+import { FAILING_OUTCOMES, type ItemOutcome, type ItemReport, type Report } from '../report.js'
 import type { ResourceKind } from '../settings.js'
 import type { SnapshotLink } from './snapshot-link.js'
 
@@ -26,8 +26,6 @@ const COLUMNS: [ItemOutcome, string][] = [
   ['not_converged', 'Not converged'],
   ['failed', 'Failed'],
 ]
-// Report-only kinds (cannot be stopped) are in the warnings list already.
-const ATTENTION: ItemOutcome[] = ['failed', 'conflict', 'gone', 'not_converged']
 const INLINE_LIMIT = 15
 const ALL_ITEMS_LIMIT = 3000
 
@@ -137,7 +135,8 @@ function addKept(report: Report): void {
 }
 
 function addAttention(report: Report): void {
-  const items = report.items.filter((i) => ATTENTION.includes(i.outcome))
+  // Report-only kinds (cannot be stopped) are in the warnings list already.
+  const items = report.items.filter((i) => FAILING_OUTCOMES.has(i.outcome))
   if (items.length === 0) return
   const title =
     report.mode === 'restore' ? 'Did not converge or needs attention' : 'Needs attention'

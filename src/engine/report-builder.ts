@@ -1,4 +1,4 @@
-import type { ItemOutcome, ItemReport, Report } from '../report.js'
+import { FAILING_OUTCOMES, type ItemOutcome, type ItemReport, type Report } from '../report.js'
 import type { Runtime } from './runtime.js'
 
 const OUTCOMES: readonly ItemOutcome[] = [
@@ -17,9 +17,6 @@ const OUTCOMES: readonly ItemOutcome[] = [
   'not_converged',
 ]
 
-/** Outcomes that make a run end with exit code 1. */
-const FAILING: ReadonlySet<ItemOutcome> = new Set(['failed', 'conflict', 'gone', 'not_converged'])
-
 export function countOutcomes(items: readonly ItemReport[]): Record<ItemOutcome, number> {
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<ItemOutcome, number>
   for (const item of items) counts[item.outcome]++
@@ -28,7 +25,7 @@ export function countOutcomes(items: readonly ItemReport[]): Record<ItemOutcome,
 
 export function finishReport(base: Omit<Report, 'finishedAt' | 'counts' | 'exitCode'>): Report {
   const counts = countOutcomes(base.items)
-  const failing = base.items.some((i) => FAILING.has(i.outcome))
+  const failing = base.items.some((i) => FAILING_OUTCOMES.has(i.outcome))
   return { ...base, finishedAt: new Date().toISOString(), counts, exitCode: failing ? 1 : 0 }
 }
 

@@ -33,7 +33,8 @@ export async function waitForDrain(
   const minutes = Math.round(timeoutMs / 6000) / 10
   rt.logger.error(`still running after ${minutes} min: ${summary(pending)}`)
   for (const { resource, item } of pending) {
-    const detail = `still ${resource.describe(item.state)} after waiting ${minutes} min`
+    // item.detail, not describe(state): a kind that could not be listed has no state to describe.
+    const detail = `still ${item.detail} after waiting ${minutes} min`
     const existing = items.find((i) => i.kind === resource.kind && i.id === item.id)
     if (existing) Object.assign(existing, { outcome: 'not_converged', detail })
     else
