@@ -764,10 +764,12 @@ function parseErrorBody(status, text) {
     }
     if (/^<(!doctype|html|head|body)/i.test(trimmed))
         return parseHtmlError(status, trimmed);
-    const plain = /^([A-Z][A-Z0-9_]{2,}):\s*([\s\S]*)$/.exec(trimmed);
-    if (plain)
-        return { error_code: plain[1], message: plain[2].trim() || plain[1] };
-    return { error_code: fallback, message: truncate(trimmed) };
+    return codePrefixed(trimmed) ?? { error_code: fallback, message: truncate(trimmed) };
+}
+/** "CODE: message", as plain-text bodies (and some legacy and HTML ones) carry their code. */
+function codePrefixed(text) {
+    const m = /^([A-Z][A-Z0-9_]{2,}):\s*([\s\S]*)$/.exec(text);
+    return m ? { error_code: m[1], message: m[2].trim() || m[1] } : undefined;
 }
 function parseJsonError(status, text) {
     let body;
@@ -798,10 +800,11 @@ function parseJsonError(status, text) {
     }
     if (typeof body.error === 'string') {
         // Legacy shape; some put "CODE: message" inside.
-        const inner = /^([A-Z][A-Z0-9_]{2,}):\s*([\s\S]*)$/.exec(body.error);
-        if (inner)
-            return { error_code: inner[1], message: inner[2].trim() || inner[1], ...extra };
-        return { error_code: codeForStatus(status), message: body.error, ...extra };
+        const inner = codePrefixed(body.error) ?? {
+            error_code: codeForStatus(status),
+            message: body.error,
+        };
+        return { ...inner, ...extra };
     }
     return undefined;
 }
@@ -809,10 +812,7 @@ function parseHtmlError(status, html) {
     const pre = /<pre[^>]*>([\s\S]*?)<\/pre>/i.exec(html);
     const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html);
     const message = decodeEntities((pre ?? title)?.[1]?.trim() ?? `HTTP ${status} (HTML page)`);
-    const plain = /^([A-Z][A-Z0-9_]{2,}):\s*([\s\S]*)$/.exec(message);
-    if (plain)
-        return { error_code: plain[1], message: plain[2].trim() || plain[1] };
-    return { error_code: codeForStatus(status), message: truncate(message) };
+    return codePrefixed(message) ?? { error_code: codeForStatus(status), message: truncate(message) };
 }
 function decodeEntities(s) {
     return s
@@ -878,11 +878,6 @@ function isUnauthenticated(e) {
 }
 function isInvalidState(e) {
     return e instanceof DatabricksError && e.error_code === 'INVALID_STATE';
-}
-function isConflict(e) {
-    return (e instanceof DatabricksError &&
-        (e.status === 409 ||
-            ['RESOURCE_CONFLICT', 'ABORTED', 'ALREADY_EXISTS', 'RESOURCE_ALREADY_EXISTS'].includes(e.error_code)));
 }
 /** 429, or the throttling codes servers sometimes send with another status (SCIM: 500). */
 function isThrottled(e) {
@@ -10562,7 +10557,7 @@ const SnapshotContentSchema = object({
     account_id: schemas_string().optional(),
     created_at: iso_datetime(),
     caller: SnapshotCallerSchema,
-    /** The --keep values as given, and the principal ids they matched (for the record). */
+    /** The --keep values as given (for the record). */
     kept_principals: array(schemas_string()),
     /** Names of earlier un-restored snapshots this one supersedes (stop twice). */
     merged_from: array(schemas_string()),
@@ -10809,7 +10804,7 @@ function nextToken(page, seen, path) {
 ;// CONCATENATED MODULE: ./src/databricks/scim.ts
 
 /** GET /api/2.0/preview/scim/v2/Me: the caller (for a service principal, userName is its application id). */
-async function scim_getMe(workspace, options) {
+async function getMe(workspace, options) {
     const response = await workspace.requestWithHeaders({
         rateClass: 'scim',
         ...options,
@@ -10821,9 +10816,7 @@ async function scim_getMe(workspace, options) {
     return { user: response.body, ...(orgId ? { orgId } : {}) };
 }
 function accountPrefix(account) {
-    if (!account.accountId)
-        throw new Error('The account client has no account id');
-    return `/api/2.0/accounts/${encodeURIComponent(account.accountId)}/scim/v2`;
+    return `${account.accountPath()}/scim/v2`;
 }
 /** GET /api/2.0/accounts/{account_id}/scim/v2/{Users|Groups|ServicePrincipals}, paged by startIndex. */
 function listAccountScim(account, kind, request = {}, options) {
@@ -11035,7 +11028,17 @@ async function openSnapshot(rt) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report.ts
+/** Outcomes that need a person: they make a run end with exit code 1. */
+const FAILING_OUTCOMES = new Set([
+    'failed',
+    'conflict',
+    'gone',
+    'not_converged',
+]);
+
 ;// CONCATENATED MODULE: ./src/engine/report-builder.ts
+
 const OUTCOMES = [
     'active',
     'inactive',
@@ -11051,23 +11054,16 @@ const OUTCOMES = [
     'failed',
     'not_converged',
 ];
-/** Outcomes that make a run end with exit code 1. */
-const FAILING = new Set(['failed', 'conflict', 'gone', 'not_converged']);
 function countOutcomes(items) {
     const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0]));
     for (const item of items)
         counts[item.outcome]++;
     return counts;
 }
-function finishReport(base, extraFailure = false) {
+function finishReport(base) {
     const counts = countOutcomes(base.items);
-    const failing = base.items.some((i) => FAILING.has(i.outcome));
-    return {
-        ...base,
-        finishedAt: new Date().toISOString(),
-        counts,
-        exitCode: failing || extraFailure ? 1 : 0,
-    };
+    const failing = base.items.some((i) => FAILING_OUTCOMES.has(i.outcome));
+    return { ...base, finishedAt: new Date().toISOString(), counts, exitCode: failing ? 1 : 0 };
 }
 /** The fields every report shares: what ran, where, as whom, since when. */
 function reportHeader(rt, mode, startedAt) {
@@ -11131,23 +11127,24 @@ async function stillPending(rt, pending) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/restore-warnings.ts
+
 /** What the person restoring should do next, said once at the end (and logged). */
 function restoreWarnings(rt, entry, items) {
-    const count = (outcome) => items.filter((i) => i.outcome === outcome).length;
+    const count = countOutcomes(items);
     const warnings = [];
-    if (count('conflict') > 0) {
-        warnings.push(`${count('conflict')} item(s) were changed by hand during the halt and were left as edited. ` +
+    if (count.conflict > 0) {
+        warnings.push(`${count.conflict} item(s) were changed by hand during the halt and were left as edited. ` +
             `To put the pre-halt values back anyway: restore --snapshot ${entry.name} --force.`);
     }
-    if (count('gone') > 0) {
-        warnings.push(`${count('gone')} item(s) were deleted during the halt; nothing to restore for them.`);
+    if (count.gone > 0) {
+        warnings.push(`${count.gone} item(s) were deleted during the halt; nothing to restore for them.`);
     }
-    if (count('not_converged') > 0) {
-        warnings.push(`${count('not_converged')} restored value(s) did not show before the deadline (permission ` +
+    if (count.not_converged > 0) {
+        warnings.push(`${count.not_converged} restored value(s) did not show before the deadline (permission ` +
             'changes can take minutes). Check with show; restore --snapshot ' +
             `${entry.name} can be run again safely.`);
     }
-    if (count('left_off') > 0 && !rt.settings.restartCompute) {
+    if (count.left_off > 0 && !rt.settings.restartCompute) {
         const compute = items.filter((i) => i.outcome === 'left_off' && i.kind !== 'job_runs').length;
         if (compute > 0) {
             warnings.push(`${compute} compute resource(s) that were running before the halt were left off; ` +
@@ -11179,7 +11176,7 @@ function restoreWarnings(rt, entry, items) {
 async function restore(rt, startedAt) {
     const { entry, snapshot } = await pickSnapshot(rt);
     rt.logger.info(`Restoring from ${entry.name} (taken ${snapshot.created_at}, ${snapshot.items.length} items)`);
-    const inScope = new Map(rt.resources.map((r) => [r.kind, r]));
+    const inScope = new Set(rt.resources.map((r) => r.kind));
     const kinds = rt.resources.filter((r) => snapshot.items.some((i) => i.kind === r.kind));
     const { inventory, failures } = await rt.logger.group('List', () => listAll(rt, kinds));
     const items = [...failures];
@@ -11274,7 +11271,7 @@ async function write(rt, resource, record, decision, current, expectations) {
         return { ...base, outcome: 'failed', detail: decision.detail, error };
     }
     const report = { ...base, outcome: decision.outcome, detail: decision.detail };
-    if (decision.expect !== undefined && resource.verify && resource.matches) {
+    if (decision.expect !== undefined && resource.matches) {
         expectations.push({ resource, id: record.id, expected: decision.expect, report });
     }
     return report;
@@ -11480,7 +11477,6 @@ class ClassLimiter {
         this.firstStartAt ??= startedAt;
         let released = false;
         return {
-            startedAt,
             release: (outcome, retryAfterMs) => {
                 if (released)
                     return;
@@ -11608,28 +11604,6 @@ class RateLimiters {
         return out;
     }
 }
-/**
- * Run fn over items with at most `limit` in progress, keeping order; never rejects. For
- * multi-call work per item (get then update) so one item finishes before many more start.
- */
-async function mapBounded(items, fn, limit = 64) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            try {
-                results[index] = { ok: true, value: await fn(items[index], index) };
-            }
-            catch (error) {
-                results[index] = { ok: false, error };
-            }
-        }
-    };
-    const workers = Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker);
-    await Promise.all(workers);
-    return results;
-}
 
 ;// CONCATENATED MODULE: ./src/databricks/query.ts
 /**
@@ -11738,6 +11712,12 @@ class DatabricksClient {
         this.retry = options.retry ?? {};
         this.logger = options.logger;
         this.headers = options.headers ?? {};
+    }
+    /** `/api/2.0/accounts/{account_id}`: where the paths of the account API start. */
+    accountPath() {
+        if (!this.accountId)
+            throw new Error('The account client has no account id');
+        return `/api/2.0/accounts/${encodeURIComponent(this.accountId)}`;
     }
     /** Per rate class: requests, retries, 429s met, in flight, current concurrency and rate. */
     stats() {
@@ -11954,10 +11934,9 @@ function createClients(options) {
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/workspace-metadata.ts
-
 /**
  * GET /.well-known/databricks-config (newer hosts only). Any failure answers undefined, as the
- * SDKs do: older hosts do not serve it. Not retried beyond one quick attempt.
+ * SDKs do: older hosts do not serve it. At most one quick retry (10 s in all).
  */
 async function getHostMetadata(workspace, options) {
     try {
@@ -11967,18 +11946,12 @@ async function getHostMetadata(workspace, options) {
             retry: { maxAttempts: 2, budgetMs: 10_000 },
             ...options,
         });
-        if (body && typeof body === 'object' && body.workspace_id !== undefined) {
-            return { ...body, workspace_id: String(body.workspace_id) };
-        }
+        // workspace_id is an int64 key: parseJson already reads it as a decimal string.
         return body && typeof body === 'object' ? body : undefined;
     }
     catch {
         return undefined;
     }
-}
-/** The workspace id from the `x-databricks-org-id` header of SCIM Me (cheap, always served). */
-async function getOrgId(workspace, options) {
-    return (await getMe(workspace, options)).orgId;
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/alerts.ts
@@ -12031,6 +12004,16 @@ function deepEqual(a, b) {
             return false;
     return true;
 }
+/** A schedule's or trigger's pause status: an omitted one means UNPAUSED. */
+function pauseOf(block) {
+    return String(block?.pause_status ?? 'UNPAUSED');
+}
+/** The block with its pause_status spelled out, so an omitted one compares equal to UNPAUSED. */
+function withPauseStatus(block) {
+    if (block === undefined || block === null)
+        return block;
+    return { ...block, pause_status: pauseOf(block) };
+}
 /** A JSON-safe deep copy (snapshots must not share objects with live listings). */
 function compare_clone(value) {
     return value === undefined ? value : structuredClone(value);
@@ -12055,12 +12038,15 @@ function hasKeepTag(...tagSets) {
     });
 }
 const KEEP_REASON = `tagged ${KEEP_TAG}: ${KEEP_VALUE}`;
+/** Ids of the jobs left alone: their runs and clusters are left alone too. */
+function keptJobIds(inventory) {
+    return new Set((inventory.jobs ?? []).filter((j) => j.kept).map((j) => j.id));
+}
 
 ;// CONCATENATED MODULE: ./src/resources/alerts.ts
 
 
-const pauseOf = (s) => s?.pause_status ?? 'UNPAUSED';
-const normalized = (s) => s ? { ...s, pause_status: pauseOf(s) } : s;
+
 function observe(alert) {
     if (!alert.schedule || alert.lifecycle_state === 'DELETED')
         return undefined;
@@ -12077,16 +12063,7 @@ function observe(alert) {
 const alerts = {
     kind: 'alerts',
     stage: 1,
-    verify: true,
-    async list(ctx) {
-        const out = [];
-        for await (const alert of listAlerts(ctx.clients.workspace)) {
-            const item = observe(alert);
-            if (item)
-                out.push(item);
-        }
-        return out;
-    },
+    list: async (ctx) => (await collect(listAlerts(ctx.clients.workspace))).map(observe).filter((i) => i !== undefined),
     halted: (item) => item.active
         ? { schedule: { ...compare_clone(item.state.schedule), pause_status: 'PAUSED' } }
         : undefined,
@@ -12097,11 +12074,11 @@ const alerts = {
     decideRestore(record, current, options) {
         if (!current)
             return { outcome: 'gone', detail: 'alert no longer exists' };
-        const now = normalized(current.state.schedule);
-        if (deepEqual(now, normalized(record.before.schedule))) {
+        const now = withPauseStatus(current.state.schedule);
+        if (deepEqual(now, withPauseStatus(record.before.schedule))) {
             return { outcome: 'unchanged', detail: `already ${alerts.describe(record.before)}` };
         }
-        if (!options.force && !deepEqual(now, normalized(record.after.schedule))) {
+        if (!options.force && !deepEqual(now, withPauseStatus(record.after.schedule))) {
             return {
                 outcome: 'conflict',
                 detail: `schedule changed during the halt (now ${pauseOf(now)}); left as edited`,
@@ -12121,7 +12098,7 @@ const alerts = {
         });
     },
     matches: (current, expected) => current !== undefined &&
-        deepEqual(normalized(current.state.schedule), normalized(expected.schedule)),
+        deepEqual(withPauseStatus(current.state.schedule), withPauseStatus(expected.schedule)),
 };
 
 ;// CONCATENATED MODULE: ./src/databricks/apps.ts
@@ -12170,6 +12147,12 @@ async function appAction(workspace, name, action, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/resources/compute.ts
+/** The value a stop sets: the stopped state when the item is running, else nothing to do. */
+function haltedCompute(rules, item) {
+    return rules.running.has(item.state.state)
+        ? { ...item.state, state: rules.stoppedState }
+        : undefined;
+}
 /**
  * Compute is never started again unless asked (--restart-compute), as the original tool did:
  * starting costs money and NICs, and the person restoring may want to check the network first.
@@ -12179,33 +12162,30 @@ function decideComputeRestore(rules, record, current, options) {
     if (!current)
         return { outcome: 'gone', detail: `${rules.noun} no longer exists` };
     const now = current.state.state;
-    if (!rules.wasRunning(record.before)) {
-        return { outcome: 'unchanged', detail: `was ${record.before.state}; not started` };
+    const before = record.before;
+    if (!rules.running.has(before.state) || rules.restartable?.(before) === false) {
+        return { outcome: 'unchanged', detail: `was ${before.state}; not started` };
     }
-    if (rules.isRunning(now))
+    if (rules.running.has(now))
         return { outcome: 'unchanged', detail: `already ${now}` };
     if (!options.restartCompute) {
         return {
             outcome: 'left_off',
-            detail: `left ${now} (was ${record.before.state}); --restart-compute starts it`,
+            detail: `left ${now} (was ${before.state}); --restart-compute starts it`,
         };
     }
     if (now !== rules.stoppedState) {
         return { outcome: 'left_off', detail: `still ${now}; not started (run restore again later)` };
     }
-    return { outcome: 'changed', detail: `${now} → starting`, write: record.before };
+    return { outcome: 'changed', detail: `${now} → starting`, write: before };
 }
 
 ;// CONCATENATED MODULE: ./src/resources/apps.ts
 
 
+
 const RUNNING = new Set(['STARTING', 'ACTIVE', 'UPDATING']);
-const rules = {
-    noun: 'app',
-    stoppedState: 'STOPPED',
-    wasRunning: (before) => RUNNING.has(before.state),
-    isRunning: (state) => RUNNING.has(state),
-};
+const rules = { noun: 'app', running: RUNNING, stoppedState: 'STOPPED' };
 function apps_observe(app) {
     const state = app.compute_status?.state ?? 'UNKNOWN';
     return {
@@ -12220,13 +12200,8 @@ function apps_observe(app) {
 const apps = {
     kind: 'apps',
     stage: 1,
-    async list(ctx) {
-        const out = [];
-        for await (const app of listApps(ctx.clients.workspace))
-            out.push(apps_observe(app));
-        return out;
-    },
-    halted: (item) => (RUNNING.has(item.state.state) ? { state: 'STOPPED' } : undefined),
+    list: async (ctx) => (await collect(listApps(ctx.clients.workspace))).map(apps_observe),
+    halted: (item) => haltedCompute(rules, item),
     async halt(ctx, item) {
         await stopApp(ctx.clients.workspace, item.id);
     },
@@ -12281,6 +12256,7 @@ async function startCluster(workspace, request, options) {
 
 
 
+
 /** Clusters managed by a service the halt does not drive through the clusters API. */
 const MANAGED = {
     SQL: 'SQL warehouse cluster: stops with its warehouse',
@@ -12290,12 +12266,7 @@ const MANAGED = {
 const OWNED = new Set(['JOB', 'PIPELINE', 'PIPELINE_MAINTENANCE']);
 const clusters_RUNNING = new Set(['PENDING', 'RUNNING', 'RESTARTING', 'RESIZING']);
 const DOWN = new Set(['TERMINATED', 'TERMINATING']);
-const clusters_rules = {
-    noun: 'cluster',
-    stoppedState: 'TERMINATED',
-    wasRunning: (before) => clusters_RUNNING.has(before.state),
-    isRunning: (state) => clusters_RUNNING.has(state),
-};
+const clusters_rules = { noun: 'cluster', running: clusters_RUNNING, stoppedState: 'TERMINATED' };
 function clusters_observe(c) {
     const state = c.state ?? 'UNKNOWN';
     const source = c.cluster_source ?? '';
@@ -12321,14 +12292,9 @@ const clusters = {
     kind: 'clusters',
     stage: 2,
     stageOf: (item) => (item.state.owner ? 3 : 2),
-    async list(ctx) {
-        const out = [];
-        for await (const c of listClusters(ctx.clients.workspace))
-            out.push(clusters_observe(c));
-        return out;
-    },
+    list: async (ctx) => (await collect(listClusters(ctx.clients.workspace))).map(clusters_observe),
     refine(items, inventory) {
-        const keptJobs = new Set((inventory.jobs ?? []).filter((j) => j.kept).map((j) => j.id));
+        const keptJobs = keptJobIds(inventory);
         for (const item of items) {
             const jobId = item.raw.jobId;
             if (!item.kept && jobId && keptJobs.has(String(jobId)))
@@ -12389,12 +12355,8 @@ function updateSchedule(workspace, dashboardId, schedule, options) {
 
 
 
-const dashboard_schedules_pauseOf = (s) => s.pause_status ?? 'UNPAUSED';
-const dashboard_schedules_normalized = (s) => ({
-    ...s,
-    pause_status: dashboard_schedules_pauseOf(s),
-});
-const same = (a, b) => deepEqual(dashboard_schedules_normalized(a), dashboard_schedules_normalized(b));
+
+const same = (a, b) => deepEqual(withPauseStatus(a), withPauseStatus(b));
 function dashboard_schedules_observe(dashboardId, dashboardName, s) {
     const { etag, create_time: _c, update_time: _u, ...rest } = s;
     const state = { ...compare_clone(rest), dashboard_id: dashboardId };
@@ -12402,8 +12364,8 @@ function dashboard_schedules_observe(dashboardId, dashboardName, s) {
         id: `${dashboardId}/${s.schedule_id}`,
         name: `${dashboardName}: ${s.display_name ?? s.schedule_id}`,
         state,
-        active: dashboard_schedules_pauseOf(state) !== 'PAUSED',
-        detail: `schedule ${dashboard_schedules_pauseOf(state)}`,
+        active: pauseOf(state) !== 'PAUSED',
+        detail: `schedule ${pauseOf(state)}`,
         raw: { etag },
     };
 }
@@ -12412,17 +12374,11 @@ const etagOf = (item) => item?.raw?.etag;
 const dashboardSchedules = {
     kind: 'dashboard_schedules',
     stage: 1,
-    verify: true,
     async list(ctx) {
-        const dashboards = [];
-        for await (const d of listDashboards(ctx.clients.workspace))
-            dashboards.push(d);
+        const dashboards = await collect(listDashboards(ctx.clients.workspace));
         const perDashboard = await mapLimit(dashboards, ctx.settings.maxConcurrency, async (d) => {
-            const out = [];
-            for await (const s of listSchedules(ctx.clients.workspace, d.dashboard_id)) {
-                out.push(dashboard_schedules_observe(d.dashboard_id, d.display_name ?? d.dashboard_id, s));
-            }
-            return out;
+            const schedules = await collect(listSchedules(ctx.clients.workspace, d.dashboard_id));
+            return schedules.map((s) => dashboard_schedules_observe(d.dashboard_id, d.display_name ?? d.dashboard_id, s));
         });
         return perDashboard.flat();
     },
@@ -12430,22 +12386,22 @@ const dashboardSchedules = {
     async halt(ctx, item, after) {
         await put(ctx.clients.workspace, after, etagOf(item));
     },
-    describe: (state) => `schedule ${dashboard_schedules_pauseOf(state)}`,
+    describe: (state) => `schedule ${pauseOf(state)}`,
     decideRestore(record, current, options) {
         if (!current)
             return { outcome: 'gone', detail: 'dashboard schedule no longer exists' };
         if (same(current.state, record.before)) {
-            return { outcome: 'unchanged', detail: `already ${dashboard_schedules_pauseOf(record.before)}` };
+            return { outcome: 'unchanged', detail: `already ${pauseOf(record.before)}` };
         }
         if (!options.force && !same(current.state, record.after)) {
             return {
                 outcome: 'conflict',
-                detail: `changed during the halt (now ${dashboard_schedules_pauseOf(current.state)}); left as edited`,
+                detail: `changed during the halt (now ${pauseOf(current.state)}); left as edited`,
             };
         }
         return {
             outcome: 'changed',
-            detail: `${dashboard_schedules_pauseOf(current.state)} → ${dashboard_schedules_pauseOf(record.before)}`,
+            detail: `${pauseOf(current.state)} → ${pauseOf(record.before)}`,
             write: record.before,
             expect: record.before,
         };
@@ -12487,6 +12443,7 @@ async function editInstancePool(workspace, request, options) {
 ;// CONCATENATED MODULE: ./src/resources/instance-pools.ts
 
 
+
 /** Fields instance-pools/edit accepts. All are resent: omitted ones may revert to defaults. */
 const EDITABLE = [
     'instance_pool_name',
@@ -12526,15 +12483,9 @@ function instance_pools_observe(pool) {
 const instancePools = {
     kind: 'instance_pools',
     stage: 1,
-    verify: true,
-    async list(ctx) {
-        const out = [];
-        for await (const pool of listInstancePools(ctx.clients.workspace)) {
-            if (pool.state !== 'DELETED')
-                out.push(instance_pools_observe(pool));
-        }
-        return out;
-    },
+    list: async (ctx) => (await collect(listInstancePools(ctx.clients.workspace)))
+        .filter((pool) => pool.state !== 'DELETED')
+        .map(instance_pools_observe),
     halted(item) {
         if (!item.active)
             return undefined;
@@ -12622,6 +12573,8 @@ async function cancelAllRuns(workspace, request, options) {
 
 ;// CONCATENATED MODULE: ./src/resources/job-runs.ts
 
+
+
 const FINISHING = new Set(['TERMINATING', 'TERMINATED', 'SKIPPED', 'INTERNAL_ERROR']);
 function job_runs_observe(run) {
     const lifeCycle = run.state?.life_cycle_state ?? run.status?.state ?? 'UNKNOWN';
@@ -12642,14 +12595,9 @@ const jobRuns = {
     kind: 'job_runs',
     stage: 2,
     relistBeforeHalt: true,
-    async list(ctx) {
-        const out = [];
-        for await (const run of listRuns(ctx.clients.workspace, { active_only: true }))
-            out.push(job_runs_observe(run));
-        return out;
-    },
+    list: async (ctx) => (await collect(listRuns(ctx.clients.workspace, { active_only: true }))).map(job_runs_observe),
     refine(items, inventory) {
-        const keptJobs = new Set((inventory.jobs ?? []).filter((j) => j.kept).map((j) => j.id));
+        const keptJobs = keptJobIds(inventory);
         for (const run of items) {
             if (run.state.job_id && keptJobs.has(run.state.job_id))
                 run.kept = `run of kept job ${run.state.job_id}`;
@@ -12673,15 +12621,15 @@ const jobRuns = {
 ;// CONCATENATED MODULE: ./src/resources/jobs.ts
 
 
+
 /** The top-level settings blocks that start a job by themselves. */
 const JOB_BLOCKS = ['schedule', 'trigger', 'continuous', 'triggers'];
-const jobs_pauseOf = (block) => String(block?.pause_status ?? 'UNPAUSED');
 function isUnpaused(name, block) {
     if (block === undefined || block === null)
         return false;
     if (name === 'triggers')
-        return Array.isArray(block) && block.some((t) => jobs_pauseOf(t) !== 'PAUSED');
-    return jobs_pauseOf(block) !== 'PAUSED';
+        return Array.isArray(block) && block.some((t) => pauseOf(t) !== 'PAUSED');
+    return pauseOf(block) !== 'PAUSED';
 }
 /** The block resent whole with only pause_status set (a trigger keeps its file_arrival…). */
 function paused(name, block) {
@@ -12690,13 +12638,12 @@ function paused(name, block) {
     return { ...compare_clone(block), pause_status: 'PAUSED' };
 }
 /** An omitted pause_status means UNPAUSED: compare blocks with it spelled out. */
-function jobs_normalized(name, block) {
-    if (block === undefined || block === null)
-        return block;
-    const fill = (b) => ({ ...b, pause_status: jobs_pauseOf(b) });
-    return name === 'triggers' && Array.isArray(block) ? block.map(fill) : fill(block);
+function normalized(name, block) {
+    return name === 'triggers' && Array.isArray(block)
+        ? block.map((t) => withPauseStatus(t))
+        : withPauseStatus(block);
 }
-const sameBlock = (name, a, b) => deepEqual(jobs_normalized(name, a), jobs_normalized(name, b));
+const sameBlock = (name, a, b) => deepEqual(normalized(name, a), normalized(name, b));
 function blocksOf(settings) {
     const state = {};
     for (const name of JOB_BLOCKS)
@@ -12706,8 +12653,8 @@ function blocksOf(settings) {
 }
 function jobs_describe(state) {
     const parts = JOB_BLOCKS.filter((b) => state[b] !== undefined).map((b) => b === 'triggers'
-        ? `triggers[${(Array.isArray(state[b]) ? state[b] : []).map(jobs_pauseOf).join(',')}]`
-        : `${b} ${jobs_pauseOf(state[b])}`);
+        ? `triggers[${(Array.isArray(state[b]) ? state[b] : []).map(pauseOf).join(',')}]`
+        : `${b} ${pauseOf(state[b])}`);
     return parts.join(', ') || 'no schedule or trigger';
 }
 function jobs_observe(job) {
@@ -12730,13 +12677,7 @@ function jobs_observe(job) {
 const jobs = {
     kind: 'jobs',
     stage: 1,
-    verify: true,
-    async list(ctx) {
-        const out = [];
-        for await (const job of listJobs(ctx.clients.workspace))
-            out.push(jobs_observe(job));
-        return out;
-    },
+    list: async (ctx) => (await collect(listJobs(ctx.clients.workspace))).map(jobs_observe),
     halted(item) {
         const after = {};
         for (const name of JOB_BLOCKS) {
@@ -12814,9 +12755,7 @@ function jobs_pick(state, names) {
 ;// CONCATENATED MODULE: ./src/databricks/permission-assignments.ts
 
 function prefix(account, workspaceId) {
-    if (!account.accountId)
-        throw new Error('The account client has no account id');
-    return `/api/2.0/accounts/${encodeURIComponent(account.accountId)}/workspaces/${encodeURIComponent(workspaceId)}/permissionassignments`;
+    return `${account.accountPath()}/workspaces/${encodeURIComponent(workspaceId)}/permissionassignments`;
 }
 /** GET …/permissionassignments (unpaged). */
 async function listPermissionAssignments(account, workspaceId, options) {
@@ -12900,7 +12839,6 @@ function permission_assignments_observe(a) {
 const permissionAssignments = {
     kind: 'permission_assignments',
     stage: 1,
-    verify: true,
     async list(ctx) {
         const assignments = await listPermissionAssignments(account(ctx.clients), ctx.workspaceId);
         return assignments.map(permission_assignments_observe);
@@ -12991,6 +12929,7 @@ function startUpdate(workspace, pipelineId, request = { full_refresh: false }, o
 ;// CONCATENATED MODULE: ./src/resources/pipelines.ts
 
 
+
 const pipelines_RUNNING = new Set(['DEPLOYING', 'STARTING', 'RUNNING', 'RESETTING', 'RECOVERING']);
 /**
  * Only continuous pipelines are started again: triggered ones are started by their (restored)
@@ -12998,9 +12937,9 @@ const pipelines_RUNNING = new Set(['DEPLOYING', 'STARTING', 'RUNNING', 'RESETTIN
  */
 const pipelines_rules = {
     noun: 'pipeline',
+    running: pipelines_RUNNING,
     stoppedState: 'IDLE',
-    wasRunning: (before) => pipelines_RUNNING.has(before.state) && before.continuous === true,
-    isRunning: (state) => pipelines_RUNNING.has(state),
+    restartable: (before) => before.continuous === true,
 };
 function pipelines_observe(p) {
     const state = p.state ?? 'UNKNOWN';
@@ -13026,13 +12965,11 @@ const pipelines = {
     kind: 'pipelines',
     stage: 2,
     async list(ctx) {
-        const out = [];
-        for await (const p of listPipelines(ctx.clients.workspace))
-            out.push(pipelines_observe(p));
+        const out = (await collect(listPipelines(ctx.clients.workspace))).map(pipelines_observe);
         await Promise.all(out.map((item) => withContinuous(ctx, item)));
         return out;
     },
-    halted: (item) => (pipelines_RUNNING.has(item.state.state) ? { ...item.state, state: 'IDLE' } : undefined),
+    halted: (item) => haltedCompute(pipelines_rules, item),
     async halt(ctx, item) {
         await stopPipeline(ctx.clients.workspace, item.id);
     },
@@ -13085,6 +13022,7 @@ function getEndpoint(workspace, name, options) {
 ;// CONCATENATED MODULE: ./src/resources/report-only.ts
 
 
+
 /** Kinds with no stop API: listed by show, warned about by stop, never changed. */
 function reportOnly(kind, list) {
     return {
@@ -13101,34 +13039,26 @@ function reportOnly(kind, list) {
         async write() { },
     };
 }
-const servingEndpoints = reportOnly('serving_endpoints', async (ctx) => {
-    const out = [];
-    for await (const e of listServingEndpoints(ctx.clients.workspace)) {
-        const state = e.state?.ready ?? 'UNKNOWN';
-        out.push({
-            id: e.id ?? e.name,
-            name: e.name,
-            state: { state },
-            active: state === 'READY',
-            detail: `${state}; no stop API (serverless, scales per its own config)`,
-        });
-    }
-    return out;
-});
-const vectorSearchEndpoints = reportOnly('vector_search_endpoints', async (ctx) => {
-    const out = [];
-    for await (const e of listEndpoints(ctx.clients.workspace)) {
-        const state = e.endpoint_status?.state ?? 'UNKNOWN';
-        out.push({
-            id: e.id ?? e.name,
-            name: e.name,
-            state: { state },
-            active: !['OFFLINE', 'DELETED'].includes(state),
-            detail: `${state}; no stop API (deleting would destroy its indexes)`,
-        });
-    }
-    return out;
-});
+const servingEndpoints = reportOnly('serving_endpoints', async (ctx) => (await collect(listServingEndpoints(ctx.clients.workspace))).map((e) => {
+    const state = e.state?.ready ?? 'UNKNOWN';
+    return {
+        id: e.id ?? e.name,
+        name: e.name,
+        state: { state },
+        active: state === 'READY',
+        detail: `${state}; no stop API (serverless, scales per its own config)`,
+    };
+}));
+const vectorSearchEndpoints = reportOnly('vector_search_endpoints', async (ctx) => (await collect(listEndpoints(ctx.clients.workspace))).map((e) => {
+    const state = e.endpoint_status?.state ?? 'UNKNOWN';
+    return {
+        id: e.id ?? e.name,
+        name: e.name,
+        state: { state },
+        active: !['OFFLINE', 'DELETED'].includes(state),
+        detail: `${state}; no stop API (deleting would destroy its indexes)`,
+    };
+}));
 
 ;// CONCATENATED MODULE: ./src/databricks/warehouses.ts
 
@@ -13167,13 +13097,9 @@ async function startWarehouse(workspace, id, options) {
 
 
 
+
 const warehouses_RUNNING = new Set(['STARTING', 'RUNNING']);
-const warehouses_rules = {
-    noun: 'warehouse',
-    stoppedState: 'STOPPED',
-    wasRunning: (before) => warehouses_RUNNING.has(before.state),
-    isRunning: (state) => warehouses_RUNNING.has(state),
-};
+const warehouses_rules = { noun: 'warehouse', running: warehouses_RUNNING, stoppedState: 'STOPPED' };
 function warehouses_observe(w) {
     const state = w.state ?? 'UNKNOWN';
     return {
@@ -13189,13 +13115,8 @@ function warehouses_observe(w) {
 const warehouses = {
     kind: 'warehouses',
     stage: 2,
-    async list(ctx) {
-        const out = [];
-        for await (const w of listWarehouses(ctx.clients.workspace))
-            out.push(warehouses_observe(w));
-        return out;
-    },
-    halted: (item) => (warehouses_RUNNING.has(item.state.state) ? { state: 'STOPPED' } : undefined),
+    list: async (ctx) => (await collect(listWarehouses(ctx.clients.workspace))).map(warehouses_observe),
+    halted: (item) => haltedCompute(warehouses_rules, item),
     async halt(ctx, item) {
         await stopWarehouse(ctx.clients.workspace, item.id);
     },
@@ -13219,7 +13140,10 @@ const warehouses = {
 
 
 
-/** Every kind, in stop order within its stage. Adding a kind = one module + one line here. */
+/**
+ * Every kind, in stop order within its stage. Adding a kind = one module, one line here and its
+ * name in RESOURCE_KINDS (settings.ts); see docs/adr/0005-resource-interface.md.
+ */
 const RESOURCES = [
     permissionAssignments,
     jobs,
@@ -13234,12 +13158,6 @@ const RESOURCES = [
     servingEndpoints,
     vectorSearchEndpoints,
 ];
-function resourceFor(kind) {
-    const resource = RESOURCES.find((r) => r.kind === kind);
-    if (!resource)
-        throw new Error(`No resource module for kind ${kind}`);
-    return resource;
-}
 
 ;// CONCATENATED MODULE: ./src/engine/runtime.ts
 
@@ -13332,7 +13250,7 @@ function makeClients(input, settings, workspaceUrl, accountHost, accountId) {
 }
 async function whoAmI(clients, workspaceUrl) {
     try {
-        const me = await scim_getMe(clients.workspace);
+        const me = await getMe(clients.workspace);
         const caller = {
             id: String(me.user.id),
             userName: me.user.userName ?? String(me.user.id),
@@ -13415,7 +13333,7 @@ async function applyStop(rt, entries, inventory) {
 async function haltKind(rt, resource, planned, inventory, relist) {
     const work = planned.map((e) => ({ item: e.item, after: e.change.after, late: false }));
     if (relist)
-        work.push(...(await lateItems(rt, resource, planned, inventory)));
+        work.push(...(await lateItems(rt, resource, inventory)));
     if (work.length === 0)
         return [];
     rt.logger.info(`${resource.kind}: halting ${work.length}`);
@@ -13454,7 +13372,7 @@ async function haltKind(rt, resource, planned, inventory, relist) {
  * Items that appeared since the listing (a schedule fired a run before its job was paused). They
  * need nothing restored (runs are not restarted), so they are not in the snapshot.
  */
-async function lateItems(rt, resource, planned, inventory) {
+async function lateItems(rt, resource, inventory) {
     let fresh;
     try {
         fresh = await resource.list(rt.resCtx);
@@ -13464,10 +13382,10 @@ async function lateItems(rt, resource, planned, inventory) {
         return [];
     }
     resource.refine?.(fresh, inventory);
-    const known = new Set(planned.map((e) => e.item.id));
-    const known2 = new Set((inventory[resource.kind] ?? []).map((i) => i.id));
+    // The plan was made from the first listing: anything in it is already planned or left alone.
+    const known = new Set((inventory[resource.kind] ?? []).map((i) => i.id));
     return fresh
-        .filter((i) => !known.has(i.id) && !known2.has(i.id) && !i.kept && !i.handledBy)
+        .filter((i) => !known.has(i.id) && !i.kept && !i.handledBy)
         .map((item) => ({ item, after: resource.halted(item), late: true }))
         .filter((w) => w.after !== undefined);
 }
@@ -13571,7 +13489,8 @@ async function waitForDrain(rt, items, inventory, timeoutMs) {
     const minutes = Math.round(timeoutMs / 6000) / 10;
     rt.logger.error(`still running after ${minutes} min: ${summary(pending)}`);
     for (const { resource, item } of pending) {
-        const detail = `still ${resource.describe(item.state)} after waiting ${minutes} min`;
+        // item.detail, not describe(state): a kind that could not be listed has no state to describe.
+        const detail = `still ${item.detail} after waiting ${minutes} min`;
         const existing = items.find((i) => i.kind === resource.kind && i.id === item.id);
         if (existing)
             Object.assign(existing, { outcome: 'not_converged', detail });
@@ -13792,7 +13711,35 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/ini/lib/ini.js
 var ini = __nccwpck_require__(5756);
+;// CONCATENATED MODULE: ./src/auth/token-provider.ts
+/**
+ * One token, cached until its refresh time. Concurrent callers share one fetch (a sign-in may
+ * spawn `az` or call an identity provider); a failed fetch is not cached.
+ */
+class RefreshingToken {
+    fetch;
+    now;
+    cached;
+    pending;
+    constructor(fetch, now = Date.now) {
+        this.fetch = fetch;
+        this.now = now;
+    }
+    get() {
+        if (this.cached && this.now() < this.cached.refreshAt)
+            return Promise.resolve(this.cached.token);
+        this.pending ??= this.fetch()
+            .then((fetched) => {
+            this.cached = fetched;
+            return fetched.token;
+        })
+            .finally(() => (this.pending = undefined));
+        return this.pending;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/auth/azure-credential.ts
+
 
 /** The Azure Databricks resource (the same app id in every Azure cloud). */
 const AZURE_DATABRICKS_SCOPE = '2ff814a6-3304-4ab8-85cb-cd0e6f879c1d/.default';
@@ -13807,23 +13754,15 @@ class AzureCredentialProvider {
     credential;
     description;
     options;
-    cached;
-    pending;
+    token;
     constructor(credential, description, options = {}) {
         this.credential = credential;
         this.description = description;
         this.options = options;
+        this.token = new RefreshingToken(() => this.fetch(), options.now);
     }
-    now() {
-        return (this.options.now ?? Date.now)();
-    }
-    async getToken(_audience) {
-        if (this.cached && this.cached.expiresOnTimestamp - REFRESH_MARGIN_MS > this.now()) {
-            return this.cached.token;
-        }
-        this.pending ??= this.fetch().finally(() => (this.pending = undefined));
-        this.cached = await this.pending;
-        return this.cached.token;
+    getToken(_audience) {
+        return this.token.get();
     }
     async fetch() {
         let token;
@@ -13836,7 +13775,7 @@ class AzureCredentialProvider {
         }
         if (!token)
             throw new UsageError(`${this.description}: no token returned.`);
-        return token;
+        return { token: token.token, refreshAt: token.expiresOnTimestamp - REFRESH_MARGIN_MS };
     }
 }
 /**
@@ -14415,7 +14354,7 @@ Exit codes:
  * last (the detail, free to run on) never are.
  */
 const MAX_CELL = 60;
-function renderTable(headers, rows, indent = '  ') {
+function renderTable(headers, rows) {
     const cells = [headers, ...rows].map((row) => row.map((cell, col) => col === 0 || col === row.length - 1 ? oneLine(cell) : clip(oneLine(cell))));
     const widths = headers.map((_, col) => Math.max(...cells.map((row) => row[col]?.length ?? 0)));
     return cells
@@ -14423,7 +14362,7 @@ function renderTable(headers, rows, indent = '  ') {
         .map((cell, col) => (col === row.length - 1 ? cell : cell.padEnd(widths[col])))
         .join('  ')
         .trimEnd())
-        .map((line) => `${indent}${line}`)
+        .map((line) => `  ${line}`)
         .join('\n');
 }
 function oneLine(text) {
@@ -14528,8 +14467,7 @@ class StderrLogger {
     write;
     options;
     secrets = new Set();
-    started = Date.now();
-    constructor(write = (t) => process.stderr.write(t), options = {}) {
+    constructor(write, options = {}) {
         this.write = write;
         this.options = options;
     }
@@ -14568,12 +14506,8 @@ class StderrLogger {
         }
     }
     line(message) {
-        const stamp = this.options.timestamps ? `[${elapsed(this.started)}] ` : '';
-        this.write(`${stamp}${this.redact(message)}\n`);
+        this.write(`${this.redact(message)}\n`);
     }
-}
-function elapsed(since) {
-    return `${((Date.now() - since) / 1000).toFixed(1).padStart(5)}s`;
 }
 
 ;// CONCATENATED MODULE: ./package.json
@@ -14584,6 +14518,7 @@ const package_namespaceObject = {"rE":"0.1.0"};
 const VERSION = package_namespaceObject.rE;
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -14615,7 +14550,7 @@ async function main(argv, io) {
     }
     catch (e) {
         const code = exitCodeForError(e);
-        logger.error(describeError(e));
+        logger.error(errorText(e));
         if (io.env.DATABRICKS_HALT_DEBUG && e instanceof Error && e.stack)
             logger.debug(e.stack);
         if (wantsJson)
@@ -14630,16 +14565,9 @@ async function execute(command, io, logger) {
     logger.debug(`auth: ${tokens.description}; snapshots: ${store.description}`);
     return run({ settings, tokens, store, logger, version: VERSION });
 }
-function describeError(e) {
-    if (e instanceof Error) {
-        const describe = e.describe;
-        return typeof describe === 'function' ? describe.call(e) : e.message;
-    }
-    return String(e);
-}
 function errorJson(e, exitCode, logger) {
     const name = e instanceof Error ? e.name : 'Error';
-    return { error: { name, message: logger.redact(describeError(e)) }, exitCode };
+    return { error: { name, message: logger.redact(errorText(e)) }, exitCode };
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts
