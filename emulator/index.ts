@@ -26,6 +26,7 @@ export type { WorkspaceState } from './state/workspace.js'
 export type { AccountState } from './state/account.js'
 export { RATE_CLASSES } from './types.js'
 export { DEFAULT_RATE_LIMITS } from './engine/rate-limit.js'
+export { quietStartTime } from './engine/clock.js'
 export { generateScenario } from './scenario/generate.js'
 
 export interface WorkspaceInfo {

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startEmulator, type Emulator } from '../emulator/index.js'
+import { quietStartTime, startEmulator, type Emulator } from '../emulator/index.js'
 import { activity, configuration, differences, runningCompute } from './workspace-state.js'
 
 const TRANSITION_MS = 300
@@ -18,6 +18,7 @@ async function main(): Promise<number> {
   const emu = await startEmulator({
     scenario: 'small',
     seed: 42,
+    startTime: quietStartTime(),
     transitionMs: TRANSITION_MS,
     propagationDelayMs: 500,
   })

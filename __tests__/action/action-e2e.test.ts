@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { startEmulator, type Emulator } from '../../emulator/index.js'
+import { quietStartTime, startEmulator, type Emulator } from '../../emulator/index.js'
 import { configuration, differences } from '../../scripts/workspace-state.js'
 import { distExists, runStep, type StepResult } from '../../__fixtures__/action-runner.js'
 import { leaks } from '../../__fixtures__/capture-stdout.js'
@@ -44,6 +44,7 @@ beforeEach(async () => {
   emu = await startEmulator({
     scenario: 'small',
     seed: 7,
+    startTime: quietStartTime(),
     rateLimits: 'off',
     propagationDelayMs: 0,
     transitionMs: 50,

@@ -3,7 +3,12 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js'
+import {
+  quietStartTime,
+  startEmulator,
+  type Emulator,
+  type EmulatorOptions,
+} from '../../emulator/index.js'
 
 /** The repository root: the CLI child runs there so `--import tsx` and src/cli.ts resolve. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -74,6 +79,7 @@ export async function startWorld(emulatorOptions: EmulatorOptions = {}): Promise
   const emu = await startEmulator({
     scenario: 'small',
     seed: 7,
+    startTime: quietStartTime(),
     transitionMs: 100,
     propagationDelayMs: 200,
     ...emulatorOptions,

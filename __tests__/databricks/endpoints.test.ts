@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { startEmulator } from '../../emulator/index.js'
+import { quietStartTime, startEmulator } from '../../emulator/index.js'
 import { getAlert, listAlerts, updateAlertPauseStatus } from '../../src/databricks/alerts.js'
 import { getApp, listApps, startApp, stopApp } from '../../src/databricks/apps.js'
 import {
@@ -46,7 +46,13 @@ let clients: ReturnType<typeof clientsFor>
 let ws: ReturnType<typeof clientsFor>['workspace']
 
 beforeAll(async () => {
-  emu = await startEmulator({ scenario: 'small', seed: 21, rateLimits: 'off', transitionMs: 0 })
+  emu = await startEmulator({
+    scenario: 'small',
+    seed: 21,
+    startTime: quietStartTime(),
+    rateLimits: 'off',
+    transitionMs: 0,
+  })
   clients = clientsFor(emu)
   ws = clients.workspace
 })

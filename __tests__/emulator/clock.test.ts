@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { startEmulator, type Emulator, type ScenarioJson } from '../../emulator/index.js'
+import {
+  quietStartTime,
+  startEmulator,
+  type Emulator,
+  type ScenarioJson,
+} from '../../emulator/index.js'
 import { call } from './helpers.js'
 
 const START = Date.UTC(2026, 0, 5, 9, 0, 30) // a Monday, 30 s past the hour
@@ -334,6 +339,34 @@ describe('emulator clock', () => {
     await new Promise((r) => setImmediate(r))
     emu.clock.advance(5)
     expect(emu.clock.now()).toBeGreaterThanOrEqual(t0 + 5)
+  })
+})
+
+describe('quietStartTime', () => {
+  it('is one minute past the latest whole hour, never after now', () => {
+    expect(quietStartTime(Date.UTC(2026, 0, 5, 9, 40))).toBe(Date.UTC(2026, 0, 5, 9, 1))
+    expect(quietStartTime(Date.UTC(2026, 0, 5, 9, 0, 30))).toBe(Date.UTC(2026, 0, 5, 8, 1))
+    expect(quietStartTime(Date.UTC(2026, 0, 5, 9, 1))).toBe(Date.UTC(2026, 0, 5, 9, 1))
+  })
+
+  it('gives the generated scenario 13 quiet minutes before an alert or dashboard schedule wakes a warehouse', async () => {
+    emu = await startEmulator({
+      scenario: 'small',
+      seed: 7,
+      clockSpeed: 0,
+      startTime: quietStartTime(START),
+      transitionMs: 0,
+      rateLimits: 'off',
+    })
+    const warehouses = [...emu.ws().warehouses.values()]
+    for (const w of warehouses) {
+      w.state = 'STOPPED'
+      w.num_clusters = 0
+    }
+    emu.clock.advance(13 * MIN)
+    expect(warehouses.filter((w) => w.state !== 'STOPPED')).toEqual([])
+    emu.clock.advance(2 * MIN) // the quarter-hour alerts fire
+    expect(warehouses.filter((w) => w.state !== 'STOPPED').length).toBeGreaterThan(0)
   })
 })
 

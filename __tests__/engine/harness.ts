@@ -1,7 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js'
+import {
+  quietStartTime,
+  startEmulator,
+  type Emulator,
+  type EmulatorOptions,
+} from '../../emulator/index.js'
 import type { TokenProvider } from '../../src/auth/token-provider.js'
 import { run } from '../../src/engine.js'
 import type { EngineTiming } from '../../src/engine/runtime.js'
@@ -56,6 +61,7 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
   const emu = await startEmulator({
     scenario: 'small',
     seed: 7,
+    startTime: quietStartTime(),
     rateLimits: 'off',
     propagationDelayMs: 0,
     transitionMs: 50,

@@ -9,6 +9,21 @@ export interface ClockEvent {
   run: (at: number) => void
 }
 
+const HOUR = 3_600_000
+const QUIET_OFFSET = 60_000
+
+/**
+ * A start time one minute past the latest whole hour: the generated scenarios' crons (every 5 or
+ * 15 minutes, hourly, daily) are then at least 4 minutes away, and the alert and dashboard
+ * schedules that wake warehouses at least 14. Tests and the demo start here so a schedule never
+ * fires at a random moment of a run that compares the workspace before and after. It stays at or
+ * before `now`, so tokens issued in real time are never "from the future" to the emulator.
+ */
+export function quietStartTime(now: number = Date.now()): number {
+  const start = Math.floor(now / HOUR) * HOUR + QUIET_OFFSET
+  return start <= now ? start : start - HOUR
+}
+
 export class EmulatorClock {
   private base: number
   private realStart = performance.now()
