@@ -1,9 +1,9 @@
 import * as core from '@actions/core'
 import { z } from 'zod'
-import { splitList } from './cli/kinds.js'
 import { normalizeWorkspaceUrl } from './config.js'
 import { UsageError } from './errors.js'
-import { RESOURCE_KINDS, SettingsSchema, type Settings } from './settings.js'
+import { parseKinds, splitList } from './kinds.js'
+import { SettingsSchema, type Settings } from './settings.js'
 
 /**
  * The Action's inputs as one typed object: the shared Settings the engine reads, plus what only the
@@ -120,14 +120,9 @@ function list(name: string): string[] {
 
 function kinds(name: string): Settings['only'] {
   const items = list(name)
-  if (items.length === 0 || (items.length === 1 && items[0] === 'all')) return undefined
-  const unknown = items.filter((k) => !(RESOURCE_KINDS as readonly string[]).includes(k))
-  if (unknown.length > 0) {
-    throw new UsageError(
-      `Input ${name}: unknown kind(s) ${unknown.join(', ')}; use all or some of ${RESOURCE_KINDS.join(', ')}.`,
-    )
-  }
-  return items as Settings['only']
+  if (items.length === 0 || (items.length === 1 && items[0].toLowerCase() === 'all'))
+    return undefined
+  return parseKinds(`Input ${name}`, items)
 }
 
 function bool(name: string, fallback: boolean): boolean {

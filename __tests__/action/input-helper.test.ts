@@ -45,7 +45,7 @@ describe('action inputs', () => {
       mode: 'restore',
       'workspace-url': WS,
       'keep-principals': 'ops@example.com, data-eng\n 1234567890123456789 \n',
-      resources: 'jobs,clusters',
+      resources: 'jobs,clusters\nruns, pools, jobs',
       'dry-run': 'True',
       'restart-compute': 'true',
       'wait-minutes': '15',
@@ -54,7 +54,8 @@ describe('action inputs', () => {
     })
     const { settings, artifacts } = getInputs()
     expect(settings.keep).toEqual(['ops@example.com', 'data-eng', '1234567890123456789'])
-    expect(settings.only).toEqual(['jobs', 'clusters'])
+    // The CLI's short names work here too; duplicates collapse.
+    expect(settings.only).toEqual(['jobs', 'clusters', 'job_runs', 'instance_pools'])
     expect(settings).toMatchObject({
       dryRun: true,
       restartCompute: true,
@@ -69,7 +70,7 @@ describe('action inputs', () => {
     [{ mode: 'halt' }, /input mode/],
     [{ mode: 'stop', 'dry-run': 'maybe' }, /Input dry-run must be true or false, not "maybe"/],
     [{ mode: 'stop', 'wait-minutes': 'ten' }, /Input wait-minutes must be a whole number/],
-    [{ mode: 'stop', resources: 'jobs,robots' }, /unknown kind\(s\) robots/],
+    [{ mode: 'stop', resources: 'jobs,robots' }, /Input resources: unknown resource kind 'robots'/],
     [
       { mode: 'stop', auth: 'azure-cli' },
       /Input auth must be one of auto, azure-oidc, databricks-oidc, token/,

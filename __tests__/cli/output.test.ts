@@ -2,7 +2,6 @@ import { describe, expect, test } from '@jest/globals'
 import { renderReport } from '../../src/cli/report-text.js'
 import { StderrLogger } from '../../src/cli/stderr-logger.js'
 import { exitCodeForError, exitCodeForReport } from '../../src/cli/exit-codes.js'
-import { SettingsSchema } from '../../src/settings.js'
 import { SafetyError, UsageError } from '../../src/errors.js'
 import { countOutcomes } from '../../src/engine/report-builder.js'
 import type { ItemReport, Report } from '../../src/report.js'
@@ -25,9 +24,6 @@ function report(mode: Report['mode'], items: ItemReport[], extra: Partial<Report
     ...extra,
   }
 }
-
-const settings = (extra: object = {}) =>
-  SettingsSchema.parse({ mode: 'show', workspaceUrl: 'https://x.azuredatabricks.net', ...extra })
 
 describe('text report', () => {
   test('show prints one table per kind, in the safe order, ids exact', () => {
@@ -94,12 +90,10 @@ describe('text report', () => {
 })
 
 describe('exit codes', () => {
-  test('report outcome, --fail-if-active and refusals', () => {
+  test("the report's own verdict (the engine folds --fail-if-active into it) and refusals", () => {
     const active = report('show', [{ kind: 'jobs', id: '1', name: 'a', outcome: 'active' }])
-    expect(exitCodeForReport(active, settings())).toBe(0)
-    expect(exitCodeForReport(active, settings({ failIfActive: true }))).toBe(1)
-    expect(exitCodeForReport(report('show', []), settings({ failIfActive: true }))).toBe(0)
-    expect(exitCodeForReport({ ...active, exitCode: 1 }, settings())).toBe(1)
+    expect(exitCodeForReport(active)).toBe(0)
+    expect(exitCodeForReport({ ...active, exitCode: 1 })).toBe(1)
     expect(exitCodeForError(new UsageError('x'))).toBe(2)
     expect(exitCodeForError(new SafetyError('x'))).toBe(3)
     expect(exitCodeForError(new Error('x'))).toBe(1)

@@ -14091,7 +14091,7 @@ async function syncDir(dir) {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/cli/kinds.ts
+;// CONCATENATED MODULE: ./src/kinds.ts
 
 
 /** Short names people type; the canonical names are the API objects' (src/settings.ts). */
@@ -14106,15 +14106,20 @@ const ALIASES = {
     serving: 'serving_endpoints',
     vector_search: 'vector_search_endpoints',
 };
-/** `--only jobs,clusters --only pools` → ['jobs', 'clusters', 'instance_pools']. */
-function parseKinds(flag, values) {
+/**
+ * `--only jobs,clusters --only pools` or the Action's `resources: jobs, pools` →
+ * ['jobs', 'clusters', 'instance_pools']. Both faces accept the same names; `label` says which
+ * flag or input an error is about.
+ */
+function parseKinds(label, values) {
     const kinds = splitList(values).map((raw) => {
         const name = raw.toLowerCase().replace(/-/g, '_');
         const kind = RESOURCE_KINDS.includes(name)
             ? name
             : ALIASES[name];
         if (!kind) {
-            throw new UsageError(`--${flag}: unknown resource kind '${raw}'. Known kinds: ${RESOURCE_KINDS.join(', ')}.`);
+            throw new UsageError(`${label}: unknown resource kind '${raw}'. Known kinds: ${RESOURCE_KINDS.join(', ')} ` +
+                `(short names: ${Object.keys(ALIASES).join(', ')}).`);
         }
         return kind;
     });
@@ -14217,7 +14222,7 @@ function toSettings(mode, v, env) {
         accountId: v['account-id'] ?? (env.DATABRICKS_ACCOUNT_ID || undefined),
         accountHost,
         keep: splitList(v.keep ?? []),
-        only: v.only ? parseKinds('only', v.only) : undefined,
+        only: v.only ? parseKinds('--only', v.only) : undefined,
         skip: parseKinds('skip', v.skip ?? []),
         dryRun: v['dry-run'] ?? false,
         force: v.force ?? false,
@@ -14272,11 +14277,9 @@ const EXIT_OK = 0;
 const EXIT_ITEMS = 1;
 const EXIT_USAGE = 2;
 const EXIT_SAFETY = 3;
-function exitCodeForReport(report, settings) {
-    if (report.exitCode !== 0)
-        return EXIT_ITEMS;
-    const gate = report.mode === 'show' && settings.failIfActive;
-    return gate && report.counts.active > 0 ? EXIT_ITEMS : EXIT_OK;
+/** The engine already folded every reason to fail (items, `--fail-if-active`) into the report. */
+function exitCodeForReport(report) {
+    return report.exitCode === 0 ? EXIT_OK : EXIT_ITEMS;
 }
 /**
  * Refusals carry their own code. Anything else escaped the engine's per-item reporting (an
@@ -14546,7 +14549,7 @@ async function main(argv, io) {
         io.stdout(command.json ? `${stringifyJson(report, 2)}\n` : renderReport(report, command.settings));
         if (command.json && report.snapshot)
             logger.info(`Snapshot: ${report.snapshot.ref}`);
-        return exitCodeForReport(report, command.settings);
+        return exitCodeForReport(report);
     }
     catch (e) {
         const code = exitCodeForError(e);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { SettingsSchema, type Settings } from '../settings.js'
 import { UsageError } from '../errors.js'
-import { parseKinds, splitList } from './kinds.js'
+import { parseKinds, splitList } from '../kinds.js'
 import { accountHostFor, checkedUrl, normalizeWorkspaceUrl, workspaceIdFromUrl } from '../config.js'
 
 export type CliCommand =
@@ -94,7 +94,7 @@ function toSettings(mode: Settings['mode'], v: Values, env: NodeJS.ProcessEnv): 
     accountId: v['account-id'] ?? (env.DATABRICKS_ACCOUNT_ID || undefined),
     accountHost,
     keep: splitList(v.keep ?? []),
-    only: v.only ? parseKinds('only', v.only) : undefined,
+    only: v.only ? parseKinds('--only', v.only) : undefined,
     skip: parseKinds('skip', v.skip ?? []),
     dryRun: v['dry-run'] ?? false,
     force: v.force ?? false,

@@ -1,5 +1,4 @@
 import type { Report } from '../report.js'
-import type { Settings } from '../settings.js'
 import { SafetyError, UsageError } from '../errors.js'
 
 export const EXIT_OK = 0
@@ -8,10 +7,9 @@ export const EXIT_ITEMS = 1
 export const EXIT_USAGE = 2
 export const EXIT_SAFETY = 3
 
-export function exitCodeForReport(report: Report, settings: Settings): number {
-  if (report.exitCode !== 0) return EXIT_ITEMS
-  const gate = report.mode === 'show' && settings.failIfActive
-  return gate && report.counts.active > 0 ? EXIT_ITEMS : EXIT_OK
+/** The engine already folded every reason to fail (items, `--fail-if-active`) into the report. */
+export function exitCodeForReport(report: Report): number {
+  return report.exitCode === 0 ? EXIT_OK : EXIT_ITEMS
 }
 
 /**

@@ -34,7 +34,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       command.json ? `${stringifyJson(report, 2)}\n` : renderReport(report, command.settings),
     )
     if (command.json && report.snapshot) logger.info(`Snapshot: ${report.snapshot.ref}`)
-    return exitCodeForReport(report, command.settings)
+    return exitCodeForReport(report)
   } catch (e) {
     const code = exitCodeForError(e)
     logger.error(errorText(e))

@@ -1,5 +1,5 @@
-import { RESOURCE_KINDS, type ResourceKind } from '../settings.js'
-import { UsageError } from '../errors.js'
+import { RESOURCE_KINDS, type ResourceKind } from './settings.js'
+import { UsageError } from './errors.js'
 
 /** Short names people type; the canonical names are the API objects' (src/settings.ts). */
 const ALIASES: Record<string, ResourceKind> = {
@@ -14,8 +14,12 @@ const ALIASES: Record<string, ResourceKind> = {
   vector_search: 'vector_search_endpoints',
 }
 
-/** `--only jobs,clusters --only pools` → ['jobs', 'clusters', 'instance_pools']. */
-export function parseKinds(flag: string, values: string[]): ResourceKind[] {
+/**
+ * `--only jobs,clusters --only pools` or the Action's `resources: jobs, pools` →
+ * ['jobs', 'clusters', 'instance_pools']. Both faces accept the same names; `label` says which
+ * flag or input an error is about.
+ */
+export function parseKinds(label: string, values: string[]): ResourceKind[] {
   const kinds = splitList(values).map((raw) => {
     const name = raw.toLowerCase().replace(/-/g, '_')
     const kind = (RESOURCE_KINDS as readonly string[]).includes(name)
@@ -23,7 +27,8 @@ export function parseKinds(flag: string, values: string[]): ResourceKind[] {
       : ALIASES[name]
     if (!kind) {
       throw new UsageError(
-        `--${flag}: unknown resource kind '${raw}'. Known kinds: ${RESOURCE_KINDS.join(', ')}.`,
+        `${label}: unknown resource kind '${raw}'. Known kinds: ${RESOURCE_KINDS.join(', ')} ` +
+          `(short names: ${Object.keys(ALIASES).join(', ')}).`,
       )
     }
     return kind
