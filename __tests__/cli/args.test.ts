@@ -21,13 +21,13 @@ function usageMessage(argv: string[]): string {
 }
 
 describe('parseCliArgs', () => {
-  test('derives workspace id and account host from an Azure URL, defaults the rest', () => {
+  test('leaves workspace id and account host to the engine unless given, defaults the rest', () => {
     const { settings, json, snapshotDir } = settingsOf(['show', '--workspace-url', `${AZURE}/`])
+    expect(settings.workspaceId).toBeUndefined()
+    expect(settings.accountHost).toBeUndefined()
     expect(settings).toMatchObject({
       mode: 'show',
       workspaceUrl: AZURE,
-      workspaceId: '1234567890123456',
-      accountHost: 'https://accounts.azuredatabricks.net',
       keep: [],
       skip: [],
       dryRun: false,

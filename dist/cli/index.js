@@ -11905,22 +11905,11 @@ function checkBaseUrl(raw) {
 
 /** The workspace and account clients the engine uses. Each host has its own per-class limiters. */
 function createClients(options) {
-    const common = {
-        tokens: options.tokens,
-        maxConcurrency: options.maxConcurrency,
-        logger: options.logger,
-        timeoutMs: options.timeoutMs,
-        retry: options.retry,
-    };
-    const workspace = new DatabricksClient({
-        ...common,
-        host: options.workspaceUrl,
-        audience: 'workspace',
-    });
+    const workspace = options.workspace ?? createWorkspaceClient(options);
     const accountHost = options.accountHost ?? accountHostFor(options.workspaceUrl);
     const account = accountHost
         ? new DatabricksClient({
-            ...common,
+            ...common(options),
             host: accountHost,
             audience: 'account',
             accountId: options.accountId,
@@ -11930,6 +11919,23 @@ function createClients(options) {
         workspace,
         account,
         stats: () => ({ workspace: workspace.stats(), account: account?.stats() ?? {} }),
+    };
+}
+/** The workspace client alone: enough to learn who the caller is and which account this is. */
+function createWorkspaceClient(options) {
+    return new DatabricksClient({
+        ...common(options),
+        host: options.workspaceUrl,
+        audience: 'workspace',
+    });
+}
+function common(options) {
+    return {
+        tokens: options.tokens,
+        maxConcurrency: options.maxConcurrency,
+        logger: options.logger,
+        timeoutMs: options.timeoutMs,
+        retry: options.retry,
     };
 }
 
@@ -13197,18 +13203,22 @@ async function setup(input) {
     const accountHost = needsAccount
         ? resolveAccountHost(workspaceUrl, settings.accountHost)
         : settings.accountHost;
-    let clients = makeClients(input, settings, workspaceUrl, accountHost, settings.accountId);
-    const me = await whoAmI(clients, workspaceUrl);
+    // The account client waits until the account id is known; the workspace client tells us it.
+    const workspace = createWorkspaceClient(clientOptions(input, settings, workspaceUrl));
+    const me = await whoAmI(workspace, workspaceUrl);
     let accountId = settings.accountId;
     let metadataId;
     if (!accountId || !me.orgId) {
-        const metadata = await getHostMetadata(clients.workspace);
+        const metadata = await getHostMetadata(workspace);
         accountId ??= metadata?.account_id;
         metadataId = metadata?.workspace_id;
-        if (accountId && !settings.accountId) {
-            clients = makeClients(input, settings, workspaceUrl, accountHost, accountId);
-        }
     }
+    const clients = createClients({
+        ...clientOptions(input, settings, workspaceUrl),
+        accountHost,
+        accountId,
+        workspace,
+    });
     if (needsAccount && !accountId) {
         throw new UsageError('The account id is needed to change permission assignments: pass --account-id ' +
             '(account console → top right), or --skip permission_assignments.');
@@ -13238,19 +13248,17 @@ async function setup(input) {
         },
     };
 }
-function makeClients(input, settings, workspaceUrl, accountHost, accountId) {
-    return createClients({
+function clientOptions(input, settings, workspaceUrl) {
+    return {
         workspaceUrl,
-        accountHost,
-        accountId,
         tokens: input.tokens,
         maxConcurrency: settings.maxConcurrency,
         logger: input.logger,
-    });
+    };
 }
-async function whoAmI(clients, workspaceUrl) {
+async function whoAmI(workspace, workspaceUrl) {
     try {
-        const me = await getMe(clients.workspace);
+        const me = await getMe(workspace);
         const caller = {
             id: String(me.user.id),
             userName: me.user.userName ?? String(me.user.id),
@@ -14211,16 +14219,16 @@ function parseMode(positionals) {
     return mode;
 }
 function toSettings(mode, v, env) {
-    const workspaceUrl = normalizeWorkspaceUrl(args_required(v['workspace-url']));
-    const accountHost = v['account-host']
-        ? checkedUrl(v['account-host'], 'Account host').origin
-        : accountHostFor(workspaceUrl);
+    // Workspace id and account host stay unset unless given: the engine derives them from the URL and
+    // checks them against the server, so an error names only what the user actually passed.
     const raw = {
         mode,
-        workspaceUrl,
-        workspaceId: v['workspace-id'] ?? workspaceIdFromUrl(workspaceUrl),
+        workspaceUrl: normalizeWorkspaceUrl(args_required(v['workspace-url'])),
+        workspaceId: v['workspace-id'],
         accountId: v['account-id'] ?? (env.DATABRICKS_ACCOUNT_ID || undefined),
-        accountHost,
+        accountHost: v['account-host']
+            ? checkedUrl(v['account-host'], 'Account host').origin
+            : undefined,
         keep: splitList(v.keep ?? []),
         only: v.only ? parseKinds('--only', v.only) : undefined,
         skip: parseKinds('skip', v.skip ?? []),

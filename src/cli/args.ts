@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { SettingsSchema, type Settings } from '../settings.js'
 import { UsageError } from '../errors.js'
 import { parseKinds, splitList } from '../kinds.js'
-import { accountHostFor, checkedUrl, normalizeWorkspaceUrl, workspaceIdFromUrl } from '../config.js'
+import { checkedUrl, normalizeWorkspaceUrl } from '../config.js'
 
 export type CliCommand =
   | { kind: 'help' }
@@ -83,16 +83,16 @@ function parseMode(positionals: string[]): Settings['mode'] {
 }
 
 function toSettings(mode: Settings['mode'], v: Values, env: NodeJS.ProcessEnv): Settings {
-  const workspaceUrl = normalizeWorkspaceUrl(required(v['workspace-url']))
-  const accountHost = v['account-host']
-    ? checkedUrl(v['account-host'], 'Account host').origin
-    : accountHostFor(workspaceUrl)
+  // Workspace id and account host stay unset unless given: the engine derives them from the URL and
+  // checks them against the server, so an error names only what the user actually passed.
   const raw = {
     mode,
-    workspaceUrl,
-    workspaceId: v['workspace-id'] ?? workspaceIdFromUrl(workspaceUrl),
+    workspaceUrl: normalizeWorkspaceUrl(required(v['workspace-url'])),
+    workspaceId: v['workspace-id'],
     accountId: v['account-id'] ?? (env.DATABRICKS_ACCOUNT_ID || undefined),
-    accountHost,
+    accountHost: v['account-host']
+      ? checkedUrl(v['account-host'], 'Account host').origin
+      : undefined,
     keep: splitList(v.keep ?? []),
     only: v.only ? parseKinds('--only', v.only) : undefined,
     skip: parseKinds('skip', v.skip ?? []),

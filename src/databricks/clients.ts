@@ -16,6 +16,8 @@ export interface CreateClientsOptions {
   logger?: Logger
   timeoutMs?: number
   retry?: RetryOptions
+  /** A workspace client already in use (its limiters keep what they learned); else a new one. */
+  workspace?: DatabricksClient
 }
 
 export interface Clients {
@@ -31,22 +33,11 @@ export interface Clients {
 
 /** The workspace and account clients the engine uses. Each host has its own per-class limiters. */
 export function createClients(options: CreateClientsOptions): Clients {
-  const common = {
-    tokens: options.tokens,
-    maxConcurrency: options.maxConcurrency,
-    logger: options.logger,
-    timeoutMs: options.timeoutMs,
-    retry: options.retry,
-  }
-  const workspace = new DatabricksClient({
-    ...common,
-    host: options.workspaceUrl,
-    audience: 'workspace',
-  })
+  const workspace = options.workspace ?? createWorkspaceClient(options)
   const accountHost = options.accountHost ?? accountHostFor(options.workspaceUrl)
   const account = accountHost
     ? new DatabricksClient({
-        ...common,
+        ...common(options),
         host: accountHost,
         audience: 'account',
         accountId: options.accountId,
@@ -56,5 +47,24 @@ export function createClients(options: CreateClientsOptions): Clients {
     workspace,
     account,
     stats: () => ({ workspace: workspace.stats(), account: account?.stats() ?? {} }),
+  }
+}
+
+/** The workspace client alone: enough to learn who the caller is and which account this is. */
+export function createWorkspaceClient(options: CreateClientsOptions): DatabricksClient {
+  return new DatabricksClient({
+    ...common(options),
+    host: options.workspaceUrl,
+    audience: 'workspace',
+  })
+}
+
+function common(options: CreateClientsOptions) {
+  return {
+    tokens: options.tokens,
+    maxConcurrency: options.maxConcurrency,
+    logger: options.logger,
+    timeoutMs: options.timeoutMs,
+    retry: options.retry,
   }
 }

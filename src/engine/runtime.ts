@@ -1,6 +1,12 @@
 import type { TokenProvider } from '../auth/token-provider.js'
 import { normalizeWorkspaceUrl, resolveAccountHost, resolveWorkspaceId } from '../config.js'
-import { createClients, type Clients } from '../databricks/clients.js'
+import type { DatabricksClient } from '../databricks/client.js'
+import {
+  createClients,
+  createWorkspaceClient,
+  type Clients,
+  type CreateClientsOptions,
+} from '../databricks/clients.js'
 import { isPermissionDenied, isUnauthenticated } from '../databricks/errors.js'
 import { getMe } from '../databricks/scim.js'
 import { getHostMetadata } from '../databricks/workspace-metadata.js'
@@ -77,18 +83,22 @@ export async function setup(input: EngineContext): Promise<Runtime> {
   const accountHost = needsAccount
     ? resolveAccountHost(workspaceUrl, settings.accountHost)
     : settings.accountHost
-  let clients = makeClients(input, settings, workspaceUrl, accountHost, settings.accountId)
-  const me = await whoAmI(clients, workspaceUrl)
+  // The account client waits until the account id is known; the workspace client tells us it.
+  const workspace = createWorkspaceClient(clientOptions(input, settings, workspaceUrl))
+  const me = await whoAmI(workspace, workspaceUrl)
   let accountId = settings.accountId
   let metadataId: string | undefined
   if (!accountId || !me.orgId) {
-    const metadata = await getHostMetadata(clients.workspace)
+    const metadata = await getHostMetadata(workspace)
     accountId ??= metadata?.account_id
     metadataId = metadata?.workspace_id
-    if (accountId && !settings.accountId) {
-      clients = makeClients(input, settings, workspaceUrl, accountHost, accountId)
-    }
   }
+  const clients = createClients({
+    ...clientOptions(input, settings, workspaceUrl),
+    accountHost,
+    accountId,
+    workspace,
+  })
   if (needsAccount && !accountId) {
     throw new UsageError(
       'The account id is needed to change permission assignments: pass --account-id ' +
@@ -121,29 +131,25 @@ export async function setup(input: EngineContext): Promise<Runtime> {
   }
 }
 
-function makeClients(
+function clientOptions(
   input: EngineContext,
   settings: Settings,
   workspaceUrl: string,
-  accountHost: string | undefined,
-  accountId: string | undefined,
-): Clients {
-  return createClients({
+): CreateClientsOptions {
+  return {
     workspaceUrl,
-    accountHost,
-    accountId,
     tokens: input.tokens,
     maxConcurrency: settings.maxConcurrency,
     logger: input.logger,
-  })
+  }
 }
 
 async function whoAmI(
-  clients: Clients,
+  workspace: DatabricksClient,
   workspaceUrl: string,
 ): Promise<{ caller: Caller; orgId?: string }> {
   try {
-    const me = await getMe(clients.workspace)
+    const me = await getMe(workspace)
     const caller: Caller = {
       id: String(me.user.id),
       userName: me.user.userName ?? String(me.user.id),
