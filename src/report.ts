@@ -38,6 +38,12 @@ export interface ItemReport {
   error?: string
 }
 
+/**
+ * Active items per kind before and after a stop or restore (not for show or a dry run). "After"
+ * counts what the run changed, so asynchronous stops (a cluster still terminating) count as off.
+ */
+export type Census = Partial<Record<ResourceKind, { before: number; after: number }>>
+
 export interface Report {
   mode: 'show' | 'stop' | 'restore'
   dryRun: boolean
@@ -52,6 +58,7 @@ export interface Report {
   /** Human-readable warnings (also emitted while running). */
   warnings: string[]
   counts: Record<ItemOutcome, number>
+  census?: Census
   /** 0 done, 1 some items failed / conflicted / did not converge, (2 usage and 3 safety are thrown). */
   exitCode: 0 | 1
 }

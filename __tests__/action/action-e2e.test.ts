@@ -118,6 +118,12 @@ describe('the action, end to end', () => {
     expect(stop.summary).toContain(stop.outputs['snapshot-artifact-name'])
     expect(stop.summary).toMatch(/<td>jobs<\/td><td>\d+<\/td>/)
     expect([...emu.ws().assignments.keys()]).toEqual([emu.adminPrincipalId])
+    // Before → after, as counted in the workspace: every assignment but the caller's went.
+    const assigned = before['permission assignments'].length
+    expect(stop.summary).toContain('<th>Active before → after</th>')
+    expect(stop.summary).toMatch(
+      new RegExp(`<td>permission_assignments</td><td>${assigned}</td><td>${assigned} → 1</td>`),
+    )
     // Only the Entra token reached Databricks: every request ran as the admin it was registered for.
     expect(
       emu.requests.every((r) => r.principalId === emu.adminPrincipalId || /\/oidc\//.test(r.path)),
@@ -129,6 +135,9 @@ describe('the action, end to end', () => {
     expect(restore.outputs['snapshot-artifact-id']).toBe(stop.outputs['snapshot-artifact-id'])
     expect(restore.outputs.conflicts).toBe('0')
     expect(restore.summary).toContain('<h2>databricks-halt restore: done</h2>')
+    expect(restore.summary).toMatch(
+      new RegExp(`<td>permission_assignments</td><td>${assigned - 1}</td><td>1 → ${assigned}</td>`),
+    )
     expect(differences(before, configuration(emu.ws()))).toEqual([])
     expect(gh.artifactsOfRun(Number(run.runId)).map((a) => a.name)).toContain(
       `databricks-halt-restored-ws${ws}-artifact${stop.outputs['snapshot-artifact-id']}`,

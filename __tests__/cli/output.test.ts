@@ -71,8 +71,12 @@ describe('text report', () => {
             restored: false,
           },
           warnings: ['group-only access for bob'],
+          census: { jobs: { before: 1, after: 0 }, clusters: { before: 1, after: 1 } },
         },
       ),
+    )
+    expect(text).toMatch(
+      /Active before → after:\n\s+KIND\s+ACTIVE\n\s+Jobs\s+1 → 0\n\s+Clusters\s+1 → 1/,
     )
     expect(text).toContain('Jobs (1)')
     expect(text).not.toMatch(/^\s+2\s+b\s/m)

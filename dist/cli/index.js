@@ -10653,6 +10653,46 @@ async function loadSnapshot(store, entry, workspaceId) {
     return snapshot;
 }
 
+;// CONCATENATED MODULE: ./src/engine/census.ts
+/** Outcomes after which a stop has turned an active item off (itself, or with what owns it). */
+const STOPPED = new Set(['changed', 'unchanged']);
+/**
+ * stop: active items per kind as listed, and how many are left active once the halts land (kept,
+ * failed, not drained by --wait, cannot be stopped). Items that appeared during the stop (runs
+ * fired since the listing) count as active before.
+ */
+function stopCensus(inventory, items) {
+    const census = {};
+    for (const [kind, listed] of entries(inventory)) {
+        const mine = items.filter((i) => i.kind === kind && i.id !== '*');
+        const outcome = new Map(mine.map((i) => [i.id, i.outcome]));
+        const ids = new Set(listed.map((i) => i.id));
+        const active = [
+            ...listed.filter((i) => i.active).map((i) => i.id),
+            ...mine.filter((i) => !ids.has(i.id)).map((i) => i.id),
+        ];
+        const after = active.filter((id) => !STOPPED.has(outcome.get(id) ?? '')).length;
+        census[kind] = { before: active.length, after };
+    }
+    return census;
+}
+/**
+ * restore: active items per kind as found, plus those the restore turned back on (a removed
+ * assignment is not listed at all until the restore puts it back).
+ */
+function restoreCensus(inventory, items) {
+    const census = {};
+    for (const [kind, listed] of entries(inventory)) {
+        const active = new Set(listed.filter((i) => i.active).map((i) => i.id));
+        const turnedOn = items.filter((i) => i.kind === kind && i.outcome === 'changed' && !active.has(i.id)).length;
+        census[kind] = { before: active.size, after: active.size + turnedOn };
+    }
+    return census;
+}
+function entries(inventory) {
+    return Object.entries(inventory);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/keep.ts
 
 /** Whether a --keep value names this principal: id, user name, group name, SP app id, display name. */
@@ -11167,6 +11207,7 @@ function restoreWarnings(rt, entry, items) {
 
 
 
+
 /**
  * restore: load and check the snapshot (schema, checksum, workspace) before anything else, then
  * per item compare what is there now with what the stop set: as left → put the pre-halt value
@@ -11207,6 +11248,7 @@ async function restore(rt, startedAt) {
         snapshot: { ...entry, restored: entry.restored || (complete && !rt.settings.dryRun) },
         items,
         warnings: restoreWarnings(rt, entry, items),
+        ...(rt.settings.dryRun ? {} : { census: restoreCensus(inventory, items) }),
     });
 }
 async function pickSnapshot(rt) {
@@ -13558,6 +13600,7 @@ function unknownItem(resource) {
 
 
 
+
 /**
  * stop: list → plan → snapshot (saved and read back) → apply → report. Every refusal happens
  * before the snapshot is saved, and nothing is changed unless the save succeeded.
@@ -13589,7 +13632,7 @@ async function stop(rt, startedAt) {
         const timeoutMs = rt.settings.waitMinutes * 60_000;
         await rt.logger.group('Wait', () => waitForDrain(rt, items, inventory, timeoutMs));
     }
-    return finishReport({ ...base, snapshot, items });
+    return finishReport({ ...base, snapshot, items, census: stopCensus(inventory, items) });
 }
 /**
  * Without the assignment list the lockout guard cannot see the caller, and a stop that pauses jobs
@@ -14413,6 +14456,8 @@ const QUIET_AFTER_CHANGE = new Set([
 function renderReport(report, options = {}) {
     const tables = kindTables(report);
     const sections = [header(report), ...tables, report_text_summary(report)];
+    if (report.census)
+        sections.push(census(report.census));
     if (options.active && report.mode === 'show' && tables.length === 0) {
         sections.splice(1, 0, 'Nothing is active beyond the kept set.');
     }
@@ -14445,6 +14490,13 @@ function row(item) {
 }
 function outcomeText(outcome) {
     return outcome.replace(/_/g, ' ');
+}
+function census(counts) {
+    const rows = RESOURCE_KINDS.flatMap((kind) => {
+        const c = counts[kind];
+        return c ? [[TITLES[kind], `${c.before} → ${c.after}`]] : [];
+    });
+    return `Active before → after:\n${renderTable(['KIND', 'ACTIVE'], rows)}`;
 }
 function report_text_summary(report) {
     const counts = Object.entries(report.counts)

@@ -47,7 +47,7 @@ export async function writeSummary(report: Report, snapshot?: SnapshotLink): Pro
   )
   s.addTable(overview(report, snapshot))
   s.addHeading('By resource kind', 3)
-  s.addTable(byKind(report.items))
+  s.addTable(byKind(report))
   addKept(report)
   addAttention(report)
   if (report.mode === 'stop' && snapshot && !report.dryRun) {
@@ -104,19 +104,23 @@ function overview(report: Report, snapshot?: SnapshotLink): Row[] {
   return rows.map(([k, v]) => [{ data: k, header: true }, v])
 }
 
-function byKind(items: ItemReport[]): Row[] {
+function byKind(report: Report): Row[] {
+  const { items, census } = report
   const kinds = [...new Set(items.map((i) => i.kind))]
   const used = COLUMNS.filter(([outcome]) => items.some((i) => i.outcome === outcome))
   const header: Row = [
     { data: 'Kind', header: true },
     { data: 'Items', header: true },
+    ...(census ? [{ data: 'Active before → after', header: true }] : []),
     ...used.map(([, t]) => ({ data: t, header: true })),
   ]
   const rows = kinds.map((kind: ResourceKind): Row => {
     const mine = items.filter((i) => i.kind === kind)
+    const count = census?.[kind]
     return [
       kind,
       String(mine.length),
+      ...(census ? [count ? `${count.before} → ${count.after}` : '–'] : []),
       ...used.map(([o]) => String(mine.filter((i) => i.outcome === o).length)),
     ]
   })

@@ -32,6 +32,7 @@ const QUIET_AFTER_CHANGE: ReadonlySet<ItemOutcome> = new Set([
 export function renderReport(report: Report, options: { active?: boolean } = {}): string {
   const tables = kindTables(report)
   const sections = [header(report), ...tables, summary(report)]
+  if (report.census) sections.push(census(report.census))
   if (options.active && report.mode === 'show' && tables.length === 0) {
     sections.splice(1, 0, 'Nothing is active beyond the kept set.')
   }
@@ -69,6 +70,14 @@ function row(item: ItemReport): string[] {
 
 function outcomeText(outcome: ItemOutcome): string {
   return outcome.replace(/_/g, ' ')
+}
+
+function census(counts: NonNullable<Report['census']>): string {
+  const rows = RESOURCE_KINDS.flatMap((kind) => {
+    const c = counts[kind]
+    return c ? [[TITLES[kind], `${c.before} → ${c.after}`]] : []
+  })
+  return `Active before → after:\n${renderTable(['KIND', 'ACTIVE'], rows)}`
 }
 
 function summary(report: Report): string {

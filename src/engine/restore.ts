@@ -6,6 +6,7 @@ import { STAGES } from '../resources/resource.js'
 import { loadSnapshot } from '../snapshot/codec.js'
 import type { Snapshot, SnapshotItem } from '../snapshot/schema.js'
 import type { SnapshotEntry } from '../snapshot/store.js'
+import { restoreCensus } from './census.js'
 import { listAll } from './inventory.js'
 import { errorText, mapLimit } from './limit.js'
 import { openSnapshot } from './open-snapshot.js'
@@ -59,6 +60,7 @@ export async function restore(rt: Runtime, startedAt: string): Promise<Report> {
     snapshot: { ...entry, restored: entry.restored || (complete && !rt.settings.dryRun) },
     items,
     warnings: restoreWarnings(rt, entry, items),
+    ...(rt.settings.dryRun ? {} : { census: restoreCensus(inventory, items) }),
   })
 }
 

@@ -9,6 +9,7 @@ import {
 } from '../snapshot/schema.js'
 import type { SnapshotEntry } from '../snapshot/store.js'
 import { applyStop } from './apply.js'
+import { stopCensus } from './census.js'
 import { listAll, markKeptPrincipals } from './inventory.js'
 import { errorText } from './limit.js'
 import { mergeRecords } from './merge.js'
@@ -51,7 +52,7 @@ export async function stop(rt: Runtime, startedAt: string): Promise<Report> {
     const timeoutMs = rt.settings.waitMinutes * 60_000
     await rt.logger.group('Wait', () => waitForDrain(rt, items, inventory, timeoutMs))
   }
-  return finishReport({ ...base, snapshot, items })
+  return finishReport({ ...base, snapshot, items, census: stopCensus(inventory, items) })
 }
 
 /**
