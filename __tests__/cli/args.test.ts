@@ -64,7 +64,10 @@ describe('parseCliArgs', () => {
     expect(settings.only).toEqual(['jobs', 'job_runs', 'instance_pools'])
     expect(settings.skip).toEqual(['permission_assignments'])
     expect(usageMessage(['stop', `--workspace-url=${AZURE}`, '--only=jobz'])).toMatch(
-      /unknown resource kind 'jobz'/,
+      /^--only: unknown resource kind 'jobz'/,
+    )
+    expect(usageMessage(['stop', `--workspace-url=${AZURE}`, '--skip=pool'])).toMatch(
+      /^--skip: unknown resource kind 'pool'.*short names: .*pools/,
     )
   })
 

@@ -14274,7 +14274,7 @@ function toSettings(mode, v, env) {
             : undefined,
         keep: splitList(v.keep ?? []),
         only: v.only ? parseKinds('--only', v.only) : undefined,
-        skip: parseKinds('skip', v.skip ?? []),
+        skip: parseKinds('--skip', v.skip ?? []),
         dryRun: v['dry-run'] ?? false,
         force: v.force ?? false,
         restartCompute: v['restart-compute'] ?? false,
