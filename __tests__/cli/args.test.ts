@@ -51,6 +51,17 @@ describe('parseCliArgs', () => {
     expect(settings.keep).toEqual(['alice@example.com', '9007199254740993', 'admins'])
   })
 
+  test('workspace URL: --workspace-url, else DATABRICKS_HOST, else the profile host', () => {
+    const profile = { workspaceUrl: 'https://adb-3.3.azuredatabricks.net' }
+    const env = { DATABRICKS_HOST: 'adb-2.2.azuredatabricks.net' }
+    const url = (argv: string[], e = {}, d = {}) =>
+      (parseCliArgs(argv, e, d) as { settings: { workspaceUrl: string } }).settings.workspaceUrl
+    expect(url(['show', '--workspace-url', AZURE], env, profile)).toBe(AZURE)
+    expect(url(['show'], env, profile)).toBe('https://adb-2.2.azuredatabricks.net')
+    expect(url(['show'], {}, profile)).toBe(profile.workspaceUrl)
+    expect(usageMessage(['show'])).toMatch(/Missing --workspace-url/)
+  })
+
   test('--only and --skip take kinds, aliases and comma lists', () => {
     const { settings } = settingsOf([
       'stop',

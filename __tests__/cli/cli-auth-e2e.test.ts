@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { chmod, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { startWorld, type CliResult, type World } from './run-cli.js'
+import { runCli, startWorld, type CliResult, type World } from './run-cli.js'
 
 /**
  * Each sign-in method of the CLI, end to end: a child process signs in and lists the emulated
@@ -63,6 +63,35 @@ describe('CLI sign-in methods against the emulator', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/Profile 'nope' is not in/)
     expect(JSON.parse(r.stdout)).toMatchObject({ exitCode: 2, error: { name: 'UsageError' } })
+  })
+
+  test('without --workspace-url: the profile host names the workspace, DATABRICKS_HOST wins over it', async () => {
+    const hosted = join(w.dir, 'hosted.cfg')
+    const token = w.emu.adminToken
+    await writeFile(
+      hosted,
+      `[emu]\nhost = ${w.emu.workspace.url}\ntoken = ${token}\n\n` +
+        `[closed]\nhost = http://127.0.0.1:9\ntoken = ${token}\n`,
+    )
+    const rest = w.options.filter((o) => !/^--(workspace-url|auth)=/.test(o))
+    const env = { ...w.env, DATABRICKS_TOKEN: '', DATABRICKS_CONFIG_FILE: hosted }
+
+    const fromProfile = await runCli(['show', '--json', ...rest, '--auth=profile:emu'], env)
+    expect(fromProfile.code).toBe(0)
+    expect(JSON.parse(fromProfile.stdout).workspaceUrl).toBe(w.emu.workspace.url)
+
+    // The profile's host is a closed port: only DATABRICKS_HOST can make this run succeed.
+    const fromEnv = await runCli(['show', '--json', ...rest, '--auth=profile:closed'], {
+      ...env,
+      DATABRICKS_HOST: w.emu.workspace.url,
+    })
+    expect(fromEnv.code).toBe(0)
+    expect(JSON.parse(fromEnv.stdout).workspaceUrl).toBe(w.emu.workspace.url)
+
+    // A token sign-in reads no profile: with no URL anywhere it is exit 2, naming the ways to give one.
+    const none = await runCli(['show', ...rest, '--auth=token'], w.env)
+    expect(none.code).toBe(2)
+    expect(none.stderr).toMatch(/Missing --workspace-url.*DATABRICKS_HOST.*profile/s)
   })
 
   test('a token the workspace rejects is exit 2, before any change', async () => {

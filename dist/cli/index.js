@@ -13965,8 +13965,9 @@ function databrickscfg_isRecord(value) {
  * DATABRICKS_CONFIG_PROFILE, else azure-default (environment, managed identity, az login).
  */
 async function cliTokenProvider(auth, env) {
-    if (auth.startsWith('profile:'))
-        return profileProvider(auth.slice('profile:'.length), env);
+    const profile = profileFor(auth, env);
+    if (profile !== undefined)
+        return profileProvider(profile, env);
     switch (auth) {
         case 'token':
             return tokenFromEnv(env);
@@ -13975,17 +13976,21 @@ async function cliTokenProvider(auth, env) {
         case 'azure-default':
             return azureDefaultProvider();
         case 'auto':
-            return autoProvider(env);
+            return env.DATABRICKS_TOKEN?.trim() ? tokenFromEnv(env) : azureDefaultProvider();
         default:
             throw new UsageError(`--auth ${auth} is for the GitHub Action; the CLI supports token, azure-cli, azure-default and profile:NAME.`);
     }
 }
-async function autoProvider(env) {
-    if (env.DATABRICKS_TOKEN?.trim())
-        return tokenFromEnv(env);
-    if (env.DATABRICKS_CONFIG_PROFILE)
-        return profileProvider(env.DATABRICKS_CONFIG_PROFILE, env);
-    return azureDefaultProvider();
+/**
+ * The ~/.databrickscfg profile this sign-in reads ('' = the file's default choice), or undefined
+ * when it reads none. Its host is also the CLI's default workspace URL.
+ */
+function profileFor(auth, env) {
+    if (auth.startsWith('profile:'))
+        return auth.slice('profile:'.length);
+    if (auth === 'auto' && !env.DATABRICKS_TOKEN?.trim())
+        return env.DATABRICKS_CONFIG_PROFILE || undefined;
+    return undefined;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -14215,15 +14220,31 @@ const OPTIONS = {
     version: { type: 'boolean' },
 };
 const MODES = ['show', 'stop', 'restore'];
-function parseCliArgs(argv, env = {}) {
+function parseCliArgs(argv, env = {}, defaults = {}) {
     const { values, positionals } = args_parse(normalizeWait(argv));
     if (values.help)
         return { kind: 'help' };
     if (values.version)
         return { kind: 'version' };
     const mode = parseMode(positionals);
-    const settings = toSettings(mode, values, env);
+    const settings = toSettings(mode, values, env, defaults);
     return { kind: 'run', settings, json: values.json ?? false, snapshotDir: values['snapshot-dir'] };
+}
+/**
+ * The --auth value, when a run still needs a workspace URL from a profile; undefined for --help,
+ * --version, a given URL or DATABRICKS_HOST, or arguments parseCliArgs will refuse anyway.
+ */
+function authNeedingUrl(argv, env) {
+    let values;
+    try {
+        values = args_parse(normalizeWait(argv)).values;
+    }
+    catch {
+        return undefined;
+    }
+    if (values.help || values.version || values['workspace-url'] || env.DATABRICKS_HOST)
+        return undefined;
+    return values.auth ?? 'auto';
 }
 function args_parse(argv) {
     try {
@@ -14261,12 +14282,12 @@ function parseMode(positionals) {
     }
     return mode;
 }
-function toSettings(mode, v, env) {
+function toSettings(mode, v, env, defaults) {
     // Workspace id and account host stay unset unless given: the engine derives them from the URL and
     // checks them against the server, so an error names only what the user actually passed.
     const raw = {
         mode,
-        workspaceUrl: normalizeWorkspaceUrl(args_required(v['workspace-url'])),
+        workspaceUrl: normalizeWorkspaceUrl(args_required(v['workspace-url'] || env.DATABRICKS_HOST || defaults.workspaceUrl)),
         workspaceId: v['workspace-id'],
         accountId: v['account-id'] ?? (env.DATABRICKS_ACCOUNT_ID || undefined),
         accountHost: v['account-host']
@@ -14311,7 +14332,8 @@ function flagName(path) {
 function args_required(value) {
     if (value)
         return value;
-    throw new UsageError(`Missing --workspace-url, e.g. --workspace-url https://adb-1234567890123456.7.azuredatabricks.net`);
+    throw new UsageError('Missing --workspace-url, e.g. --workspace-url https://adb-1234567890123456.7.azuredatabricks.net ' +
+        '(or set DATABRICKS_HOST, or sign in with a ~/.databrickscfg profile that has a host).');
 }
 function parseNumber(flag, value) {
     const n = Number(value);
@@ -14358,6 +14380,7 @@ Every command accepts every option, so one set of options can be reused for all 
 
 Target:
   --workspace-url URL      workspace, e.g. https://adb-1234567890123456.7.azuredatabricks.net
+                           default: $DATABRICKS_HOST, else the host of the sign-in profile
   --workspace-id ID        default: from an adb-<id>. host, else the x-databricks-org-id header
   --account-id ID          Databricks account id (default: $DATABRICKS_ACCOUNT_ID)
   --account-host URL       default: the account host of the workspace's cloud
@@ -14369,7 +14392,9 @@ What to act on:
   --skip KINDS             leave these kinds alone (comma-separated)
                            kinds: permission_assignments, jobs, job_runs, pipelines, clusters,
                            warehouses, instance_pools, apps, alerts, dashboard_schedules,
-                           serving_endpoints, vector_search_endpoints
+                           serving_endpoints, vector_search_endpoints; short names: assignments,
+                           permissions, runs, warehouse, sql_warehouses, pools, dashboards,
+                           serving, vector_search
 
 Snapshots:
   --snapshot-dir DIR       snapshots live in DIR/<workspace-id>/ (default DIR: ./.databricks-halt)
@@ -14593,6 +14618,7 @@ const VERSION = package_namespaceObject.rE;
 
 
 
+
 /** The CLI without the process: parse → Settings → auth → store → engine → print → exit code. */
 async function main(argv, io) {
     const logger = new StderrLogger(io.stderr, { debug: Boolean(io.env.DATABRICKS_HALT_DEBUG) });
@@ -14600,7 +14626,7 @@ async function main(argv, io) {
         logger.addSecret(io.env.DATABRICKS_TOKEN.trim());
     const wantsJson = argv.includes('--json');
     try {
-        const command = parseCliArgs(argv, io.env);
+        const command = parseCliArgs(argv, io.env, await profileDefaults(argv, io.env));
         if (command.kind !== 'run') {
             io.stdout(command.kind === 'help' ? HELP : `${VERSION}\n`);
             return 0;
@@ -14627,6 +14653,14 @@ async function execute(command, io, logger) {
     const store = new DirectoryStore(command.snapshotDir);
     logger.debug(`auth: ${tokens.description}; snapshots: ${store.description}`);
     return run({ settings, tokens, store, logger, version: VERSION });
+}
+/** Without --workspace-url or DATABRICKS_HOST, the sign-in profile's host names the workspace. */
+async function profileDefaults(argv, env) {
+    const auth = authNeedingUrl(argv, env);
+    const profile = auth === undefined ? undefined : profileFor(auth, env);
+    if (profile === undefined)
+        return {};
+    return { workspaceUrl: (await readProfile(profile, env)).host };
 }
 function errorJson(e, exitCode, logger) {
     const name = e instanceof Error ? e.name : 'Error';

@@ -13,7 +13,8 @@ export async function cliTokenProvider(
   auth: Settings['auth'],
   env: NodeJS.ProcessEnv,
 ): Promise<TokenProvider> {
-  if (auth.startsWith('profile:')) return profileProvider(auth.slice('profile:'.length), env)
+  const profile = profileFor(auth, env)
+  if (profile !== undefined) return profileProvider(profile, env)
   switch (auth) {
     case 'token':
       return tokenFromEnv(env)
@@ -22,7 +23,7 @@ export async function cliTokenProvider(
     case 'azure-default':
       return azureDefaultProvider()
     case 'auto':
-      return autoProvider(env)
+      return env.DATABRICKS_TOKEN?.trim() ? tokenFromEnv(env) : azureDefaultProvider()
     default:
       throw new UsageError(
         `--auth ${auth} is for the GitHub Action; the CLI supports token, azure-cli, azure-default and profile:NAME.`,
@@ -30,8 +31,13 @@ export async function cliTokenProvider(
   }
 }
 
-async function autoProvider(env: NodeJS.ProcessEnv): Promise<TokenProvider> {
-  if (env.DATABRICKS_TOKEN?.trim()) return tokenFromEnv(env)
-  if (env.DATABRICKS_CONFIG_PROFILE) return profileProvider(env.DATABRICKS_CONFIG_PROFILE, env)
-  return azureDefaultProvider()
+/**
+ * The ~/.databrickscfg profile this sign-in reads ('' = the file's default choice), or undefined
+ * when it reads none. Its host is also the CLI's default workspace URL.
+ */
+export function profileFor(auth: string, env: NodeJS.ProcessEnv): string | undefined {
+  if (auth.startsWith('profile:')) return auth.slice('profile:'.length)
+  if (auth === 'auto' && !env.DATABRICKS_TOKEN?.trim())
+    return env.DATABRICKS_CONFIG_PROFILE || undefined
+  return undefined
 }

@@ -39,13 +39,38 @@ type Values = ReturnType<typeof parse>['values']
 
 const MODES = ['show', 'stop', 'restore'] as const
 
-export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = {}): CliCommand {
+/** Where a workspace URL comes from when neither --workspace-url nor DATABRICKS_HOST gives one. */
+export interface CliDefaults {
+  workspaceUrl?: string
+}
+
+export function parseCliArgs(
+  argv: string[],
+  env: NodeJS.ProcessEnv = {},
+  defaults: CliDefaults = {},
+): CliCommand {
   const { values, positionals } = parse(normalizeWait(argv))
   if (values.help) return { kind: 'help' }
   if (values.version) return { kind: 'version' }
   const mode = parseMode(positionals)
-  const settings = toSettings(mode, values, env)
+  const settings = toSettings(mode, values, env, defaults)
   return { kind: 'run', settings, json: values.json ?? false, snapshotDir: values['snapshot-dir'] }
+}
+
+/**
+ * The --auth value, when a run still needs a workspace URL from a profile; undefined for --help,
+ * --version, a given URL or DATABRICKS_HOST, or arguments parseCliArgs will refuse anyway.
+ */
+export function authNeedingUrl(argv: string[], env: NodeJS.ProcessEnv): string | undefined {
+  let values: Values
+  try {
+    values = parse(normalizeWait(argv)).values
+  } catch {
+    return undefined
+  }
+  if (values.help || values.version || values['workspace-url'] || env.DATABRICKS_HOST)
+    return undefined
+  return values.auth ?? 'auto'
 }
 
 function parse(argv: string[]) {
@@ -82,12 +107,19 @@ function parseMode(positionals: string[]): Settings['mode'] {
   return mode as Settings['mode']
 }
 
-function toSettings(mode: Settings['mode'], v: Values, env: NodeJS.ProcessEnv): Settings {
+function toSettings(
+  mode: Settings['mode'],
+  v: Values,
+  env: NodeJS.ProcessEnv,
+  defaults: CliDefaults,
+): Settings {
   // Workspace id and account host stay unset unless given: the engine derives them from the URL and
   // checks them against the server, so an error names only what the user actually passed.
   const raw = {
     mode,
-    workspaceUrl: normalizeWorkspaceUrl(required(v['workspace-url'])),
+    workspaceUrl: normalizeWorkspaceUrl(
+      required(v['workspace-url'] || env.DATABRICKS_HOST || defaults.workspaceUrl),
+    ),
     workspaceId: v['workspace-id'],
     accountId: v['account-id'] ?? (env.DATABRICKS_ACCOUNT_ID || undefined),
     accountHost: v['account-host']
@@ -135,7 +167,8 @@ function flagName(path: PropertyKey[]): string {
 function required(value: string | undefined): string {
   if (value) return value
   throw new UsageError(
-    `Missing --workspace-url, e.g. --workspace-url https://adb-1234567890123456.7.azuredatabricks.net`,
+    'Missing --workspace-url, e.g. --workspace-url https://adb-1234567890123456.7.azuredatabricks.net ' +
+      '(or set DATABRICKS_HOST, or sign in with a ~/.databrickscfg profile that has a host).',
   )
 }
 

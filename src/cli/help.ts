@@ -9,6 +9,7 @@ Every command accepts every option, so one set of options can be reused for all 
 
 Target:
   --workspace-url URL      workspace, e.g. https://adb-1234567890123456.7.azuredatabricks.net
+                           default: $DATABRICKS_HOST, else the host of the sign-in profile
   --workspace-id ID        default: from an adb-<id>. host, else the x-databricks-org-id header
   --account-id ID          Databricks account id (default: $DATABRICKS_ACCOUNT_ID)
   --account-host URL       default: the account host of the workspace's cloud
@@ -20,7 +21,9 @@ What to act on:
   --skip KINDS             leave these kinds alone (comma-separated)
                            kinds: permission_assignments, jobs, job_runs, pipelines, clusters,
                            warehouses, instance_pools, apps, alerts, dashboard_schedules,
-                           serving_endpoints, vector_search_endpoints
+                           serving_endpoints, vector_search_endpoints; short names: assignments,
+                           permissions, runs, warehouse, sql_warehouses, pools, dashboards,
+                           serving, vector_search
 
 Snapshots:
   --snapshot-dir DIR       snapshots live in DIR/<workspace-id>/ (default DIR: ./.databricks-halt)

@@ -1,10 +1,11 @@
 import { run } from '../engine.js'
-import { cliTokenProvider } from '../auth/cli-auth.js'
+import { cliTokenProvider, profileFor } from '../auth/cli-auth.js'
+import { readProfile } from '../auth/databrickscfg.js'
 import { stringifyJson } from '../databricks/json.js'
 import { errorText } from '../engine/limit.js'
 import { DirectoryStore } from '../snapshot/directory-store.js'
 import type { Report } from '../report.js'
-import { parseCliArgs, type CliCommand } from './args.js'
+import { authNeedingUrl, parseCliArgs, type CliCommand, type CliDefaults } from './args.js'
 import { exitCodeForError, exitCodeForReport } from './exit-codes.js'
 import { HELP } from './help.js'
 import { renderReport } from './report-text.js'
@@ -24,7 +25,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (io.env.DATABRICKS_TOKEN) logger.addSecret(io.env.DATABRICKS_TOKEN.trim())
   const wantsJson = argv.includes('--json')
   try {
-    const command = parseCliArgs(argv, io.env)
+    const command = parseCliArgs(argv, io.env, await profileDefaults(argv, io.env))
     if (command.kind !== 'run') {
       io.stdout(command.kind === 'help' ? HELP : `${VERSION}\n`)
       return 0
@@ -54,6 +55,14 @@ async function execute(
   const store = new DirectoryStore(command.snapshotDir)
   logger.debug(`auth: ${tokens.description}; snapshots: ${store.description}`)
   return run({ settings, tokens, store, logger, version: VERSION })
+}
+
+/** Without --workspace-url or DATABRICKS_HOST, the sign-in profile's host names the workspace. */
+async function profileDefaults(argv: string[], env: NodeJS.ProcessEnv): Promise<CliDefaults> {
+  const auth = authNeedingUrl(argv, env)
+  const profile = auth === undefined ? undefined : profileFor(auth, env)
+  if (profile === undefined) return {}
+  return { workspaceUrl: (await readProfile(profile, env)).host }
 }
 
 function errorJson(e: unknown, exitCode: number, logger: StderrLogger) {
