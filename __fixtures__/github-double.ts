@@ -129,7 +129,7 @@ export class GitHubDouble {
     return env
   }
 
-  /** Unzipped-free view: the raw zip of an artifact. */
+  /** The artifacts stored for one workflow run. */
   artifactsOfRun(runId: number): StoredArtifact[] {
     return this.artifacts.filter((a) => a.runId === runId)
   }

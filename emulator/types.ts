@@ -1,20 +1,9 @@
 /** Public types of the emulator's in-process API. */
 
-export const RATE_CLASSES = [
-  'account_read',
-  'account_write',
-  'scim',
-  'jobs_read',
-  'jobs_write',
-  'runs',
-  'clusters',
-  'warehouses',
-  'pools',
-  'pipelines',
-  'apps',
-  'other',
-] as const
-export type RateClass = (typeof RATE_CLASSES)[number]
+// One list for the client's limiters and the emulator's token buckets.
+import type { RateClass } from '../src/databricks/rate-class.js'
+
+export { RATE_CLASSES, type RateClass } from '../src/databricks/rate-class.js'
 
 export interface RateSpec {
   perSecond: number

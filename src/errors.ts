@@ -11,3 +11,11 @@ export class SafetyError extends Error {
   override readonly name = 'SafetyError'
   readonly exitCode = 3
 }
+
+/** The message of anything thrown, for a log or report line (a DatabricksError describes itself). */
+export function errorText(e: unknown): string {
+  if (e && typeof e === 'object' && 'describe' in e && typeof e.describe === 'function') {
+    return String(e.describe())
+  }
+  return e instanceof Error ? e.message : String(e)
+}

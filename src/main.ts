@@ -6,6 +6,7 @@ import { createTokenProvider, signIn } from './auth/action-auth.js'
 import { exitCodeForError } from './cli/exit-codes.js'
 import { VERSION } from './cli/version.js'
 import { run as runEngine } from './engine.js'
+import { errorText } from './errors.js'
 import { getInputs } from './input-helper.js'
 
 /** The Action: inputs → sign-in → engine → outputs, annotations and job summary. */
@@ -33,6 +34,6 @@ export async function run(): Promise<void> {
 
 /** setFailed, keeping the CLI's exit codes: 2 bad input, 3 refused by a safety guard, else 1. */
 function fail(error: unknown): void {
-  core.setFailed(error instanceof Error ? error.message : String(error))
+  core.setFailed(errorText(error))
   process.exitCode = exitCodeForError(error)
 }

@@ -339,6 +339,9 @@ describe('emulator clock', () => {
     await new Promise((r) => setImmediate(r))
     emu.clock.advance(5)
     expect(emu.clock.now()).toBeGreaterThanOrEqual(t0 + 5)
+    // 20 real ms at speed 1000 are 20 emulator seconds; at speed 1 they would be 20 ms.
+    await new Promise((r) => setTimeout(r, 20))
+    expect(emu.clock.now() - t0).toBeGreaterThanOrEqual(10_000)
   })
 })
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { unsignedJwt } from '../../__fixtures__/http-util.js'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
 import { call } from './helpers.js'
 
@@ -81,11 +82,6 @@ describe('int64 ids on the wire', () => {
   })
 })
 
-function jwt(claims: object): string {
-  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url')
-  return `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64(claims)}.signature-not-checked`
-}
-
 const exchange = (url: string, form: Record<string, string>) =>
   call(url, '/oidc/v1/token', { form })
 const good = () => ({
@@ -93,7 +89,7 @@ const good = () => ({
   subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
   scope: 'all-apis',
   client_id: SP.applicationId,
-  subject_token: jwt({
+  subject_token: unsignedJwt({
     iss: POLICY.issuer,
     aud: 'aud-1',
     sub: POLICY.subject,
@@ -148,7 +144,11 @@ describe('OIDC discovery and token federation', () => {
   it('mismatches answer OAuth errors', async () => {
     const wrongSub = {
       ...good(),
-      subject_token: jwt({ iss: POLICY.issuer, aud: 'aud-1', sub: 'repo:evil/repo:ref:main' }),
+      subject_token: unsignedJwt({
+        iss: POLICY.issuer,
+        aud: 'aud-1',
+        sub: 'repo:evil/repo:ref:main',
+      }),
     }
     expect(await exchange(emu.workspace.url, wrongSub)).toMatchObject({
       status: 400,
@@ -156,7 +156,7 @@ describe('OIDC discovery and token federation', () => {
     })
     const wrongAud = {
       ...good(),
-      subject_token: jwt({ iss: POLICY.issuer, aud: 'other', sub: POLICY.subject }),
+      subject_token: unsignedJwt({ iss: POLICY.issuer, aud: 'other', sub: POLICY.subject }),
     }
     expect((await exchange(emu.workspace.url, wrongAud)).json.error).toBe('invalid_grant')
     expect(await exchange(emu.workspace.url, { ...good(), client_id: 'unknown' })).toMatchObject({
@@ -168,7 +168,7 @@ describe('OIDC discovery and token federation', () => {
     ).toBe('unsupported_grant_type')
     const expired = {
       ...good(),
-      subject_token: jwt({ iss: POLICY.issuer, aud: 'aud-1', sub: POLICY.subject, exp: 1 }),
+      subject_token: unsignedJwt({ iss: POLICY.issuer, aud: 'aud-1', sub: POLICY.subject, exp: 1 }),
     }
     expect((await exchange(emu.workspace.url, expired)).json).toMatchObject({
       error: 'invalid_grant',

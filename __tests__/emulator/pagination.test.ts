@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { expectExactly } from '../../__fixtures__/expect-exactly.js'
 import { startEmulator, type Emulator, type ScenarioJson } from '../../emulator/index.js'
 import { call, pageAll } from './helpers.js'
 
@@ -59,16 +60,12 @@ afterAll(() => emu.close())
 const listAll = (path: string, field: string, startToken?: string) =>
   pageAll(emu.workspace.url, path, emu.adminToken, field, startToken)
 const ids = (items: Record<string, unknown>[], key: string) => items.map((i) => String(i[key]))
-const expectExact = (got: string[], want: Iterable<string>) => {
-  expect(new Set(got).size).toBe(got.length)
-  expect(new Set(got)).toEqual(new Set(want))
-}
 
 describe('pagination', () => {
   it('jobs: limit/page_token/has_more over thousands of jobs, ids above 2^53 exact', async () => {
     const { items, pages } = await listAll('/api/2.2/jobs/list?limit=100', 'jobs')
     expect(pages).toBe(25)
-    expectExact(ids(items, 'job_id'), emu.ws().jobs.keys())
+    expectExactly(ids(items, 'job_id'), emu.ws().jobs.keys())
     const last = await call(emu.workspace.url, '/api/2.1/jobs/list?limit=100', {
       token: emu.adminToken,
     })
@@ -84,13 +81,13 @@ describe('pagination', () => {
     await call(url, '/api/2.2/jobs/create', { token: emu.adminToken, body: { name: 'late' } })
     const rest = await listAll('/api/2.2/jobs/list?limit=100', 'jobs', first.json.next_page_token)
     const all = [...seen, ...ids(rest.items, 'job_id')]
-    expectExact(all, emu.ws().jobs.keys())
+    expectExactly(all, emu.ws().jobs.keys())
   })
 
   it('runs: limit ≤ 25, newest first, no loss with equal start times', async () => {
     const { items, pages } = await listAll('/api/2.2/jobs/runs/list?limit=25', 'runs')
     expect(pages).toBe(Math.ceil(N.runs / 25))
-    expectExact(ids(items, 'run_id'), emu.ws().runs.keys())
+    expectExactly(ids(items, 'run_id'), emu.ws().runs.keys())
     const times = items.map((r) => Number(r.start_time))
     expect(times).toEqual([...times].sort((a, b) => b - a))
     const tooMany = await call(emu.workspace.url, '/api/2.2/jobs/runs/list?limit=26', {
@@ -102,12 +99,12 @@ describe('pagination', () => {
   it('clusters: 2.1 page_size/page_token, 2.0 unpaged, and filters', async () => {
     const paged = await listAll('/api/2.1/clusters/list?page_size=100', 'clusters')
     expect(paged.pages).toBe(13)
-    expectExact(ids(paged.items, 'cluster_id'), emu.ws().clusters.keys())
+    expectExactly(ids(paged.items, 'cluster_id'), emu.ws().clusters.keys())
     const byName = await listAll(
       '/api/2.1/clusters/list?page_size=90&sort_by.field=CLUSTER_NAME',
       'clusters',
     )
-    expectExact(ids(byName.items, 'cluster_id'), emu.ws().clusters.keys())
+    expectExactly(ids(byName.items, 'cluster_id'), emu.ws().clusters.keys())
     const names = byName.items.map((c) => String(c.cluster_name))
     expect(names).toEqual([...names].sort())
     const unpaged = await call(emu.workspace.url, '/api/2.0/clusters/list', {
@@ -135,15 +132,15 @@ describe('pagination', () => {
       expect(res.json.itemsPerPage).toBe(res.json.Resources.length)
       got.push(...ids(res.json.Resources, 'id'))
     }
-    expectExact(got, emu.account.users.keys())
+    expectExactly(got, emu.account.users.keys())
   })
 
   it('pipelines: max_results ≤ 100 with page_token; apps token paged', async () => {
     const p = await listAll('/api/2.0/pipelines?max_results=100', 'statuses')
-    expectExact(ids(p.items, 'pipeline_id'), emu.ws().pipelines.keys())
+    expectExactly(ids(p.items, 'pipeline_id'), emu.ws().pipelines.keys())
     expect(p.pages).toBe(5)
     const a = await listAll('/api/2.0/apps?page_size=50', 'apps')
-    expectExact(ids(a.items, 'name'), emu.ws().apps.keys())
+    expectExactly(ids(a.items, 'name'), emu.ws().apps.keys())
   })
 
   it('permission assignments: one unpaged list', async () => {

@@ -83,14 +83,14 @@ describe('changes made by hand during the halt', () => {
     // edited); unpaused: set back to its pre-halt value by hand (nothing left to do).
     const [deleted, repaused, unpaused] = [changedJobs[0], scheduled[1], scheduled[2]]
     expect(new Set([deleted.id, repaused.id, unpaused.id]).size).toBe(3)
-    await api(h.emu, 'POST', '/api/2.2/jobs/delete', { job_id: Number(deleted.id) })
+    await api(h.emu, 'POST', '/api/2.2/jobs/delete', { job_id: deleted.id })
     const newSchedule = {
       ...(before.jobs[repaused.id].schedule as object),
       quartz_cron_expression: '0 0 3 * * ?',
       pause_status: 'PAUSED',
     }
     await api(h.emu, 'POST', '/api/2.2/jobs/update', {
-      job_id: Number(repaused.id),
+      job_id: repaused.id,
       new_settings: { schedule: newSchedule },
     })
     const unpausedSchedule = {
@@ -98,7 +98,7 @@ describe('changes made by hand during the halt', () => {
       pause_status: 'UNPAUSED',
     }
     await api(h.emu, 'POST', '/api/2.2/jobs/update', {
-      job_id: Number(unpaused.id),
+      job_id: unpaused.id,
       new_settings: { schedule: unpausedSchedule },
     })
 
@@ -129,6 +129,7 @@ describe('changes made by hand during the halt', () => {
     expect(pauseOf(ws.jobs.get(unpaused.id)!.settings.schedule)).toBe('UNPAUSED')
     // Everything else is back.
     const now = haltableState(h.emu)
+    const preHalt = before.jobs[repaused.id].schedule
     for (const id of [deleted.id, repaused.id, unpaused.id]) {
       delete before.jobs[id]
       delete now.jobs[id]
@@ -140,9 +141,7 @@ describe('changes made by hand during the halt', () => {
     // puts the pre-halt schedule back over the hand edit.
     const forced = await h.run('restore', { snapshot: stopped.snapshot!.name, force: true })
     expect(forced.items.find((i) => i.id === repaused.id)?.outcome).toBe('changed')
-    expect(h.emu.ws().jobs.get(repaused.id)!.settings.schedule).toEqual(
-      haltableState(h.emu).jobs[repaused.id].schedule,
-    )
+    expect(h.emu.ws().jobs.get(repaused.id)!.settings.schedule).toEqual(preHalt)
     expect(pauseOf(h.emu.ws().jobs.get(repaused.id)!.settings.schedule)).toBe('UNPAUSED')
   })
 })

@@ -7,35 +7,15 @@ import {
   type Emulator,
   type EmulatorOptions,
 } from '../../emulator/index.js'
+import { MemoryLogger } from '../../__fixtures__/memory-logger.js'
+import { call } from '../emulator/helpers.js'
 import type { TokenProvider } from '../../src/auth/token-provider.js'
 import { run } from '../../src/engine.js'
 import type { EngineTiming } from '../../src/engine/runtime.js'
-import type { Logger } from '../../src/logger.js'
 import type { Report } from '../../src/report.js'
 import { SettingsSchema, type Settings } from '../../src/settings.js'
 import { DirectoryStore } from '../../src/snapshot/directory-store.js'
 import type { SnapshotStore } from '../../src/snapshot/store.js'
-
-/** A logger that keeps every line, to assert on (and to check no token leaks into one). */
-export class CollectingLogger implements Logger {
-  readonly lines: string[] = []
-  info(m: string): void {
-    this.lines.push(`info: ${m}`)
-  }
-  warning(m: string): void {
-    this.lines.push(`warning: ${m}`)
-  }
-  error(m: string): void {
-    this.lines.push(`error: ${m}`)
-  }
-  debug(m: string): void {
-    this.lines.push(`debug: ${m}`)
-  }
-  async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    this.lines.push(`group: ${name}`)
-    return fn()
-  }
-}
 
 export interface RunAs {
   token?: string
@@ -50,7 +30,7 @@ export interface Harness {
   emu: Emulator
   dir: string
   store: DirectoryStore
-  logger: CollectingLogger
+  logger: MemoryLogger
   /** Run the engine as the CLI would, against the emulator. */
   run(mode: Settings['mode'], extra?: Partial<Settings>, as?: RunAs): Promise<Report>
   close(): Promise<void>
@@ -69,7 +49,7 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
   })
   const dir = await mkdtemp(join(tmpdir(), 'halt-engine-'))
   const store = new DirectoryStore(join(dir, 'snapshots'))
-  const logger = new CollectingLogger()
+  const logger = new MemoryLogger()
   return {
     emu,
     dir,
@@ -105,8 +85,11 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
 /** Everything stop changes and restore must give back, in a comparable form. */
 export function haltableState(emu: Emulator) {
   const ws = emu.ws()
+  // Copies, not the emulator's live objects: a snapshot taken before a stop must not follow it.
   const pick = (o: Record<string, unknown>, keys: string[]) =>
-    Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]))
+    structuredClone(
+      Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]])),
+    )
   return {
     assignments: Object.fromEntries(
       [...ws.assignments].map(([id, a]) => [id, [...a.permissions].sort()]),
@@ -130,10 +113,13 @@ export function haltableState(emu: Emulator) {
         ]),
       ]),
     ),
-    alerts: Object.fromEntries([...ws.alerts].map(([id, a]) => [id, a.schedule])),
+    alerts: Object.fromEntries([...ws.alerts].map(([id, a]) => [id, structuredClone(a.schedule)])),
     dashboardSchedules: Object.fromEntries(
       [...ws.dashboardSchedules].flatMap(([d, m]) =>
-        [...m].map(([s, v]) => [`${d}/${s}`, { cron: v.cron_schedule, pause: v.pause_status }]),
+        [...m].map(([s, v]) => [
+          `${d}/${s}`,
+          structuredClone({ cron: v.cron_schedule, pause: v.pause_status }),
+        ]),
       ),
     ),
   }
@@ -148,19 +134,17 @@ export function writes(emu: Emulator): number {
   return emu.requests.filter((r) => r.method !== 'GET').length
 }
 
-/** Call the emulator's REST API as a person would during the halt (hand edits). */
+/**
+ * Call the emulator's REST API as a person would during the halt (hand edits). Lossless JSON:
+ * id strings such as job_id go out as exact numbers.
+ */
 export async function api(
   emu: Emulator,
   method: string,
   path: string,
   body?: unknown,
 ): Promise<unknown> {
-  const response = await fetch(`${emu.workspace.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${emu.adminToken}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`)
-  return text ? JSON.parse(text) : {}
+  const answer = await call(emu.workspace.url, path, { token: emu.adminToken, method, body })
+  if (answer.status >= 400) throw new Error(`${method} ${path}: ${answer.status} ${answer.text}`)
+  return answer.json
 }

@@ -115,12 +115,12 @@ describe('stop then restore', () => {
 
   it('keeps ids above 2^53 exact in the snapshot', async () => {
     h = await startHarness()
-    const big = [...h.emu.ws().assignments.keys()].filter((id) => BigInt(id) > 2n ** 53n)
+    // Ids a double cannot hold (the caller's 2^62 can).
+    const big = [...h.emu.ws().assignments.keys()].filter((id) => BigInt(Number(id)) !== BigInt(id))
     expect(big.length).toBeGreaterThan(0)
     const report = await h.run('stop')
     const text = await readFile(report.snapshot!.ref, 'utf8')
     for (const id of big) {
-      if (id === h.emu.adminPrincipalId) continue
       expect(text).toContain(`"principal_id": ${id}`)
     }
     await h.run('restore')
@@ -138,9 +138,9 @@ describe('stop then restore', () => {
     expect(Object.keys(haltableState(h.emu).assignments)).toEqual([h.emu.adminPrincipalId])
     const rest = await h.run('restore')
     expect(rest.exitCode).toBe(0)
-    expect(
-      rest.items.filter((i) => i.kind === 'jobs').every((i) => i.outcome === 'unchanged'),
-    ).toBe(true)
+    const jobItems = rest.items.filter((i) => i.kind === 'jobs')
+    expect(jobItems.length).toBeGreaterThan(0)
+    expect(jobItems.every((i) => i.outcome === 'unchanged')).toBe(true)
     expect(haltableState(h.emu)).toEqual(before)
     expect(rest.snapshot?.restored).toBe(true)
   })

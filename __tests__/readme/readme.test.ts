@@ -74,7 +74,9 @@ describe('README.md and docs/', () => {
     const text = read(file)
     const examples = exampleFiles(text)
     expect(examples.length).toBeGreaterThan(0)
-    for (const block of codeBlocks(text).filter((b) => b.marker)) {
+    const marked = codeBlocks(text).filter((b) => b.marker)
+    expect(marked.map((b) => b.marker)).toEqual(examples)
+    for (const block of marked) {
       expect(existsSync(path.join(root, block.marker!))).toBe(true)
       expect(block.body + '\n').toBe(read(block.marker!))
     }

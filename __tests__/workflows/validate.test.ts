@@ -107,6 +107,7 @@ describe('offline workflow validation', () => {
       [actionWith('node12'), /node12/],
     ]
     const results = lint(cases.map(([file]) => file))
+    expect(results).toHaveLength(cases.length)
     results.forEach((result, i) => {
       const [, expected] = cases[i]
       expect(result.errors.join('\n')).toMatch(expected)

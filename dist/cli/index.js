@@ -904,6 +904,13 @@ class SafetyError extends Error {
     name = 'SafetyError';
     exitCode = 3;
 }
+/** The message of anything thrown, for a log or report line (a DatabricksError describes itself). */
+function errorText(e) {
+    if (e && typeof e === 'object' && 'describe' in e && typeof e.describe === 'function') {
+        return String(e.describe());
+    }
+    return e instanceof Error ? e.message : String(e);
+}
 
 ;// CONCATENATED MODULE: ./src/resources/resource.ts
 const STAGES = [1, 2, 3];
@@ -10610,7 +10617,7 @@ function decodeSnapshot(text, source) {
         raw = parseJson(text);
     }
     catch (e) {
-        const why = e instanceof Error ? e.message : String(e);
+        const why = errorText(e);
         throw new UsageError(`Snapshot ${source} is not valid JSON (truncated or damaged?): ${why}. ` +
             'Use an intact copy of the snapshot; nothing was changed.');
     }
@@ -10747,13 +10754,13 @@ async function resolveKept(values, assignments, lookupGroups) {
     const kept = new Map();
     const warnings = [];
     const unknown = [];
+    const assignedGroups = assignments.filter((a) => a.state?.principal.group_name !== undefined);
     for (const value of values) {
         const hits = assignments.filter((a) => a.state && principalMatches(a.state.principal, value));
         for (const hit of hits)
             kept.set(hit.id, `kept principal (--keep ${value})`);
         if (hits.length > 0)
             continue;
-        const assignedGroups = assignments.filter((a) => a.state?.principal.group_name !== undefined);
         const found = await lookupGroups(value, assignedGroups.map((g) => g.id));
         const viaGroups = found ? assignedGroups.filter((g) => found.groupIds.includes(g.id)) : [];
         if (!found || viaGroups.length === 0) {
@@ -10775,29 +10782,23 @@ async function resolveKept(values, assignments, lookupGroups) {
 
 ;// CONCATENATED MODULE: ./src/databricks/pagination.ts
 /** `page_token` → `next_page_token`, absent (or empty) on the last page. */
-async function* paginateToken(client, spec) {
+function paginateToken(client, spec) {
+    return tokenPages(client, spec, false);
+}
+/** Jobs style: `limit` + `page_token` → `has_more` and `next_page_token`. */
+function paginateJobs(client, spec) {
+    return tokenPages(client, spec, true);
+}
+async function* tokenPages(client, spec, honourHasMore) {
     let pageToken;
     const seen = new Set();
     do {
         const page = await client.get(spec.path, { ...spec.query, page_token: pageToken }, spec);
         yield* itemsOf(page, spec.itemsKey);
-        pageToken = nextToken(page, seen, spec.path);
+        // has_more: false ends the list even if a token came along.
+        const last = honourHasMore && page.has_more === false;
+        pageToken = last ? undefined : nextToken(page, seen, spec.path);
     } while (pageToken);
-}
-/** Jobs style: `limit` + `page_token` → `has_more` and `next_page_token`. */
-async function* paginateJobs(client, spec) {
-    let pageToken;
-    const seen = new Set();
-    for (;;) {
-        const page = await client.get(spec.path, { ...spec.query, page_token: pageToken }, spec);
-        yield* itemsOf(page, spec.itemsKey);
-        // has_more without a token (offset-era servers) cannot be followed safely: stop.
-        if (page.has_more === false)
-            return;
-        pageToken = nextToken(page, seen, spec.path);
-        if (!pageToken)
-            return;
-    }
 }
 /** SCIM: `startIndex` (1-based) + `count`, until a page is empty or totalResults is reached. */
 async function* paginateScim(client, spec) {
@@ -10886,7 +10887,7 @@ function scimString(value) {
 /** Look a principal up in the account directory, for the "only through a group" warning. */
 function groupLookup(rt) {
     return async (value, assignedGroupIds) => {
-        const account = rt.clients.account;
+        const account = rt.resCtx.clients.account;
         if (!account)
             return undefined;
         const found = await findPrincipal(account, value);
@@ -10938,47 +10939,6 @@ async function first(items) {
     for await (const item of items)
         return item;
     return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/engine/limit.ts
-/**
- * Run `fn` over items with at most `limit` in flight. The client bounds requests per rate class
- * too; this bound keeps memory flat on large workspaces (no promise per item up front).
- */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index], index);
-        }
-    };
-    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
-    await Promise.all(workers);
-    return results;
-}
-/** The message of anything thrown, for a report line. */
-function errorText(e) {
-    if (e && typeof e === 'object' && 'describe' in e && typeof e.describe === 'function') {
-        return String(e.describe());
-    }
-    return e instanceof Error ? e.message : String(e);
-}
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-/**
- * Pauses between re-reads: short at first (most changes show within a second or two), growing
- * to `maxMs`, so a poll neither hammers a large workspace nor adds seconds to a quick one.
- */
-function pollDelays(maxMs, firstMs = 250) {
-    let next = Math.min(firstMs, maxMs);
-    return () => {
-        const delay = next;
-        next = Math.min(maxMs, Math.ceil(next * 1.6));
-        return delay;
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/inventory.ts
@@ -11041,6 +11001,47 @@ function findCaller(rt, assignments) {
     catch {
         return undefined;
     }
+}
+
+;// CONCATENATED MODULE: ./src/engine/limit.ts
+/**
+ * Run `fn` over items with at most `limit` in flight. The client bounds requests per rate class
+ * too; this bound keeps memory flat on large workspaces (no promise per item up front).
+ */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index], index);
+        }
+    };
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
+    await Promise.all(workers);
+    return results;
+}
+/** "3 changed, 1 failed": how many items have each key, in first-seen order. */
+function tally(items, key) {
+    const counts = new Map();
+    for (const item of items)
+        counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+    return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+/**
+ * Pauses between re-reads: short at first (most changes show within a second or two), growing
+ * to `maxMs`, so a poll neither hammers a large workspace nor adds seconds to a quick one.
+ */
+function pollDelays(maxMs, firstMs = 250) {
+    let next = Math.min(firstMs, maxMs);
+    return () => {
+        const delay = next;
+        next = Math.min(maxMs, Math.ceil(next * 1.6));
+        return delay;
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/open-snapshot.ts
@@ -11119,6 +11120,7 @@ function reportHeader(rt, mode, startedAt) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/verify.ts
+
 
 /**
  * Re-read until every restored value shows. Permission assignments appear after a propagation
@@ -11290,14 +11292,8 @@ async function restoreKind(rt, resource, records, inventory, expectations) {
         return write(rt, resource, record, decision, now, expectations);
     });
     if (mine.length > 0)
-        rt.logger.info(`${resource.kind}: ${tally(reports)}`);
+        rt.logger.info(`${resource.kind}: ${tally(reports, (r) => r.outcome)}`);
     return reports;
-}
-function tally(reports) {
-    const counts = new Map();
-    for (const r of reports)
-        counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
-    return [...counts].map(([outcome, n]) => `${n} ${outcome}`).join(', ');
 }
 async function write(rt, resource, record, decision, current, expectations) {
     const base = { kind: resource.kind, id: record.id, name: record.name };
@@ -11313,8 +11309,8 @@ async function write(rt, resource, record, decision, current, expectations) {
         return { ...base, outcome: 'failed', detail: decision.detail, error };
     }
     const report = { ...base, outcome: decision.outcome, detail: decision.detail };
-    if (decision.expect !== undefined && resource.matches) {
-        expectations.push({ resource, id: record.id, expected: decision.expect, report });
+    if (resource.matches) {
+        expectations.push({ resource, id: record.id, expected: decision.write, report });
     }
     return report;
 }
@@ -11325,6 +11321,8 @@ async function finish(rt, entry, snapshot, complete) {
     }
     await rt.store.markRestored(entry);
     // Snapshots this one was merged from are covered by it: a later stop must not merge with them.
+    if (snapshot.merged_from.length === 0)
+        return;
     const older = await rt.store.list(rt.workspaceId);
     for (const old of older) {
         if (!old.restored && snapshot.merged_from.includes(old.name))
@@ -11434,7 +11432,7 @@ function resolveWorkspaceId(sources) {
 /**
  * Rate-limit classes: groups of endpoints that share one server-side limit. Each class gets its
  * own adaptive limiter, so throttling on one (account writes) never slows another (job updates).
- * Names match the emulator's token buckets (emulator/rate-limits.ts).
+ * The emulator keys its token buckets by the same list.
  */
 const RATE_CLASSES = [
     'account_write',
@@ -11455,6 +11453,10 @@ const RATE_CLASSES = [
 
 /** Traffic needed after resuming from a throttle before another one counts (one decrease). */
 const MIN_GAP_MS = 1000;
+/** Lowest start rate the limiter falls to (requests per second). */
+const MIN_RATE = 1;
+/** Pause for a throttle that came without Retry-After, in ms. */
+const DEFAULT_PAUSE_MS = 1000;
 const DECREASE = 0.8;
 /** Start small: a first burst of `ceiling` requests into an empty bucket is a 429 storm. */
 const INITIAL_WINDOW = 4;
@@ -11464,9 +11466,6 @@ const PROBE_PER_SECOND = 0.02;
 const MIN_PROBE_PER_SECOND = 0.05;
 class ClassLimiter {
     ceiling;
-    now;
-    minRate;
-    defaultPauseMs;
     window;
     rate = Infinity;
     nextStartAt = 0;
@@ -11485,9 +11484,6 @@ class ClassLimiter {
     counters = { requests: 0, retries: 0, throttled: 0, peakInFlight: 0 };
     constructor(options) {
         this.ceiling = Math.max(1, Math.floor(options.ceiling));
-        this.now = options.now ?? (() => performance.now());
-        this.minRate = options.minRate ?? 1;
-        this.defaultPauseMs = options.defaultPauseMs ?? 1000;
         this.window = Math.min(this.ceiling, INITIAL_WINDOW);
     }
     acquire(isRetry = false) {
@@ -11515,7 +11511,7 @@ class ClassLimiter {
         };
     }
     lease() {
-        const startedAt = this.now();
+        const startedAt = performance.now();
         this.firstStartAt ??= startedAt;
         let released = false;
         return {
@@ -11534,7 +11530,7 @@ class ClassLimiter {
     }
     pump() {
         while (this.waiting.length > 0 && this.inFlight < Math.floor(this.window)) {
-            const now = this.now();
+            const now = performance.now();
             const readyAt = Math.max(this.pausedUntil, this.nextStartAt);
             if (readyAt > now)
                 return this.wakeAt(readyAt - now);
@@ -11557,7 +11553,7 @@ class ClassLimiter {
         }, Math.max(1, Math.ceil(delayMs)));
     }
     onSuccess(startedAt) {
-        const now = this.now();
+        const now = performance.now();
         this.latencyMs =
             this.latencyMs === 0 ? now - startedAt : this.latencyMs * 0.9 + (now - startedAt) * 0.1;
         this.recentSuccesses.push(now);
@@ -11581,9 +11577,9 @@ class ClassLimiter {
         this.rate += Math.max(MIN_PROBE_PER_SECOND, this.rate * PROBE_PER_SECOND) * seconds;
     }
     onThrottle(startedAt, retryAfterMs) {
-        const now = this.now();
+        const now = performance.now();
         this.counters.throttled++;
-        this.pausedUntil = Math.max(this.pausedUntil, now + (retryAfterMs ?? this.defaultPauseMs));
+        this.pausedUntil = Math.max(this.pausedUntil, now + (retryAfterMs ?? DEFAULT_PAUSE_MS));
         // Requests already in flight when we last slowed down say nothing new about the limit, and
         // a throttle needs a second of traffic at the new pace before it says anything about that.
         const last = this.lastEventAt;
@@ -11607,7 +11603,7 @@ class ClassLimiter {
             // now and then (random 429s) served nearly everything, so the pace must not collapse.
             const seconds = this.resumedAt === undefined ? 0 : (now - this.resumedAt) / 1000;
             const served = seconds > 0 ? Math.min(this.rate, this.servedSinceResume / seconds) : 0;
-            return Math.max(this.minRate, this.rate * DECREASE, served);
+            return Math.max(MIN_RATE, this.rate * DECREASE, served);
         }
         // First throttle: we were unpaced. What the server let through in the last second is its
         // rate plus whatever of its burst was left: a fair first guess that later throttles correct.
@@ -11616,7 +11612,7 @@ class ClassLimiter {
         const count = this.recentSuccesses.filter((t) => t >= now - 1000).length;
         const sending = now - (this.firstStartAt ?? now);
         if (count >= FIRST_ESTIMATE_MIN || (sending >= 1000 && count >= 2)) {
-            return Math.max(this.minRate, count);
+            return Math.max(MIN_RATE, count);
         }
         return Infinity;
     }
@@ -11743,7 +11739,6 @@ class DatabricksClient {
     timeoutMs;
     retry;
     logger;
-    headers;
     constructor(options) {
         this.host = checkBaseUrl(options.host);
         this.audience = options.audience;
@@ -11753,7 +11748,6 @@ class DatabricksClient {
         this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         this.retry = options.retry ?? {};
         this.logger = options.logger;
-        this.headers = options.headers ?? {};
     }
     /** `/api/2.0/accounts/{account_id}`: where the paths of the account API start. */
     accountPath() {
@@ -11832,8 +11826,6 @@ class DatabricksClient {
         const token = await this.tokens.getToken(this.audience);
         const url = `${this.host}${spec.path}${encodeQuery(spec.query)}`;
         const headers = {
-            ...this.headers,
-            ...spec.headers,
             Authorization: `Bearer ${token}`,
             Accept: 'application/json',
             'User-Agent': USER_AGENT,
@@ -11957,11 +11949,7 @@ function createClients(options) {
             accountId: options.accountId,
         })
         : undefined;
-    return {
-        workspace,
-        account,
-        stats: () => ({ workspace: workspace.stats(), account: account?.stats() ?? {} }),
-    };
+    return { workspace, account };
 }
 /** The workspace client alone: enough to learn who the caller is and which account this is. */
 function createWorkspaceClient(options) {
@@ -11976,7 +11964,6 @@ function common(options) {
         tokens: options.tokens,
         maxConcurrency: options.maxConcurrency,
         logger: options.logger,
-        timeoutMs: options.timeoutMs,
         retry: options.retry,
     };
 }
@@ -12090,6 +12077,30 @@ const KEEP_REASON = `tagged ${KEEP_TAG}: ${KEEP_VALUE}`;
 function keptJobIds(inventory) {
     return new Set((inventory.jobs ?? []).filter((j) => j.kept).map((j) => j.id));
 }
+/**
+ * Restore of one recorded value put back whole: as the stop left it → the pre-halt value back;
+ * already as before → nothing; edited by hand during the halt → conflict, left as edited.
+ */
+function decideWholeRestore(value, record, current, options) {
+    if (!current)
+        return { outcome: 'gone', detail: `${value.noun} no longer exists` };
+    if (value.same(current.state, record.before)) {
+        return { outcome: 'unchanged', detail: `already ${value.show(record.before)}` };
+    }
+    if (!options.force && !value.same(current.state, record.after)) {
+        const now = (value.showNow ?? value.show)(current.state);
+        return {
+            outcome: 'conflict',
+            detail: `${value.edited} during the halt (now ${now}); left as edited`,
+        };
+    }
+    const detail = `${value.show(current.state)} → ${value.show(record.before)}`;
+    return { outcome: 'changed', detail, write: record.before };
+}
+/** Whether the item as listed now shows the value written (restore's verify). */
+function matchesWhole(value) {
+    return (current, expected) => current !== undefined && value.same(current.state, expected);
+}
 
 ;// CONCATENATED MODULE: ./src/resources/alerts.ts
 
@@ -12107,6 +12118,14 @@ function observe(alert) {
         detail: `schedule ${pauseOf(schedule)}`,
     };
 }
+const alerts_describe = (state) => `schedule ${pauseOf(state.schedule)}`;
+const whole = {
+    noun: 'alert',
+    edited: 'schedule changed',
+    same: (a, b) => deepEqual(withPauseStatus(a.schedule), withPauseStatus(b.schedule)),
+    show: alerts_describe,
+    showNow: (state) => pauseOf(state.schedule),
+};
 /** SQL alerts (v2): their schedules wake warehouses, so they are paused like job schedules. */
 const alerts = {
     kind: 'alerts',
@@ -12118,35 +12137,15 @@ const alerts = {
     async halt(ctx, item, after) {
         await updateAlertPauseStatus(ctx.clients.workspace, item.id, after.schedule);
     },
-    describe: (state) => `schedule ${pauseOf(state.schedule)}`,
-    decideRestore(record, current, options) {
-        if (!current)
-            return { outcome: 'gone', detail: 'alert no longer exists' };
-        const now = withPauseStatus(current.state.schedule);
-        if (deepEqual(now, withPauseStatus(record.before.schedule))) {
-            return { outcome: 'unchanged', detail: `already ${alerts.describe(record.before)}` };
-        }
-        if (!options.force && !deepEqual(now, withPauseStatus(record.after.schedule))) {
-            return {
-                outcome: 'conflict',
-                detail: `schedule changed during the halt (now ${pauseOf(now)}); left as edited`,
-            };
-        }
-        return {
-            outcome: 'changed',
-            detail: `${alerts.describe(current.state)} → ${alerts.describe(record.before)}`,
-            write: record.before,
-            expect: record.before,
-        };
-    },
+    describe: alerts_describe,
+    decideRestore: (record, current, options) => decideWholeRestore(whole, record, current, options),
     async write(ctx, record, value) {
         await updateAlertPauseStatus(ctx.clients.workspace, record.id, {
             ...value.schedule,
             pause_status: pauseOf(value.schedule),
         });
     },
-    matches: (current, expected) => current !== undefined &&
-        deepEqual(withPauseStatus(current.state.schedule), withPauseStatus(expected.schedule)),
+    matches: matchesWhole(whole),
 };
 
 ;// CONCATENATED MODULE: ./src/databricks/apps.ts
@@ -12227,6 +12226,17 @@ function decideComputeRestore(rules, record, current, options) {
     }
     return { outcome: 'changed', detail: `${now} → starting`, write: before };
 }
+/** A compute item as listed: active while in one of the running states. */
+function observeCompute(rules, id, name, state) {
+    return { id, name, state: { state }, active: rules.running.has(state), detail: state };
+}
+/** What every compute kind does the same way: stop what runs, restart only on request. */
+function computeRules(rules) {
+    return {
+        halted: (item) => haltedCompute(rules, item),
+        decideRestore: (record, current, options) => decideComputeRestore(rules, record, current, options),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/resources/apps.ts
 
@@ -12235,26 +12245,18 @@ function decideComputeRestore(rules, record, current, options) {
 const RUNNING = new Set(['STARTING', 'ACTIVE', 'UPDATING']);
 const rules = { noun: 'app', running: RUNNING, stoppedState: 'STOPPED' };
 function apps_observe(app) {
-    const state = app.compute_status?.state ?? 'UNKNOWN';
-    return {
-        id: app.name,
-        name: app.name,
-        state: { state },
-        active: RUNNING.has(state),
-        detail: state,
-    };
+    return observeCompute(rules, app.name, app.name, app.compute_status?.state ?? 'UNKNOWN');
 }
 /** Databricks Apps: compute stopped on stop; started again only with --restart-compute. */
 const apps = {
     kind: 'apps',
     stage: 1,
     list: async (ctx) => (await collect(listApps(ctx.clients.workspace))).map(apps_observe),
-    halted: (item) => haltedCompute(rules, item),
+    ...computeRules(rules),
     async halt(ctx, item) {
         await stopApp(ctx.clients.workspace, item.id);
     },
     describe: (state) => state.state,
-    decideRestore: (record, current, options) => decideComputeRestore(rules, record, current, options),
     async write(ctx, record) {
         await startApp(ctx.clients.workspace, record.id);
     },
@@ -12404,7 +12406,12 @@ function updateSchedule(workspace, dashboardId, schedule, options) {
 
 
 
-const same = (a, b) => deepEqual(withPauseStatus(a), withPauseStatus(b));
+const dashboard_schedules_whole = {
+    noun: 'dashboard schedule',
+    edited: 'changed',
+    same: (a, b) => deepEqual(withPauseStatus(a), withPauseStatus(b)),
+    show: pauseOf,
+};
 function dashboard_schedules_observe(dashboardId, dashboardName, s) {
     const { etag, create_time: _c, update_time: _u, ...rest } = s;
     const state = { ...compare_clone(rest), dashboard_id: dashboardId };
@@ -12435,29 +12442,11 @@ const dashboardSchedules = {
         await put(ctx.clients.workspace, after, etagOf(item));
     },
     describe: (state) => `schedule ${pauseOf(state)}`,
-    decideRestore(record, current, options) {
-        if (!current)
-            return { outcome: 'gone', detail: 'dashboard schedule no longer exists' };
-        if (same(current.state, record.before)) {
-            return { outcome: 'unchanged', detail: `already ${pauseOf(record.before)}` };
-        }
-        if (!options.force && !same(current.state, record.after)) {
-            return {
-                outcome: 'conflict',
-                detail: `changed during the halt (now ${pauseOf(current.state)}); left as edited`,
-            };
-        }
-        return {
-            outcome: 'changed',
-            detail: `${pauseOf(current.state)} → ${pauseOf(record.before)}`,
-            write: record.before,
-            expect: record.before,
-        };
-    },
+    decideRestore: (record, current, options) => decideWholeRestore(dashboard_schedules_whole, record, current, options),
     async write(ctx, _record, value, current) {
         await put(ctx.clients.workspace, value, etagOf(current));
     },
-    matches: (current, expected) => current !== undefined && same(current.state, expected),
+    matches: matchesWhole(dashboard_schedules_whole),
 };
 function put(workspace, state, etag) {
     const { dashboard_id: dashboardId, ...schedule } = state;
@@ -12522,6 +12511,13 @@ function instance_pools_observe(pool) {
         ...(hasKeepTag(pool.custom_tags) ? { kept: KEEP_REASON } : {}),
     };
 }
+const instance_pools_describe = (state) => `min_idle ${num(state.min_idle_instances)}, autoterm ${num(state.idle_instance_autotermination_minutes)} min`;
+const instance_pools_whole = {
+    noun: 'pool',
+    edited: 'edited',
+    same: deepEqual,
+    show: instance_pools_describe,
+};
 /**
  * Instance pools: idle instances keep NICs in the subnet, so the halt sets min_idle_instances 0
  * and idle_instance_autotermination_minutes 0 (drop idle instances at once), resending every
@@ -12542,30 +12538,12 @@ const instancePools = {
     async halt(ctx, item, after) {
         await edit(ctx.clients.workspace, item.id, after);
     },
-    describe: (state) => `min_idle ${num(state.min_idle_instances)}, autoterm ${num(state.idle_instance_autotermination_minutes)} min`,
-    decideRestore(record, current, options) {
-        if (!current)
-            return { outcome: 'gone', detail: 'pool no longer exists' };
-        if (deepEqual(current.state, record.before)) {
-            return { outcome: 'unchanged', detail: `already ${instancePools.describe(record.before)}` };
-        }
-        if (!options.force && !deepEqual(current.state, record.after)) {
-            return {
-                outcome: 'conflict',
-                detail: `edited during the halt (now ${instancePools.describe(current.state)}); left as edited`,
-            };
-        }
-        return {
-            outcome: 'changed',
-            detail: `${instancePools.describe(current.state)} → ${instancePools.describe(record.before)}`,
-            write: record.before,
-            expect: record.before,
-        };
-    },
+    describe: instance_pools_describe,
+    decideRestore: (record, current, options) => decideWholeRestore(instance_pools_whole, record, current, options),
     async write(ctx, record, value) {
         await edit(ctx.clients.workspace, record.id, value);
     },
-    matches: (current, expected) => current !== undefined && deepEqual(current.state, expected),
+    matches: matchesWhole(instance_pools_whole),
     drained: (item) => item.raw?.idle === 0,
 };
 function edit(workspace, id, state) {
@@ -12605,10 +12583,6 @@ function listRuns(workspace, request = {}, options) {
         query: { limit: 25, ...request },
         itemsKey: 'runs',
     });
-}
-/** GET /api/2.2/jobs/runs/get */
-function getRun(workspace, request, options) {
-    return workspace.get(`${jobs_BASE}/runs/get`, { ...request }, { rateClass: 'runs', ...options });
 }
 /** POST /api/2.2/jobs/runs/cancel → {} (asynchronous). */
 async function cancelRun(workspace, request, options) {
@@ -12781,7 +12755,7 @@ const jobs = {
         return {
             outcome,
             detail: parts.join('; '),
-            ...(restored.length ? { write, expect: write } : {}),
+            ...(restored.length ? { write } : {}),
         };
     },
     async write(ctx, record, value) {
@@ -12815,13 +12789,20 @@ async function listPermissionAssignments(account, workspaceId, options) {
 }
 /**
  * PUT …/principals/{principal_id}: idempotent upsert. Only USER/ADMIN count; an empty list
- * removes access, so callers must never send one by accident.
+ * removes access, so callers must never send one by accident. The service is eventually
+ * consistent: a PUT right after a DELETE can answer "not in workspace" for a while, which is
+ * retried within the call's budget rather than failed.
  */
 async function updatePermissionAssignment(account, workspaceId, principalId, permissions, options) {
     if (permissions.length === 0)
         throw new Error('Refusing to PUT an empty permissions list');
-    return account.put(`${prefix(account, workspaceId)}/principals/${encodeURIComponent(principalId)}`, { permissions }, { rateClass: 'account_write', ...options });
+    return account.put(`${prefix(account, workspaceId)}/principals/${encodeURIComponent(principalId)}`, { permissions }, {
+        rateClass: 'account_write',
+        ...options,
+        retry: { retryIf: notYetInWorkspace, ...options?.retry },
+    });
 }
+const notYetInWorkspace = (e) => e.status < 500 && /not in workspace/i.test(e.message);
 const NOT_ASSIGNED = /not in workspace|not found in (the )?account|no permission assignment|not assigned/i;
 /**
  * DELETE …/principals/{principal_id}. 'absent' when the principal has no assignment: either it
@@ -12916,20 +12897,13 @@ const permissionAssignments = {
             outcome: 'changed',
             detail: `${now === null ? 'not assigned' : now.permissions.join(',')} → ${target.permissions.join(',')}`,
             write: target,
-            expect: target,
         };
     },
     async write(ctx, record, value) {
         if (value === null)
             return;
         const permissions = writable(value.permissions);
-        // The service is eventually consistent: a PUT right after a DELETE can answer "not in
-        // workspace" for a while. That is worth retrying (within the client's budget), not failing.
-        await updatePermissionAssignment(account(ctx.clients), ctx.workspaceId, record.id, permissions, {
-            retry: {
-                retryIf: (e) => e.status < 500 && /not in workspace/i.test(e.message),
-            },
-        });
+        await updatePermissionAssignment(account(ctx.clients), ctx.workspaceId, record.id, permissions);
     },
     matches(current, expected) {
         if (expected === null)
@@ -12978,6 +12952,7 @@ function startUpdate(workspace, pipelineId, request = { full_refresh: false }, o
 
 
 
+
 const pipelines_RUNNING = new Set(['DEPLOYING', 'STARTING', 'RUNNING', 'RESETTING', 'RECOVERING']);
 /**
  * Only continuous pipelines are started again: triggered ones are started by their (restored)
@@ -12990,14 +12965,7 @@ const pipelines_rules = {
     restartable: (before) => before.continuous === true,
 };
 function pipelines_observe(p) {
-    const state = p.state ?? 'UNKNOWN';
-    return {
-        id: p.pipeline_id,
-        name: p.name ?? p.pipeline_id,
-        state: { state },
-        active: pipelines_RUNNING.has(state),
-        detail: state,
-    };
+    return observeCompute(pipelines_rules, p.pipeline_id, p.name ?? p.pipeline_id, p.state ?? 'UNKNOWN');
 }
 /** `continuous` is only in the pipeline's spec: read it for the running ones (few), not all. */
 async function withContinuous(ctx, item) {
@@ -13014,15 +12982,14 @@ const pipelines = {
     stage: 2,
     async list(ctx) {
         const out = (await collect(listPipelines(ctx.clients.workspace))).map(pipelines_observe);
-        await Promise.all(out.map((item) => withContinuous(ctx, item)));
+        await mapLimit(out, ctx.settings.maxConcurrency, (item) => withContinuous(ctx, item));
         return out;
     },
-    halted: (item) => haltedCompute(pipelines_rules, item),
+    ...computeRules(pipelines_rules),
     async halt(ctx, item) {
         await stopPipeline(ctx.clients.workspace, item.id);
     },
     describe: (state) => `${state.state}${state.continuous ? ' (continuous)' : ''}`,
-    decideRestore: (record, current, options) => decideComputeRestore(pipelines_rules, record, current, options),
     async write(ctx, record) {
         await startUpdate(ctx.clients.workspace, record.id, { full_refresh: false });
     },
@@ -13041,12 +13008,6 @@ function listServingEndpoints(workspace, options) {
         itemsKey: 'endpoints',
     });
 }
-function getServingEndpoint(workspace, name, options) {
-    return workspace.get(`${serving_endpoints_BASE}/${encodeURIComponent(name)}`, undefined, {
-        rateClass: 'other',
-        ...options,
-    });
-}
 
 ;// CONCATENATED MODULE: ./src/databricks/vector-search.ts
 
@@ -13058,12 +13019,6 @@ function listEndpoints(workspace, options) {
         ...options,
         path: vector_search_BASE,
         itemsKey: 'endpoints',
-    });
-}
-function getEndpoint(workspace, name, options) {
-    return workspace.get(`${vector_search_BASE}/${encodeURIComponent(name)}`, undefined, {
-        rateClass: 'other',
-        ...options,
     });
 }
 
@@ -13149,13 +13104,8 @@ async function startWarehouse(workspace, id, options) {
 const warehouses_RUNNING = new Set(['STARTING', 'RUNNING']);
 const warehouses_rules = { noun: 'warehouse', running: warehouses_RUNNING, stoppedState: 'STOPPED' };
 function warehouses_observe(w) {
-    const state = w.state ?? 'UNKNOWN';
     return {
-        id: w.id,
-        name: w.name ?? w.id,
-        state: { state },
-        active: warehouses_RUNNING.has(state),
-        detail: state,
+        ...observeCompute(warehouses_rules, w.id, w.name ?? w.id, w.state ?? 'UNKNOWN'),
         ...(hasKeepTag(w.tags?.custom_tags) ? { kept: KEEP_REASON } : {}),
     };
 }
@@ -13164,12 +13114,11 @@ const warehouses = {
     kind: 'warehouses',
     stage: 2,
     list: async (ctx) => (await collect(listWarehouses(ctx.clients.workspace))).map(warehouses_observe),
-    halted: (item) => haltedCompute(warehouses_rules, item),
+    ...computeRules(warehouses_rules),
     async halt(ctx, item) {
         await stopWarehouse(ctx.clients.workspace, item.id);
     },
     describe: (state) => state.state,
-    decideRestore: (record, current, options) => decideComputeRestore(warehouses_rules, record, current, options),
     async write(ctx, record) {
         await startWarehouse(ctx.clients.workspace, record.id);
     },
@@ -13208,7 +13157,6 @@ const RESOURCES = [
 ];
 
 ;// CONCATENATED MODULE: ./src/engine/runtime.ts
-
 
 
 
@@ -13277,7 +13225,6 @@ async function setup(input) {
         logger: input.logger,
         store: input.store,
         version: input.version,
-        clients,
         resCtx,
         workspaceUrl,
         workspaceId,
@@ -13353,7 +13300,43 @@ async function show(rt, startedAt) {
     return { ...report, exitCode: gate || failures.length > 0 ? 1 : 0 };
 }
 
+;// CONCATENATED MODULE: ./src/engine/plan.ts
+
+/** Decide per item, from the listings alone. Pure: nothing is written here. */
+function planStop(resources, inventory) {
+    const entries = [];
+    for (const resource of resources) {
+        for (const item of inventory[resource.kind] ?? [])
+            entries.push(planItem(resource, item));
+    }
+    return entries;
+}
+/** The decision for one item: also used for items that appear during a stop. */
+function planItem(resource, item) {
+    const base = { kind: resource.kind, id: item.id, name: item.name };
+    if (resource.reportOnly) {
+        const outcome = item.active ? 'report_only' : 'inactive';
+        return { resource, item, report: { ...base, outcome, detail: item.detail } };
+    }
+    if (item.kept) {
+        return { resource, item, report: { ...base, outcome: 'kept', detail: item.kept } };
+    }
+    if (item.handledBy) {
+        return { resource, item, report: { ...base, outcome: 'unchanged', detail: item.handledBy } };
+    }
+    const after = resource.halted(item);
+    if (after === undefined) {
+        return { resource, item, report: { ...base, outcome: 'already_halted', detail: item.detail } };
+    }
+    const before = resource.recordedBefore ? resource.recordedBefore(item.state, after) : item.state;
+    const change = { before: compare_clone(before), after: compare_clone(after) };
+    const detail = `${resource.describe(change.before)} → ${resource.describe(change.after)}`;
+    return { resource, item, change, report: { ...base, outcome: 'planned', detail } };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/apply.ts
+
+
 
 
 
@@ -13367,11 +13350,12 @@ async function show(rt, startedAt) {
  */
 async function applyStop(rt, entries, inventory) {
     const reports = [];
+    const changes = entries.filter((e) => e.change);
     for (const stage of STAGES) {
         const inStage = (e) => (e.resource.stageOf?.(e.item) ?? e.resource.stage) === stage;
         const kinds = rt.resources.filter((r) => !r.reportOnly && (r.stage === stage || r.stageOf));
         const results = await Promise.all(kinds.map((resource) => {
-            const planned = entries.filter((e) => e.resource === resource && e.change && inStage(e));
+            const planned = changes.filter((e) => e.resource === resource && inStage(e));
             // Late items (runs fired since the listing) belong to the kind's own stage.
             const relist = resource.relistBeforeHalt === true && resource.stage === stage;
             return haltKind(rt, resource, planned, inventory, relist);
@@ -13435,9 +13419,10 @@ async function lateItems(rt, resource, inventory) {
     // The plan was made from the first listing: anything in it is already planned or left alone.
     const known = new Set((inventory[resource.kind] ?? []).map((i) => i.id));
     return fresh
-        .filter((i) => !known.has(i.id) && !i.kept && !i.handledBy)
-        .map((item) => ({ item, after: resource.halted(item), late: true }))
-        .filter((w) => w.after !== undefined);
+        .filter((i) => !known.has(i.id))
+        .map((i) => planItem(resource, i))
+        .filter((e) => e.change)
+        .map((e) => ({ item: e.item, after: e.change.after, late: true }));
 }
 function progress(rt, resource, done, total) {
     const step = Math.max(50, Math.ceil(total / 10));
@@ -13478,40 +13463,8 @@ function mergeRecords(earlier, now, resources) {
     return merged;
 }
 
-;// CONCATENATED MODULE: ./src/engine/plan.ts
-
-/** Decide per item, from the listings alone. Pure: nothing is written here. */
-function planStop(resources, inventory) {
-    const entries = [];
-    for (const resource of resources) {
-        for (const item of inventory[resource.kind] ?? [])
-            entries.push(planItem(resource, item));
-    }
-    return entries;
-}
-function planItem(resource, item) {
-    const base = { kind: resource.kind, id: item.id, name: item.name };
-    if (resource.reportOnly) {
-        const outcome = item.active ? 'report_only' : 'inactive';
-        return { resource, item, report: { ...base, outcome, detail: item.detail } };
-    }
-    if (item.kept) {
-        return { resource, item, report: { ...base, outcome: 'kept', detail: item.kept } };
-    }
-    if (item.handledBy) {
-        return { resource, item, report: { ...base, outcome: 'unchanged', detail: item.handledBy } };
-    }
-    const after = resource.halted(item);
-    if (after === undefined) {
-        return { resource, item, report: { ...base, outcome: 'already_halted', detail: item.detail } };
-    }
-    const before = resource.recordedBefore ? resource.recordedBefore(item.state, after) : item.state;
-    const change = { before: compare_clone(before), after: compare_clone(after) };
-    const detail = `${resource.describe(change.before)} → ${resource.describe(change.after)}`;
-    return { resource, item, change, report: { ...base, outcome: 'planned', detail } };
-}
-
 ;// CONCATENATED MODULE: ./src/engine/wait.ts
+
 
 /**
  * stop --wait: re-read compute until clusters are TERMINATED, warehouses STOPPED, pools without
@@ -13538,10 +13491,11 @@ async function waitForDrain(rt, items, inventory, timeoutMs) {
     }
     const minutes = Math.round(timeoutMs / 6000) / 10;
     rt.logger.error(`still running after ${minutes} min: ${summary(pending)}`);
+    const reported = new Map(items.map((i) => [`${i.kind}/${i.id}`, i]));
     for (const { resource, item } of pending) {
         // item.detail, not describe(state): a kind that could not be listed has no state to describe.
         const detail = `still ${item.detail} after waiting ${minutes} min`;
-        const existing = items.find((i) => i.kind === resource.kind && i.id === item.id);
+        const existing = reported.get(`${resource.kind}/${item.id}`);
         if (existing)
             Object.assign(existing, { outcome: 'not_converged', detail });
         else
@@ -13573,10 +13527,7 @@ async function undrained(rt, kinds, inventory, previous) {
     return lists.flat();
 }
 function summary(pending) {
-    const counts = new Map();
-    for (const p of pending)
-        counts.set(p.resource.kind, (counts.get(p.resource.kind) ?? 0) + 1);
-    return [...counts].map(([kind, n]) => `${n} ${kind}`).join(', ');
+    return tally(pending, (p) => p.resource.kind);
 }
 function unknownItem(resource) {
     return {
@@ -13589,7 +13540,6 @@ function unknownItem(resource) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/stop.ts
-
 
 
 
@@ -13853,8 +13803,7 @@ function azureDefaultProvider() {
     });
 }
 function firstLine(e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return message.split('\n')[0].trim();
+    return errorText(e).split('\n')[0].trim();
 }
 
 ;// CONCATENATED MODULE: ./src/auth/databrickscfg.ts
@@ -14047,8 +13996,9 @@ class DirectoryStore {
                 return [];
             throw new UsageError(`Cannot read the snapshot directory ${dir}: ${e.message}`);
         }
+        const present = new Set(names);
         const files = names.filter((n) => SNAPSHOT_FILE.test(n));
-        const entries = await Promise.all(files.map((n) => this.entryFor((0,external_node_path_.join)(dir, n), names.includes(n + RESTORED_SUFFIX))));
+        const entries = await Promise.all(files.map((n) => this.entryFor((0,external_node_path_.join)(dir, n), present.has(n + RESTORED_SUFFIX))));
         return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
     }
     async resolve(name) {
@@ -14344,7 +14294,6 @@ function parseNumber(flag, value) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/exit-codes.ts
-
 const EXIT_OK = 0;
 /** Some items failed, conflicted, were gone or did not converge; or --fail-if-active found some. */
 const EXIT_ITEMS = 1;
@@ -14359,11 +14308,8 @@ function exitCodeForReport(report) {
  * unexpected bug, a network failure while listing): the run did not finish, so 1, not 0.
  */
 function exitCodeForError(error) {
-    if (error instanceof UsageError)
-        return EXIT_USAGE;
-    if (error instanceof SafetyError)
-        return EXIT_SAFETY;
-    // A second copy of errors.ts (e.g. a bundle loaded beside the sources) fails instanceof.
+    // UsageError and SafetyError carry their code. Read the field rather than instanceof: a second
+    // copy of errors.ts (a bundle loaded beside the sources) fails instanceof.
     const code = error?.exitCode;
     return code === EXIT_USAGE || code === EXIT_SAFETY ? code : EXIT_ITEMS;
 }

@@ -5,7 +5,7 @@ import type { WorkspaceState } from '../state/workspace.js'
 import { createOwnedCluster, terminateCluster } from './clusters.js'
 import { transition } from './timers.js'
 
-export const ACTIVE_UPDATE = new Set([
+const ACTIVE_UPDATE = new Set([
   'QUEUED',
   'CREATED',
   'WAITING_FOR_RESOURCES',
@@ -16,7 +16,7 @@ export const ACTIVE_UPDATE = new Set([
   'STOPPING',
 ])
 
-export function activeUpdate(p: Obj): Obj | undefined {
+function activeUpdate(p: Obj): Obj | undefined {
   const u = p.latest_updates?.[0]
   return u && ACTIVE_UPDATE.has(u.state) ? u : undefined
 }

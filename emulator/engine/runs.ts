@@ -6,7 +6,7 @@ import { createOwnedCluster, terminateCluster } from './clusters.js'
 import { startPipelineUpdate } from './pipelines.js'
 import { transition } from './timers.js'
 
-export const ACTIVE_LIFE_CYCLE = new Set([
+const ACTIVE_LIFE_CYCLE = new Set([
   'QUEUED',
   'PENDING',
   'RUNNING',

@@ -19,7 +19,8 @@ function cronNext(expression: string | undefined, timeZone: string | undefined):
   }
 }
 
-const UNIT_MS: Record<string, number> = {
+/** Periodic trigger units, in ms (the API's valid units). */
+export const UNIT_MS: Record<string, number> = {
   MINUTES: 60_000,
   HOURS: 3_600_000,
   DAYS: 86_400_000,

@@ -7,6 +7,7 @@ import { parseJson, stringifyJson } from '../../src/databricks/json.js'
 import type { EmulatorCore } from '../core.js'
 import type { FaultRule, RandomFaults, RateLimitOption } from '../types.js'
 import type { Obj } from './router.js'
+import { send } from './server.js'
 
 type AdminHandler = (core: EmulatorCore, body: Obj, url: URL) => unknown
 
@@ -89,11 +90,6 @@ export function adminHandler(core: EmulatorCore) {
       status = 400
       body = { error_code: 'INVALID_PARAMETER_VALUE', message: String(err) }
     }
-    const text = stringifyJson(body)
-    res.writeHead(status, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(text),
-    })
-    res.end(text)
+    send(res, status, stringifyJson(body), {})
   }
 }

@@ -33,7 +33,7 @@ export class OAuthError extends Error {
   }
 }
 
-export function requestInfo(): object {
+function requestInfo(): object {
   return {
     '@type': 'type.googleapis.com/google.rpc.RequestInfo',
     request_id: randomUUID(),

@@ -5,11 +5,11 @@
 import { invalidParam } from './errors.js'
 import type { Ctx, Obj } from './router.js'
 
-export function encodeToken(key: string): string {
+function encodeToken(key: string): string {
   return Buffer.from(`k:${key}`, 'utf8').toString('base64url')
 }
 
-export function decodeToken(token: string): string {
+function decodeToken(token: string): string {
   const text = Buffer.from(token, 'base64url').toString('utf8')
   if (!text.startsWith('k:')) throw invalidParam(`Invalid page_token: ${token}`)
   return text.slice(2)

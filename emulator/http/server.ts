@@ -205,7 +205,8 @@ function errorReply(err: unknown): Reply {
   }
 }
 
-function send(
+/** A JSON answer with its length, plus any extra headers. */
+export function send(
   res: ServerResponse,
   status: number,
   text: string,

@@ -1,5 +1,6 @@
 /** Jobs 2.1 / 2.2: list, get, create, update, reset, delete, run-now. */
 import type { Ctx, Obj, Router } from '../http/router.js'
+import { UNIT_MS } from '../engine/schedules.js'
 import { invalidParam } from '../http/errors.js'
 import { cursorPage, intParam, numKey } from '../http/paging.js'
 import { parseQuartz, validTimeZone } from '../engine/cron.js'
@@ -97,12 +98,12 @@ function checkTrigger(ctx: Ctx, t: Obj): void {
     throw invalidParam('trigger must set one of file_arrival, table_update, periodic, model')
   }
   const p = t.periodic
-  if (p && (!(Number(p.interval) > 0) || !['MINUTES', 'HOURS', 'DAYS', 'WEEKS'].includes(p.unit))) {
+  if (p && (!(Number(p.interval) > 0) || !Object.hasOwn(UNIT_MS, p.unit))) {
     throw invalidParam('trigger.periodic needs a positive interval and a unit')
   }
 }
 
-export function validateSettings(ctx: Ctx, s: Obj): void {
+function validateSettings(ctx: Ctx, s: Obj): void {
   if (s.schedule) checkSchedule(s.schedule)
   if (s.trigger) checkTrigger(ctx, s.trigger)
   if (s.continuous) checkPause(s.continuous, 'continuous')

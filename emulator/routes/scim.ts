@@ -57,7 +57,7 @@ function test(item: Obj, c: Clause): boolean {
   return c.op === 'ne' ? !values.some((v) => v.toLowerCase() === want) : hit
 }
 
-export function matchesFilter(item: Obj, filter: string | null): boolean {
+function matchesFilter(item: Obj, filter: string | null): boolean {
   if (!filter) return true
   const { clauses, joins } = parseFilter(filter)
   let result = test(item, clauses[0])

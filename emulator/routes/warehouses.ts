@@ -1,7 +1,7 @@
 /** SQL warehouses: list (paged when page_size is given), get, stop, start. */
 import type { Ctx, Obj, Router } from '../http/router.js'
 import { notFound } from '../http/errors.js'
-import { cursorPage, intParam } from '../http/paging.js'
+import { intParam, tokenList } from '../http/paging.js'
 import { startWarehouse, stopWarehouse } from '../engine/warehouses.js'
 
 function warehouseOrFail(ctx: Ctx): Obj {
@@ -11,14 +11,9 @@ function warehouseOrFail(ctx: Ctx): Obj {
 }
 
 function list(ctx: Ctx): Obj {
-  const size = intParam(ctx.query, 'page_size')
-  const token = ctx.query.get('page_token')
   const all = ctx.ws!.warehouses.values()
-  if (!size && !token) return { warehouses: [...all] }
-  const page = cursorPage(all, (w) => w.id, Math.min(size || 100, 1000), token)
-  const out: Obj = { warehouses: page.items }
-  if (page.next) out.next_page_token = page.next
-  return out
+  const paged = intParam(ctx.query, 'page_size') || ctx.query.get('page_token')
+  return paged ? tokenList(ctx, all, (w) => w.id, 'warehouses', 100) : { warehouses: [...all] }
 }
 
 export function warehouseRoutes(r: Router): void {

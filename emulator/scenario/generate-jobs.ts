@@ -67,7 +67,8 @@ function variant(rng: Rng, i: number): Obj {
 }
 
 export function jobId(i: number, w: number): string {
-  if (i % 7 === 5) return String(MAX_SAFE + 2n + BigInt(w) * 1_000_000n + BigInt(i) * 13n)
+  // Odd above 2^53: a double cannot hold it.
+  if (i % 7 === 5) return String(MAX_SAFE + 2n + 2n * (BigInt(w) * 1_000_000n + BigInt(i) * 13n))
   return String(100_000_000_000n + BigInt(w) * 10_000_000n + BigInt(i) * 17n)
 }
 
@@ -140,7 +141,7 @@ function runIds(w: number): () => string {
   let serial = 0
   return () => {
     serial++
-    if (serial % 6 === 1) return String(MAX_SAFE + 1000n + BigInt(serial) * 7n + BigInt(w))
+    if (serial % 6 === 1) return String(MAX_SAFE + 1000n + 2n * (BigInt(serial) * 7n + BigInt(w)))
     return String(500_000_000_000n + BigInt(serial) * 3n + BigInt(w))
   }
 }

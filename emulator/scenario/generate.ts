@@ -23,7 +23,7 @@ export interface Sizes {
   vectorSearchEndpoints: number
 }
 
-export const PRESETS: Record<'small' | 'large', Sizes> = {
+const PRESETS: Record<'small' | 'large', Sizes> = {
   small: {
     users: 12,
     groups: 4,
@@ -62,9 +62,13 @@ export const PRESETS: Record<'small' | 'large', Sizes> = {
 
 const MAX_SAFE = 9007199254740991n
 
-/** A principal id: 16 digits like real ones, one in ten above 2^53. */
+/**
+ * A principal id: 16 digits like real ones, one in ten above 2^53 and odd there, so a double
+ * cannot hold it (above 2^53 doubles are 2 apart): JSON.parse would change it.
+ */
 export function principalId(rng: Rng, i: number): string {
-  if (i % 10 === 3) return String(MAX_SAFE + 2n + BigInt(rng.int(0, 1e9)) * 1000n + BigInt(i))
+  if (i % 10 === 3)
+    return String(MAX_SAFE + 2n + 2n * (BigInt(rng.int(0, 1e9)) * 1000n + BigInt(i)))
   return String(1_000_000_000_000_000 + rng.int(0, 7e8) * 1e6 + i)
 }
 

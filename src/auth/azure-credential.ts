@@ -5,7 +5,7 @@ import {
   type TokenAudience,
   type TokenProvider,
 } from './token-provider.js'
-import { UsageError } from '../errors.js'
+import { UsageError, errorText } from '../errors.js'
 
 /** The Azure Databricks resource (the same app id in every Azure cloud). */
 export const AZURE_DATABRICKS_SCOPE = '2ff814a6-3304-4ab8-85cb-cd0e6f879c1d/.default'
@@ -77,6 +77,5 @@ export function azureDefaultProvider(): AzureCredentialProvider {
 }
 
 function firstLine(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e)
-  return message.split('\n')[0].trim()
+  return errorText(e).split('\n')[0].trim()
 }

@@ -1,12 +1,11 @@
 import * as core from '@actions/core'
 import { ClientAssertionCredential, type AccessToken } from '@azure/identity'
-import { UsageError } from '../errors.js'
+import { UsageError, errorText } from '../errors.js'
 import {
   claimsOf,
   getGitHubIdToken,
   GITHUB_ISSUER,
   hasIdTokenEnvironment,
-  messageOf,
   refreshTime,
 } from './github-oidc.js'
 import { AZURE_DATABRICKS_SCOPE } from './azure-credential.js'
@@ -79,7 +78,7 @@ export class AzureOidcTokenProvider implements TokenProvider {
   /** Turn Entra's codes into what to change in the federated credential or the workflow. */
   private explain(error: unknown): Error {
     if (error instanceof UsageError) return error
-    const message = messageOf(error)
+    const message = errorText(error)
     const { sub, aud, iss } = claimsOf(this.lastAssertion)
     const app = `Entra app ${this.options.clientId} (tenant ${this.options.tenantId})`
     const expected =

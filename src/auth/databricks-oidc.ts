@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
-import { UsageError } from '../errors.js'
-import { claimsOf, getGitHubIdToken, GITHUB_ISSUER, messageOf, refreshTime } from './github-oidc.js'
+import { parseRetryAfter } from '../databricks/errors.js'
+import { UsageError, errorText } from '../errors.js'
+import { claimsOf, getGitHubIdToken, GITHUB_ISSUER, refreshTime } from './github-oidc.js'
 import {
   RefreshingToken,
   type FetchedToken,
@@ -125,13 +126,13 @@ async function post(endpoint: string, body: URLSearchParams): Promise<Response> 
       })
     } catch (error) {
       if (attempt >= ATTEMPTS)
-        throw new Error(`Could not reach ${endpoint}: ${messageOf(error)}`, { cause: error })
+        throw new Error(`Could not reach ${endpoint}: ${errorText(error)}`, { cause: error })
     }
     if (response && (![429, 502, 503, 504].includes(response.status) || attempt >= ATTEMPTS))
       return response
-    const retryAfter = Number(response?.headers.get('retry-after'))
+    const retryAfterMs = parseRetryAfter(response?.headers.get('retry-after') ?? null)
     await new Promise((resolve) =>
-      setTimeout(resolve, retryAfter > 0 ? Math.min(retryAfter, 30) * 1000 : 500 * 2 ** attempt),
+      setTimeout(resolve, retryAfterMs ? Math.min(retryAfterMs, 30_000) : 500 * 2 ** attempt),
     )
   }
 }

@@ -21,7 +21,7 @@ export interface DatabricksProfile {
   azureTenantId?: string
 }
 
-export function configPath(env: NodeJS.ProcessEnv): string {
+function configPath(env: NodeJS.ProcessEnv): string {
   return env.DATABRICKS_CONFIG_FILE || join(env.HOME || homedir(), '.databrickscfg')
 }
 

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { UsageError } from '../errors.js'
+import { UsageError, errorText } from '../errors.js'
 
 /**
  * The runner's GitHub OIDC ID token, the credential both federated sign-in paths start from.
@@ -26,7 +26,7 @@ export async function getGitHubIdToken(audience: string): Promise<string> {
     token = await core.getIDToken(audience)
   } catch (error) {
     throw new UsageError(
-      `Could not get a GitHub OIDC token for audience "${audience}": ${messageOf(error)}. ` +
+      `Could not get a GitHub OIDC token for audience "${audience}": ${errorText(error)}. ` +
         'Check that the job has `permissions: id-token: write`.',
       { cause: error },
     )
@@ -54,10 +54,6 @@ export function claimsOf(jwt: string | undefined): IdTokenClaims {
   } catch {
     return {}
   }
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { Report } from '../report.js'
-import { SafetyError, UsageError } from '../errors.js'
 
 export const EXIT_OK = 0
 /** Some items failed, conflicted, were gone or did not converge; or --fail-if-active found some. */
@@ -17,9 +16,8 @@ export function exitCodeForReport(report: Report): number {
  * unexpected bug, a network failure while listing): the run did not finish, so 1, not 0.
  */
 export function exitCodeForError(error: unknown): number {
-  if (error instanceof UsageError) return EXIT_USAGE
-  if (error instanceof SafetyError) return EXIT_SAFETY
-  // A second copy of errors.ts (e.g. a bundle loaded beside the sources) fails instanceof.
+  // UsageError and SafetyError carry their code. Read the field rather than instanceof: a second
+  // copy of errors.ts (a bundle loaded beside the sources) fails instanceof.
   const code = (error as { exitCode?: unknown } | null)?.exitCode
   return code === EXIT_USAGE || code === EXIT_SAFETY ? code : EXIT_ITEMS
 }

@@ -24,15 +24,12 @@ export interface ClientOptions {
   timeoutMs?: number
   retry?: RetryOptions
   logger?: Logger
-  /** Sent with every request (e.g. X-Databricks-Workspace-Id on unified hosts). */
-  headers?: Record<string, string>
 }
 
 export interface CallOptions {
   rateClass?: RateClass
   timeoutMs?: number
   retry?: RetryOptions
-  headers?: Record<string, string>
   signal?: AbortSignal
 }
 
@@ -62,7 +59,6 @@ export class DatabricksClient {
   private readonly timeoutMs: number
   private readonly retry: RetryOptions
   private readonly logger?: Logger
-  private readonly headers: Record<string, string>
 
   constructor(options: ClientOptions) {
     this.host = checkBaseUrl(options.host)
@@ -73,7 +69,6 @@ export class DatabricksClient {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     this.retry = options.retry ?? {}
     this.logger = options.logger
-    this.headers = options.headers ?? {}
   }
 
   /** `/api/2.0/accounts/{account_id}`: where the paths of the account API start. */
@@ -157,8 +152,6 @@ export class DatabricksClient {
     const token = await this.tokens.getToken(this.audience)
     const url = `${this.host}${spec.path}${encodeQuery(spec.query)}`
     const headers: Record<string, string> = {
-      ...this.headers,
-      ...spec.headers,
       Authorization: `Bearer ${token}`,
       Accept: 'application/json',
       'User-Agent': USER_AGENT,

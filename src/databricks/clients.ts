@@ -2,8 +2,6 @@ import type { TokenProvider } from '../auth/token-provider.js'
 import { accountHostFor } from '../config.js'
 import type { Logger } from '../logger.js'
 import { DatabricksClient } from './client.js'
-import type { ClassStats } from './concurrency-helper.js'
-import type { RateClass } from './rate-class.js'
 import type { RetryOptions } from './retry-helper.js'
 
 export interface CreateClientsOptions {
@@ -14,7 +12,6 @@ export interface CreateClientsOptions {
   tokens: TokenProvider
   maxConcurrency?: number
   logger?: Logger
-  timeoutMs?: number
   retry?: RetryOptions
   /** A workspace client already in use (its limiters keep what they learned); else a new one. */
   workspace?: DatabricksClient
@@ -24,11 +21,6 @@ export interface Clients {
   workspace: DatabricksClient
   /** Absent when no account host is known (then account kinds cannot run). */
   account?: DatabricksClient
-  /** Per-class stats of both hosts, for the benchmark. */
-  stats(): {
-    workspace: Partial<Record<RateClass, ClassStats>>
-    account: Partial<Record<RateClass, ClassStats>>
-  }
 }
 
 /** The workspace and account clients the engine uses. Each host has its own per-class limiters. */
@@ -43,11 +35,7 @@ export function createClients(options: CreateClientsOptions): Clients {
         accountId: options.accountId,
       })
     : undefined
-  return {
-    workspace,
-    account,
-    stats: () => ({ workspace: workspace.stats(), account: account?.stats() ?? {} }),
-  }
+  return { workspace, account }
 }
 
 /** The workspace client alone: enough to learn who the caller is and which account this is. */
@@ -64,7 +52,6 @@ function common(options: CreateClientsOptions) {
     tokens: options.tokens,
     maxConcurrency: options.maxConcurrency,
     logger: options.logger,
-    timeoutMs: options.timeoutMs,
     retry: options.retry,
   }
 }

@@ -39,15 +39,14 @@ export interface Lease {
 export interface LimiterOptions {
   /** Hard ceiling on requests in flight for this class. */
   ceiling: number
-  now?: () => number
-  /** Lowest start rate the limiter will fall to (requests per second). */
-  minRate?: number
-  /** Pause used for a throttle without Retry-After, in ms. */
-  defaultPauseMs?: number
 }
 
 /** Traffic needed after resuming from a throttle before another one counts (one decrease). */
 const MIN_GAP_MS = 1000
+/** Lowest start rate the limiter falls to (requests per second). */
+const MIN_RATE = 1
+/** Pause for a throttle that came without Retry-After, in ms. */
+const DEFAULT_PAUSE_MS = 1000
 const DECREASE = 0.8
 /** Start small: a first burst of `ceiling` requests into an empty bucket is a 429 storm. */
 const INITIAL_WINDOW = 4
@@ -58,9 +57,6 @@ const MIN_PROBE_PER_SECOND = 0.05
 
 export class ClassLimiter {
   readonly ceiling: number
-  private readonly now: () => number
-  private readonly minRate: number
-  private readonly defaultPauseMs: number
   private window: number
   private rate = Infinity
   private nextStartAt = 0
@@ -80,9 +76,6 @@ export class ClassLimiter {
 
   constructor(options: LimiterOptions) {
     this.ceiling = Math.max(1, Math.floor(options.ceiling))
-    this.now = options.now ?? (() => performance.now())
-    this.minRate = options.minRate ?? 1
-    this.defaultPauseMs = options.defaultPauseMs ?? 1000
     this.window = Math.min(this.ceiling, INITIAL_WINDOW)
   }
 
@@ -110,7 +103,7 @@ export class ClassLimiter {
   }
 
   private lease(): Lease {
-    const startedAt = this.now()
+    const startedAt = performance.now()
     this.firstStartAt ??= startedAt
     let released = false
     return {
@@ -127,7 +120,7 @@ export class ClassLimiter {
 
   private pump(): void {
     while (this.waiting.length > 0 && this.inFlight < Math.floor(this.window)) {
-      const now = this.now()
+      const now = performance.now()
       const readyAt = Math.max(this.pausedUntil, this.nextStartAt)
       if (readyAt > now) return this.wakeAt(readyAt - now)
       const start = this.waiting.shift()!
@@ -153,7 +146,7 @@ export class ClassLimiter {
   }
 
   private onSuccess(startedAt: number): void {
-    const now = this.now()
+    const now = performance.now()
     this.latencyMs =
       this.latencyMs === 0 ? now - startedAt : this.latencyMs * 0.9 + (now - startedAt) * 0.1
     this.recentSuccesses.push(now)
@@ -175,9 +168,9 @@ export class ClassLimiter {
   }
 
   private onThrottle(startedAt: number, retryAfterMs: number | undefined): void {
-    const now = this.now()
+    const now = performance.now()
     this.counters.throttled++
-    this.pausedUntil = Math.max(this.pausedUntil, now + (retryAfterMs ?? this.defaultPauseMs))
+    this.pausedUntil = Math.max(this.pausedUntil, now + (retryAfterMs ?? DEFAULT_PAUSE_MS))
     // Requests already in flight when we last slowed down say nothing new about the limit, and
     // a throttle needs a second of traffic at the new pace before it says anything about that.
     const last = this.lastEventAt
@@ -201,7 +194,7 @@ export class ClassLimiter {
       // now and then (random 429s) served nearly everything, so the pace must not collapse.
       const seconds = this.resumedAt === undefined ? 0 : (now - this.resumedAt) / 1000
       const served = seconds > 0 ? Math.min(this.rate, this.servedSinceResume / seconds) : 0
-      return Math.max(this.minRate, this.rate * DECREASE, served)
+      return Math.max(MIN_RATE, this.rate * DECREASE, served)
     }
     // First throttle: we were unpaced. What the server let through in the last second is its
     // rate plus whatever of its burst was left: a fair first guess that later throttles correct.
@@ -210,7 +203,7 @@ export class ClassLimiter {
     const count = this.recentSuccesses.filter((t) => t >= now - 1000).length
     const sending = now - (this.firstStartAt ?? now)
     if (count >= FIRST_ESTIMATE_MIN || (sending >= 1000 && count >= 2)) {
-      return Math.max(this.minRate, count)
+      return Math.max(MIN_RATE, count)
     }
     return Infinity
   }

@@ -68,7 +68,7 @@ const STATUS_CODES: Record<number, string> = {
   504: 'DEADLINE_EXCEEDED',
 }
 
-export function codeForStatus(status: number): string {
+function codeForStatus(status: number): string {
   return STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'UNKNOWN')
 }
 
@@ -144,7 +144,7 @@ function decodeEntities(s: string): string {
 }
 
 /** google.protobuf.Duration: "1.5s" in JSON, or {seconds, nanos}. */
-export function parseDuration(value: unknown): number | undefined {
+function parseDuration(value: unknown): number | undefined {
   if (typeof value === 'string') {
     const m = /^(\d+(?:\.\d+)?)s$/.exec(value.trim())
     return m ? Math.round(Number(m[1]) * 1000) : undefined

@@ -144,15 +144,6 @@ export function listRuns(
   })
 }
 
-/** GET /api/2.2/jobs/runs/get */
-export function getRun(
-  workspace: DatabricksClient,
-  request: { run_id: string },
-  options?: CallOptions,
-): Promise<Run> {
-  return workspace.get(`${BASE}/runs/get`, { ...request }, { rateClass: 'runs', ...options })
-}
-
 /** POST /api/2.2/jobs/runs/cancel → {} (asynchronous). */
 export async function cancelRun(
   workspace: DatabricksClient,

@@ -19,9 +19,19 @@ interface TokenPage {
 }
 
 /** `page_token` → `next_page_token`, absent (or empty) on the last page. */
-export async function* paginateToken<T>(
+export function paginateToken<T>(client: DatabricksClient, spec: ListSpec): AsyncGenerator<T> {
+  return tokenPages<T>(client, spec, false)
+}
+
+/** Jobs style: `limit` + `page_token` → `has_more` and `next_page_token`. */
+export function paginateJobs<T>(client: DatabricksClient, spec: ListSpec): AsyncGenerator<T> {
+  return tokenPages<T>(client, spec, true)
+}
+
+async function* tokenPages<T>(
   client: DatabricksClient,
   spec: ListSpec,
+  honourHasMore: boolean,
 ): AsyncGenerator<T> {
   let pageToken: string | undefined
   const seen = new Set<string>()
@@ -32,29 +42,10 @@ export async function* paginateToken<T>(
       spec,
     )
     yield* itemsOf<T>(page, spec.itemsKey)
-    pageToken = nextToken(page, seen, spec.path)
+    // has_more: false ends the list even if a token came along.
+    const last = honourHasMore && page.has_more === false
+    pageToken = last ? undefined : nextToken(page, seen, spec.path)
   } while (pageToken)
-}
-
-/** Jobs style: `limit` + `page_token` → `has_more` and `next_page_token`. */
-export async function* paginateJobs<T>(
-  client: DatabricksClient,
-  spec: ListSpec,
-): AsyncGenerator<T> {
-  let pageToken: string | undefined
-  const seen = new Set<string>()
-  for (;;) {
-    const page = await client.get<TokenPage>(
-      spec.path,
-      { ...spec.query, page_token: pageToken },
-      spec,
-    )
-    yield* itemsOf<T>(page, spec.itemsKey)
-    // has_more without a token (offset-era servers) cannot be followed safely: stop.
-    if (page.has_more === false) return
-    pageToken = nextToken(page, seen, spec.path)
-    if (!pageToken) return
-  }
 }
 
 interface ScimPage {

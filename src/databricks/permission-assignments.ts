@@ -45,7 +45,9 @@ export async function listPermissionAssignments(
 
 /**
  * PUT …/principals/{principal_id}: idempotent upsert. Only USER/ADMIN count; an empty list
- * removes access, so callers must never send one by accident.
+ * removes access, so callers must never send one by accident. The service is eventually
+ * consistent: a PUT right after a DELETE can answer "not in workspace" for a while, which is
+ * retried within the call's budget rather than failed.
  */
 export async function updatePermissionAssignment(
   account: DatabricksClient,
@@ -58,9 +60,16 @@ export async function updatePermissionAssignment(
   return account.put<PermissionAssignment>(
     `${prefix(account, workspaceId)}/principals/${encodeURIComponent(principalId)}`,
     { permissions },
-    { rateClass: 'account_write', ...options },
+    {
+      rateClass: 'account_write',
+      ...options,
+      retry: { retryIf: notYetInWorkspace, ...options?.retry },
+    },
   )
 }
+
+const notYetInWorkspace = (e: DatabricksError): boolean =>
+  e.status < 500 && /not in workspace/i.test(e.message)
 
 const NOT_ASSIGNED =
   /not in workspace|not found in (the )?account|no permission assignment|not assigned/i
@@ -88,7 +97,7 @@ export async function deletePermissionAssignment(
   }
 }
 
-export function isNotAssigned(e: unknown): boolean {
+function isNotAssigned(e: unknown): boolean {
   return (
     isNotFound(e) ||
     (e instanceof DatabricksError && e.status < 500 && NOT_ASSIGNED.test(e.message))

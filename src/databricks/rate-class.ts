@@ -1,7 +1,7 @@
 /**
  * Rate-limit classes: groups of endpoints that share one server-side limit. Each class gets its
  * own adaptive limiter, so throttling on one (account writes) never slows another (job updates).
- * Names match the emulator's token buckets (emulator/rate-limits.ts).
+ * The emulator keys its token buckets by the same list.
  */
 export const RATE_CLASSES = [
   'account_write',

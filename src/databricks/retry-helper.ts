@@ -6,13 +6,17 @@ import { DatabricksError, isThrottled } from './errors.js'
  * Retried: no response (reset, refused, timeout; not an unknown host or an untrusted
  * certificate), 429, 502/503/504, throttling sent as a 500
  * (SCIM), and server texts the SDKs treat as transient. Never: 400, 401, 404, 409 and other
- * client errors. 403 is permanent except inside an explicit window the caller opens for access
- * that is still propagating (restore re-assigns permissions; the account answers 403 until then).
+ * client errors. 403 is permanent except inside a window a caller opens (`retryForbiddenUntil`)
+ * for access that is still propagating; no engine path opens one today, since the caller is
+ * always kept assigned.
  *
- * POSTs are retried too: every write this tool makes is idempotent (jobs/update, clusters/delete,
- * warehouse and pipeline stop, runs cancel, pool edit, assignment PUT) or its endpoint function
+ * POSTs are retried too: the halt's writes are idempotent (jobs/update, clusters/delete,
+ * warehouse and pipeline stop, runs cancel, pool edit, assignment PUT) or their endpoint function
  * accepts the "already done" answer a retry of a lost response can meet (assignment DELETE,
- * clusters/start); see docs/adr/0003-client-concurrency.md.
+ * clusters/start, apps stop/start). Two restore writes are not: a retried pipeline start-update
+ * can meet 409 "active update" and a retried dashboard schedule PUT a stale etag, so a lost
+ * answer there reports the item failed (restore can be run again). See
+ * docs/adr/0003-client-concurrency.md.
  */
 export interface RetryOptions {
   /** Total time a call may spend retrying, in ms. Default 300 s (as the Databricks SDKs). */
@@ -25,8 +29,8 @@ export interface RetryOptions {
   retryIf?: (error: DatabricksError) => boolean
 }
 
-export const DEFAULT_RETRY_BUDGET_MS = 300_000
-export const DEFAULT_MAX_ATTEMPTS = 20
+const DEFAULT_RETRY_BUDGET_MS = 300_000
+const DEFAULT_MAX_ATTEMPTS = 20
 const BACKOFF_BASE_MS = 250
 const BACKOFF_CAP_MS = 10_000
 

@@ -27,14 +27,3 @@ export function listServingEndpoints(
     itemsKey: 'endpoints',
   })
 }
-
-export function getServingEndpoint(
-  workspace: DatabricksClient,
-  name: string,
-  options?: CallOptions,
-): Promise<ServingEndpoint> {
-  return workspace.get(`${BASE}/${encodeURIComponent(name)}`, undefined, {
-    rateClass: 'other',
-    ...options,
-  })
-}

@@ -27,14 +27,3 @@ export function listEndpoints(
     itemsKey: 'endpoints',
   })
 }
-
-export function getEndpoint(
-  workspace: DatabricksClient,
-  name: string,
-  options?: CallOptions,
-): Promise<EndpointInfo> {
-  return workspace.get(`${BASE}/${encodeURIComponent(name)}`, undefined, {
-    rateClass: 'other',
-    ...options,
-  })
-}

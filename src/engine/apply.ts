@@ -1,9 +1,10 @@
 import { isNotFound } from '../databricks/errors.js'
+import { errorText } from '../errors.js'
 import type { ItemReport } from '../report.js'
 import type { Inventory, Observed, Resource } from '../resources/resource.js'
 import { STAGES } from '../resources/resource.js'
-import { errorText, mapLimit } from './limit.js'
-import type { PlanEntry } from './plan.js'
+import { mapLimit } from './limit.js'
+import { planItem, type PlanEntry } from './plan.js'
 import type { Runtime } from './runtime.js'
 
 /**
@@ -20,13 +21,14 @@ export async function applyStop(
   inventory: Inventory,
 ): Promise<ItemReport[]> {
   const reports: ItemReport[] = []
+  const changes = entries.filter((e) => e.change)
   for (const stage of STAGES) {
     const inStage = (e: PlanEntry): boolean =>
       (e.resource.stageOf?.(e.item) ?? e.resource.stage) === stage
     const kinds = rt.resources.filter((r) => !r.reportOnly && (r.stage === stage || r.stageOf))
     const results = await Promise.all(
       kinds.map((resource) => {
-        const planned = entries.filter((e) => e.resource === resource && e.change && inStage(e))
+        const planned = changes.filter((e) => e.resource === resource && inStage(e))
         // Late items (runs fired since the listing) belong to the kind's own stage.
         const relist = resource.relistBeforeHalt === true && resource.stage === stage
         return haltKind(rt, resource, planned, inventory, relist)
@@ -37,6 +39,14 @@ export async function applyStop(
   return reports
 }
 
+/** One item to halt, and the value to set. */
+interface Work {
+  item: Observed<unknown>
+  after: unknown
+  /** Appeared after the listing the plan was made from. */
+  late: boolean
+}
+
 async function haltKind(
   rt: Runtime,
   resource: Resource,
@@ -44,9 +54,7 @@ async function haltKind(
   inventory: Inventory,
   relist: boolean,
 ): Promise<ItemReport[]> {
-  const work: Array<{ item: Observed<unknown>; after: unknown; late: boolean }> = planned.map(
-    (e) => ({ item: e.item, after: e.change!.after, late: false }),
-  )
+  const work: Work[] = planned.map((e) => ({ item: e.item, after: e.change!.after, late: false }))
   if (relist) work.push(...(await lateItems(rt, resource, inventory)))
   if (work.length === 0) return []
   rt.logger.info(`${resource.kind}: halting ${work.length}`)
@@ -89,11 +97,7 @@ async function haltKind(
  * Items that appeared since the listing (a schedule fired a run before its job was paused). They
  * need nothing restored (runs are not restarted), so they are not in the snapshot.
  */
-async function lateItems(
-  rt: Runtime,
-  resource: Resource,
-  inventory: Inventory,
-): Promise<Array<{ item: Observed<unknown>; after: unknown; late: boolean }>> {
+async function lateItems(rt: Runtime, resource: Resource, inventory: Inventory): Promise<Work[]> {
   let fresh: Observed<unknown>[]
   try {
     fresh = await resource.list(rt.resCtx)
@@ -105,9 +109,10 @@ async function lateItems(
   // The plan was made from the first listing: anything in it is already planned or left alone.
   const known = new Set((inventory[resource.kind] ?? []).map((i) => i.id))
   return fresh
-    .filter((i) => !known.has(i.id) && !i.kept && !i.handledBy)
-    .map((item) => ({ item, after: resource.halted(item), late: true }))
-    .filter((w) => w.after !== undefined)
+    .filter((i) => !known.has(i.id))
+    .map((i) => planItem(resource, i))
+    .filter((e) => e.change)
+    .map((e) => ({ item: e.item, after: e.change!.after, late: true }))
 }
 
 function progress(rt: Runtime, resource: Resource, done: number, total: number): void {

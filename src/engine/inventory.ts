@@ -1,9 +1,9 @@
 import type { ItemReport } from '../report.js'
+import { errorText } from '../errors.js'
 import type { AssignmentState } from '../resources/permission-assignments.js'
 import type { Inventory, Observed, Resource } from '../resources/resource.js'
 import { guardCaller, resolveKept } from './keep.js'
 import { groupLookup } from './principal-lookup.js'
-import { errorText } from './limit.js'
 import type { Runtime } from './runtime.js'
 
 /**

@@ -9,7 +9,7 @@ export interface Caller {
 }
 
 /** Whether a --keep value names this principal: id, user name, group name, SP app id, display name. */
-export function principalMatches(principal: Principal, value: string): boolean {
+function principalMatches(principal: Principal, value: string): boolean {
   const v = value.trim()
   const lower = v.toLowerCase()
   return (
@@ -90,11 +90,11 @@ export async function resolveKept(
   const kept = new Map<string, string>()
   const warnings: string[] = []
   const unknown: string[] = []
+  const assignedGroups = assignments.filter((a) => a.state?.principal.group_name !== undefined)
   for (const value of values) {
     const hits = assignments.filter((a) => a.state && principalMatches(a.state.principal, value))
     for (const hit of hits) kept.set(hit.id, `kept principal (--keep ${value})`)
     if (hits.length > 0) continue
-    const assignedGroups = assignments.filter((a) => a.state?.principal.group_name !== undefined)
     const found = await lookupGroups(
       value,
       assignedGroups.map((g) => g.id),

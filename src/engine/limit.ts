@@ -20,12 +20,11 @@ export async function mapLimit<T, R>(
   return results
 }
 
-/** The message of anything thrown, for a report line. */
-export function errorText(e: unknown): string {
-  if (e && typeof e === 'object' && 'describe' in e && typeof e.describe === 'function') {
-    return String(e.describe())
-  }
-  return e instanceof Error ? e.message : String(e)
+/** "3 changed, 1 failed": how many items have each key, in first-seen order. */
+export function tally<T>(items: readonly T[], key: (item: T) => string): string {
+  const counts = new Map<string, number>()
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1)
+  return [...counts].map(([k, n]) => `${n} ${k}`).join(', ')
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -21,7 +21,8 @@ export function planStop(resources: readonly Resource[], inventory: Inventory): 
   return entries
 }
 
-function planItem(resource: Resource, item: Observed<unknown>): PlanEntry {
+/** The decision for one item: also used for items that appear during a stop. */
+export function planItem(resource: Resource, item: Observed<unknown>): PlanEntry {
   const base = { kind: resource.kind, id: item.id, name: item.name }
   if (resource.reportOnly) {
     const outcome = item.active ? 'report_only' : 'inactive'

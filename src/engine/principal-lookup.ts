@@ -19,7 +19,7 @@ type FoundPrincipal = {
 /** Look a principal up in the account directory, for the "only through a group" warning. */
 export function groupLookup(rt: Runtime): GroupLookup {
   return async (value, assignedGroupIds) => {
-    const account = rt.clients.account
+    const account = rt.resCtx.clients.account
     if (!account) return undefined
     const found = await findPrincipal(account, value)
     if (!found) return undefined

@@ -1,5 +1,5 @@
 import { isNotFound } from '../databricks/errors.js'
-import { UsageError } from '../errors.js'
+import { UsageError, errorText } from '../errors.js'
 import type { ItemReport, Report } from '../report.js'
 import type { Inventory, Observed, Resource, RestoreDecision } from '../resources/resource.js'
 import { STAGES } from '../resources/resource.js'
@@ -8,7 +8,7 @@ import type { Snapshot, SnapshotItem } from '../snapshot/schema.js'
 import type { SnapshotEntry } from '../snapshot/store.js'
 import { restoreCensus } from './census.js'
 import { listAll } from './inventory.js'
-import { errorText, mapLimit } from './limit.js'
+import { mapLimit, tally } from './limit.js'
 import { openSnapshot } from './open-snapshot.js'
 import { finishReport, reportHeader } from './report-builder.js'
 import type { Runtime } from './runtime.js'
@@ -107,14 +107,8 @@ async function restoreKind(
     if (rt.settings.dryRun) return { ...base, outcome: 'planned' as const, detail: decision.detail }
     return write(rt, resource, record, decision, now, expectations)
   })
-  if (mine.length > 0) rt.logger.info(`${resource.kind}: ${tally(reports)}`)
+  if (mine.length > 0) rt.logger.info(`${resource.kind}: ${tally(reports, (r) => r.outcome)}`)
   return reports
-}
-
-function tally(reports: readonly ItemReport[]): string {
-  const counts = new Map<string, number>()
-  for (const r of reports) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1)
-  return [...counts].map(([outcome, n]) => `${n} ${outcome}`).join(', ')
 }
 
 async function write(
@@ -136,8 +130,8 @@ async function write(
     return { ...base, outcome: 'failed', detail: decision.detail, error }
   }
   const report: ItemReport = { ...base, outcome: decision.outcome, detail: decision.detail }
-  if (decision.expect !== undefined && resource.matches) {
-    expectations.push({ resource, id: record.id, expected: decision.expect, report })
+  if (resource.matches) {
+    expectations.push({ resource, id: record.id, expected: decision.write, report })
   }
   return report
 }
@@ -156,6 +150,7 @@ async function finish(
   }
   await rt.store.markRestored(entry)
   // Snapshots this one was merged from are covered by it: a later stop must not merge with them.
+  if (snapshot.merged_from.length === 0) return
   const older = await rt.store.list(rt.workspaceId)
   for (const old of older) {
     if (!old.restored && snapshot.merged_from.includes(old.name)) await rt.store.markRestored(old)

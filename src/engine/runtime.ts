@@ -4,19 +4,17 @@ import type { DatabricksClient } from '../databricks/client.js'
 import {
   createClients,
   createWorkspaceClient,
-  type Clients,
   type CreateClientsOptions,
 } from '../databricks/clients.js'
 import { isPermissionDenied, isUnauthenticated } from '../databricks/errors.js'
 import { getMe } from '../databricks/scim.js'
 import { getHostMetadata } from '../databricks/workspace-metadata.js'
-import { UsageError } from '../errors.js'
+import { UsageError, errorText } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { RESOURCES } from '../resources/registry.js'
 import type { Resource, ResourceContext } from '../resources/resource.js'
 import { RESOURCE_KINDS, SettingsSchema, type ResourceKind, type Settings } from '../settings.js'
 import type { SnapshotStore } from '../snapshot/store.js'
-import { errorText } from './limit.js'
 import type { Caller } from './keep.js'
 
 /** Timings the engine polls with; tests shorten them, production keeps the defaults. */
@@ -32,7 +30,6 @@ export interface Runtime {
   logger: Logger
   store: SnapshotStore
   version: string
-  clients: Clients
   resCtx: ResourceContext
   workspaceUrl: string
   workspaceId: string
@@ -54,7 +51,7 @@ export interface EngineContext {
   timing?: EngineTiming
 }
 
-export function kindsInScope(settings: Settings): ResourceKind[] {
+function kindsInScope(settings: Settings): ResourceKind[] {
   const only = settings.only && settings.only.length > 0 ? settings.only : RESOURCE_KINDS
   const kinds = RESOURCE_KINDS.filter((k) => only.includes(k) && !settings.skip.includes(k))
   if (kinds.length === 0) throw new UsageError('--only/--skip leave no resource kind to act on.')
@@ -117,7 +114,6 @@ export async function setup(input: EngineContext): Promise<Runtime> {
     logger: input.logger,
     store: input.store,
     version: input.version,
-    clients,
     resCtx,
     workspaceUrl,
     workspaceId,

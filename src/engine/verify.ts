@@ -1,6 +1,7 @@
 import type { ItemReport } from '../report.js'
+import { errorText } from '../errors.js'
 import type { Resource } from '../resources/resource.js'
-import { errorText, pollDelays, sleep } from './limit.js'
+import { pollDelays, sleep } from './limit.js'
 import type { Runtime } from './runtime.js'
 
 export interface Expectation {

@@ -1,6 +1,7 @@
 import type { ItemReport } from '../report.js'
+import { errorText } from '../errors.js'
 import type { Inventory, Observed, Resource } from '../resources/resource.js'
-import { errorText, pollDelays, sleep } from './limit.js'
+import { pollDelays, sleep, tally } from './limit.js'
 import type { Runtime } from './runtime.js'
 
 /**
@@ -32,10 +33,11 @@ export async function waitForDrain(
   }
   const minutes = Math.round(timeoutMs / 6000) / 10
   rt.logger.error(`still running after ${minutes} min: ${summary(pending)}`)
+  const reported = new Map(items.map((i) => [`${i.kind}/${i.id}`, i]))
   for (const { resource, item } of pending) {
     // item.detail, not describe(state): a kind that could not be listed has no state to describe.
     const detail = `still ${item.detail} after waiting ${minutes} min`
-    const existing = items.find((i) => i.kind === resource.kind && i.id === item.id)
+    const existing = reported.get(`${resource.kind}/${item.id}`)
     if (existing) Object.assign(existing, { outcome: 'not_converged', detail })
     else
       items.push({
@@ -79,9 +81,7 @@ async function undrained(
 }
 
 function summary(pending: readonly Pending[]): string {
-  const counts = new Map<string, number>()
-  for (const p of pending) counts.set(p.resource.kind, (counts.get(p.resource.kind) ?? 0) + 1)
-  return [...counts].map(([kind, n]) => `${n} ${kind}`).join(', ')
+  return tally(pending, (p) => p.resource.kind)
 }
 
 function unknownItem(resource: Resource): Observed<unknown> {

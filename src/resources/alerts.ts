@@ -5,7 +5,15 @@ import {
   type CronSchedule,
 } from '../databricks/alerts.js'
 import { collect } from '../databricks/pagination.js'
-import { clone, deepEqual, pauseOf, withPauseStatus } from './compare.js'
+import {
+  clone,
+  decideWholeRestore,
+  deepEqual,
+  matchesWhole,
+  pauseOf,
+  withPauseStatus,
+  type WholeValue,
+} from './compare.js'
 import type { Observed, Resource } from './resource.js'
 
 export interface AlertState {
@@ -22,6 +30,16 @@ function observe(alert: AlertV2): Observed<AlertState> | undefined {
     active: pauseOf(schedule) !== 'PAUSED',
     detail: `schedule ${pauseOf(schedule)}`,
   }
+}
+
+const describe = (state: AlertState): string => `schedule ${pauseOf(state.schedule)}`
+
+const whole: WholeValue<AlertState> = {
+  noun: 'alert',
+  edited: 'schedule changed',
+  same: (a, b) => deepEqual(withPauseStatus(a.schedule), withPauseStatus(b.schedule)),
+  show: describe,
+  showNow: (state) => pauseOf(state.schedule),
 }
 
 /** SQL alerts (v2): their schedules wake warehouses, so they are paused like job schedules. */
@@ -41,27 +59,9 @@ export const alerts: Resource<AlertState> = {
     await updateAlertPauseStatus(ctx.clients.workspace, item.id, after.schedule)
   },
 
-  describe: (state) => `schedule ${pauseOf(state.schedule)}`,
+  describe,
 
-  decideRestore(record, current, options) {
-    if (!current) return { outcome: 'gone', detail: 'alert no longer exists' }
-    const now = withPauseStatus(current.state.schedule)
-    if (deepEqual(now, withPauseStatus(record.before.schedule))) {
-      return { outcome: 'unchanged', detail: `already ${alerts.describe(record.before)}` }
-    }
-    if (!options.force && !deepEqual(now, withPauseStatus(record.after.schedule))) {
-      return {
-        outcome: 'conflict',
-        detail: `schedule changed during the halt (now ${pauseOf(now)}); left as edited`,
-      }
-    }
-    return {
-      outcome: 'changed',
-      detail: `${alerts.describe(current.state)} → ${alerts.describe(record.before)}`,
-      write: record.before,
-      expect: record.before,
-    }
-  },
+  decideRestore: (record, current, options) => decideWholeRestore(whole, record, current, options),
 
   async write(ctx, record, value) {
     await updateAlertPauseStatus(ctx.clients.workspace, record.id, {
@@ -70,7 +70,5 @@ export const alerts: Resource<AlertState> = {
     })
   },
 
-  matches: (current, expected) =>
-    current !== undefined &&
-    deepEqual(withPauseStatus(current.state.schedule), withPauseStatus(expected.schedule)),
+  matches: matchesWhole(whole),
 }

@@ -1,11 +1,6 @@
 import { listApps, startApp, stopApp, type App } from '../databricks/apps.js'
 import { collect } from '../databricks/pagination.js'
-import {
-  decideComputeRestore,
-  haltedCompute,
-  type ComputeRules,
-  type ComputeState,
-} from './compute.js'
+import { computeRules, observeCompute, type ComputeRules, type ComputeState } from './compute.js'
 import type { Observed, Resource } from './resource.js'
 
 const RUNNING = new Set(['STARTING', 'ACTIVE', 'UPDATING'])
@@ -13,14 +8,7 @@ const RUNNING = new Set(['STARTING', 'ACTIVE', 'UPDATING'])
 const rules: ComputeRules = { noun: 'app', running: RUNNING, stoppedState: 'STOPPED' }
 
 function observe(app: App): Observed<ComputeState> {
-  const state = app.compute_status?.state ?? 'UNKNOWN'
-  return {
-    id: app.name,
-    name: app.name,
-    state: { state },
-    active: RUNNING.has(state),
-    detail: state,
-  }
+  return observeCompute(rules, app.name, app.name, app.compute_status?.state ?? 'UNKNOWN')
 }
 
 /** Databricks Apps: compute stopped on stop; started again only with --restart-compute. */
@@ -29,15 +17,13 @@ export const apps: Resource<ComputeState> = {
   stage: 1,
 
   list: async (ctx) => (await collect(listApps(ctx.clients.workspace))).map(observe),
-  halted: (item) => haltedCompute(rules, item),
+  ...computeRules(rules),
 
   async halt(ctx, item) {
     await stopApp(ctx.clients.workspace, item.id)
   },
 
   describe: (state) => state.state,
-  decideRestore: (record, current, options) =>
-    decideComputeRestore(rules, record, current, options),
 
   async write(ctx, record) {
     await startApp(ctx.clients.workspace, record.id)

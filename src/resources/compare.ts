@@ -1,4 +1,12 @@
-import { KEEP_TAG, KEEP_VALUE, type Inventory } from './resource.js'
+import {
+  KEEP_TAG,
+  KEEP_VALUE,
+  type Inventory,
+  type Observed,
+  type Recorded,
+  type RestoreDecision,
+  type RestoreOptions,
+} from './resource.js'
 
 /** Structural equality of JSON values; key order does not matter, array order does. */
 export function deepEqual(a: unknown, b: unknown): boolean {
@@ -63,4 +71,47 @@ export const KEEP_REASON = `tagged ${KEEP_TAG}: ${KEEP_VALUE}`
 /** Ids of the jobs left alone: their runs and clusters are left alone too. */
 export function keptJobIds(inventory: Inventory): Set<string> {
   return new Set((inventory.jobs ?? []).filter((j) => j.kept).map((j) => j.id))
+}
+
+/** How a kind whose recorded value goes back whole compares and shows it. */
+export interface WholeValue<S> {
+  /** What the item is, for "… no longer exists". */
+  noun: string
+  /** How a hand edit is told, for "… during the halt": e.g. "edited". */
+  edited: string
+  same(a: S, b: S): boolean
+  show(state: S): string
+  /** How the current value is shown in a conflict (default: show). */
+  showNow?(state: S): string
+}
+
+/**
+ * Restore of one recorded value put back whole: as the stop left it → the pre-halt value back;
+ * already as before → nothing; edited by hand during the halt → conflict, left as edited.
+ */
+export function decideWholeRestore<S>(
+  value: WholeValue<S>,
+  record: Recorded<S>,
+  current: Observed<S> | undefined,
+  options: RestoreOptions,
+): RestoreDecision<S> {
+  if (!current) return { outcome: 'gone', detail: `${value.noun} no longer exists` }
+  if (value.same(current.state, record.before)) {
+    return { outcome: 'unchanged', detail: `already ${value.show(record.before)}` }
+  }
+  if (!options.force && !value.same(current.state, record.after)) {
+    const now = (value.showNow ?? value.show)(current.state)
+    return {
+      outcome: 'conflict',
+      detail: `${value.edited} during the halt (now ${now}); left as edited`,
+    }
+  }
+  const detail = `${value.show(current.state)} → ${value.show(record.before)}`
+  return { outcome: 'changed', detail, write: record.before }
+}
+
+/** Whether the item as listed now shows the value written (restore's verify). */
+export function matchesWhole<S>(value: WholeValue<S>) {
+  return (current: Observed<S> | undefined, expected: S): boolean =>
+    current !== undefined && value.same(current.state, expected)
 }

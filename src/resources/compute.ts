@@ -1,4 +1,4 @@
-import type { Observed, Recorded, RestoreDecision, RestoreOptions } from './resource.js'
+import type { Observed, Recorded, Resource, RestoreDecision, RestoreOptions } from './resource.js'
 
 /** The recorded state of something that runs: clusters, warehouses, pipelines, apps. */
 export interface ComputeState {
@@ -56,4 +56,25 @@ export function decideComputeRestore(
     return { outcome: 'left_off', detail: `still ${now}; not started (run restore again later)` }
   }
   return { outcome: 'changed', detail: `${now} → starting`, write: before }
+}
+
+/** A compute item as listed: active while in one of the running states. */
+export function observeCompute(
+  rules: ComputeRules,
+  id: string,
+  name: string,
+  state: string,
+): Observed<ComputeState> {
+  return { id, name, state: { state }, active: rules.running.has(state), detail: state }
+}
+
+/** What every compute kind does the same way: stop what runs, restart only on request. */
+export function computeRules(
+  rules: ComputeRules,
+): Pick<Resource<ComputeState>, 'halted' | 'decideRestore'> {
+  return {
+    halted: (item) => haltedCompute(rules, item),
+    decideRestore: (record, current, options) =>
+      decideComputeRestore(rules, record, current, options),
+  }
 }

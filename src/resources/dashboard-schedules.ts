@@ -6,7 +6,15 @@ import {
 } from '../databricks/lakeview.js'
 import { collect } from '../databricks/pagination.js'
 import { mapLimit } from '../engine/limit.js'
-import { clone, deepEqual, pauseOf, withPauseStatus } from './compare.js'
+import {
+  clone,
+  decideWholeRestore,
+  deepEqual,
+  matchesWhole,
+  pauseOf,
+  withPauseStatus,
+  type WholeValue,
+} from './compare.js'
 import type { Observed, Resource } from './resource.js'
 
 /** A schedule without its server-managed fields (etag, times), as recorded and compared. */
@@ -18,8 +26,12 @@ export interface ScheduleState {
   [field: string]: unknown
 }
 
-const same = (a: ScheduleState, b: ScheduleState): boolean =>
-  deepEqual(withPauseStatus(a), withPauseStatus(b))
+const whole: WholeValue<ScheduleState> = {
+  noun: 'dashboard schedule',
+  edited: 'changed',
+  same: (a, b) => deepEqual(withPauseStatus(a), withPauseStatus(b)),
+  show: pauseOf,
+}
 
 function observe(dashboardId: string, dashboardName: string, s: Schedule): Observed<ScheduleState> {
   const { etag, create_time: _c, update_time: _u, ...rest } = s
@@ -59,30 +71,13 @@ export const dashboardSchedules: Resource<ScheduleState> = {
 
   describe: (state) => `schedule ${pauseOf(state)}`,
 
-  decideRestore(record, current, options) {
-    if (!current) return { outcome: 'gone', detail: 'dashboard schedule no longer exists' }
-    if (same(current.state, record.before)) {
-      return { outcome: 'unchanged', detail: `already ${pauseOf(record.before)}` }
-    }
-    if (!options.force && !same(current.state, record.after)) {
-      return {
-        outcome: 'conflict',
-        detail: `changed during the halt (now ${pauseOf(current.state)}); left as edited`,
-      }
-    }
-    return {
-      outcome: 'changed',
-      detail: `${pauseOf(current.state)} → ${pauseOf(record.before)}`,
-      write: record.before,
-      expect: record.before,
-    }
-  },
+  decideRestore: (record, current, options) => decideWholeRestore(whole, record, current, options),
 
   async write(ctx, _record, value, current) {
     await put(ctx.clients.workspace, value, etagOf(current))
   },
 
-  matches: (current, expected) => current !== undefined && same(current.state, expected),
+  matches: matchesWhole(whole),
 }
 
 function put(workspace: Parameters<typeof updateSchedule>[0], state: ScheduleState, etag?: string) {

@@ -5,7 +5,15 @@ import {
   type InstancePoolAndStats,
 } from '../databricks/instance-pools.js'
 import { collect } from '../databricks/pagination.js'
-import { clone, deepEqual, hasKeepTag, KEEP_REASON } from './compare.js'
+import {
+  clone,
+  decideWholeRestore,
+  deepEqual,
+  hasKeepTag,
+  KEEP_REASON,
+  matchesWhole,
+  type WholeValue,
+} from './compare.js'
 import type { Observed, Resource } from './resource.js'
 
 /** Fields instance-pools/edit accepts. All are resent: omitted ones may revert to defaults. */
@@ -46,6 +54,16 @@ function observe(pool: InstancePoolAndStats): Observed<PoolState> & { raw: PoolE
   }
 }
 
+const describe = (state: PoolState): string =>
+  `min_idle ${num(state.min_idle_instances)}, autoterm ${num(state.idle_instance_autotermination_minutes)} min`
+
+const whole: WholeValue<PoolState> = {
+  noun: 'pool',
+  edited: 'edited',
+  same: deepEqual,
+  show: describe,
+}
+
 /**
  * Instance pools: idle instances keep NICs in the subnet, so the halt sets min_idle_instances 0
  * and idle_instance_autotermination_minutes 0 (drop idle instances at once), resending every
@@ -70,33 +88,15 @@ export const instancePools: Resource<PoolState> = {
     await edit(ctx.clients.workspace, item.id, after)
   },
 
-  describe: (state) =>
-    `min_idle ${num(state.min_idle_instances)}, autoterm ${num(state.idle_instance_autotermination_minutes)} min`,
+  describe,
 
-  decideRestore(record, current, options) {
-    if (!current) return { outcome: 'gone', detail: 'pool no longer exists' }
-    if (deepEqual(current.state, record.before)) {
-      return { outcome: 'unchanged', detail: `already ${instancePools.describe(record.before)}` }
-    }
-    if (!options.force && !deepEqual(current.state, record.after)) {
-      return {
-        outcome: 'conflict',
-        detail: `edited during the halt (now ${instancePools.describe(current.state)}); left as edited`,
-      }
-    }
-    return {
-      outcome: 'changed',
-      detail: `${instancePools.describe(current.state)} → ${instancePools.describe(record.before)}`,
-      write: record.before,
-      expect: record.before,
-    }
-  },
+  decideRestore: (record, current, options) => decideWholeRestore(whole, record, current, options),
 
   async write(ctx, record, value) {
     await edit(ctx.clients.workspace, record.id, value)
   },
 
-  matches: (current, expected) => current !== undefined && deepEqual(current.state, expected),
+  matches: matchesWhole(whole),
   drained: (item) => (item.raw as PoolExtra | undefined)?.idle === 0,
 }
 

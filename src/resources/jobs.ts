@@ -4,7 +4,7 @@ import { clone, deepEqual, hasKeepTag, KEEP_REASON, pauseOf, withPauseStatus } f
 import type { Observed, Resource } from './resource.js'
 
 /** The top-level settings blocks that start a job by themselves. */
-export const JOB_BLOCKS = ['schedule', 'trigger', 'continuous', 'triggers'] as const
+const JOB_BLOCKS = ['schedule', 'trigger', 'continuous', 'triggers'] as const
 export type JobBlock = (typeof JOB_BLOCKS)[number]
 /** Whole blocks, exactly as the API returned them (only pause_status is ever changed). */
 export type JobState = Partial<Record<JobBlock, unknown>>
@@ -127,7 +127,7 @@ export const jobs: Resource<JobState> = {
     return {
       outcome,
       detail: parts.join('; '),
-      ...(restored.length ? { write, expect: write } : {}),
+      ...(restored.length ? { write } : {}),
     }
   },
 

@@ -98,26 +98,13 @@ export const permissionAssignments: Resource<AssignmentState> = {
       outcome: 'changed',
       detail: `${now === null ? 'not assigned' : now.permissions.join(',')} → ${target.permissions.join(',')}`,
       write: target,
-      expect: target,
     }
   },
 
   async write(ctx, record, value) {
     if (value === null) return
     const permissions = writable(value.permissions) as Array<'USER' | 'ADMIN'>
-    // The service is eventually consistent: a PUT right after a DELETE can answer "not in
-    // workspace" for a while. That is worth retrying (within the client's budget), not failing.
-    await updatePermissionAssignment(
-      account(ctx.clients),
-      ctx.workspaceId,
-      record.id,
-      permissions,
-      {
-        retry: {
-          retryIf: (e) => e.status < 500 && /not in workspace/i.test(e.message),
-        },
-      },
-    )
+    await updatePermissionAssignment(account(ctx.clients), ctx.workspaceId, record.id, permissions)
   },
 
   matches(current, expected) {

@@ -6,12 +6,8 @@ import {
   type PipelineStateInfo,
 } from '../databricks/pipelines.js'
 import { collect } from '../databricks/pagination.js'
-import {
-  decideComputeRestore,
-  haltedCompute,
-  type ComputeRules,
-  type ComputeState,
-} from './compute.js'
+import { mapLimit } from '../engine/limit.js'
+import { computeRules, observeCompute, type ComputeRules, type ComputeState } from './compute.js'
 import type { Observed, Resource, ResourceContext } from './resource.js'
 
 const RUNNING = new Set(['DEPLOYING', 'STARTING', 'RUNNING', 'RESETTING', 'RECOVERING'])
@@ -28,14 +24,7 @@ const rules: ComputeRules = {
 }
 
 function observe(p: PipelineStateInfo): Observed<ComputeState> {
-  const state = p.state ?? 'UNKNOWN'
-  return {
-    id: p.pipeline_id,
-    name: p.name ?? p.pipeline_id,
-    state: { state },
-    active: RUNNING.has(state),
-    detail: state,
-  }
+  return observeCompute(rules, p.pipeline_id, p.name ?? p.pipeline_id, p.state ?? 'UNKNOWN')
 }
 
 /** `continuous` is only in the pipeline's spec: read it for the running ones (few), not all. */
@@ -53,19 +42,17 @@ export const pipelines: Resource<ComputeState> = {
 
   async list(ctx) {
     const out = (await collect(listPipelines(ctx.clients.workspace))).map(observe)
-    await Promise.all(out.map((item) => withContinuous(ctx, item)))
+    await mapLimit(out, ctx.settings.maxConcurrency, (item) => withContinuous(ctx, item))
     return out
   },
 
-  halted: (item) => haltedCompute(rules, item),
+  ...computeRules(rules),
 
   async halt(ctx, item) {
     await stopPipeline(ctx.clients.workspace, item.id)
   },
 
   describe: (state) => `${state.state}${state.continuous ? ' (continuous)' : ''}`,
-  decideRestore: (record, current, options) =>
-    decideComputeRestore(rules, record, current, options),
 
   async write(ctx, record) {
     await startUpdate(ctx.clients.workspace, record.id, { full_refresh: false })

@@ -54,14 +54,13 @@ export interface RestoreOptions {
 
 /**
  * What restore does with one recorded item. `write` is the value to put back (absent: nothing to
- * write); `expect` what verify waits to see afterwards. A conflict may still write the blocks of
- * the item that are as the stop left them (jobs judge each top-level block on its own).
+ * write), and what verify then waits to see (kinds with `matches`). A conflict may still write the
+ * blocks of the item that are as the stop left them (jobs judge each top-level block on its own).
  */
 export interface RestoreDecision<S> {
   outcome: Extract<ItemOutcome, 'changed' | 'unchanged' | 'left_off' | 'conflict' | 'gone'>
   detail: string
   write?: S
-  expect?: S
 }
 
 export interface Resource<S = unknown> {

@@ -6,12 +6,7 @@ import {
 } from '../databricks/warehouses.js'
 import { collect } from '../databricks/pagination.js'
 import { hasKeepTag, KEEP_REASON } from './compare.js'
-import {
-  decideComputeRestore,
-  haltedCompute,
-  type ComputeRules,
-  type ComputeState,
-} from './compute.js'
+import { computeRules, observeCompute, type ComputeRules, type ComputeState } from './compute.js'
 import type { Observed, Resource } from './resource.js'
 
 const RUNNING = new Set(['STARTING', 'RUNNING'])
@@ -19,13 +14,8 @@ const RUNNING = new Set(['STARTING', 'RUNNING'])
 const rules: ComputeRules = { noun: 'warehouse', running: RUNNING, stoppedState: 'STOPPED' }
 
 function observe(w: EndpointInfo): Observed<ComputeState> {
-  const state = w.state ?? 'UNKNOWN'
   return {
-    id: w.id,
-    name: w.name ?? w.id,
-    state: { state },
-    active: RUNNING.has(state),
-    detail: state,
+    ...observeCompute(rules, w.id, w.name ?? w.id, w.state ?? 'UNKNOWN'),
     ...(hasKeepTag(w.tags?.custom_tags) ? { kept: KEEP_REASON } : {}),
   }
 }
@@ -36,15 +26,13 @@ export const warehouses: Resource<ComputeState> = {
   stage: 2,
 
   list: async (ctx) => (await collect(listWarehouses(ctx.clients.workspace))).map(observe),
-  halted: (item) => haltedCompute(rules, item),
+  ...computeRules(rules),
 
   async halt(ctx, item) {
     await stopWarehouse(ctx.clients.workspace, item.id)
   },
 
   describe: (state) => state.state,
-  decideRestore: (record, current, options) =>
-    decideComputeRestore(rules, record, current, options),
 
   async write(ctx, record) {
     await startWarehouse(ctx.clients.workspace, record.id)

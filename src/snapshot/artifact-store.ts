@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { UsageError } from '../errors.js'
+import { UsageError, errorText } from '../errors.js'
 import type { Logger } from '../logger.js'
 import type { SnapshotEntry, SnapshotStore } from './store.js'
 
@@ -74,7 +74,7 @@ export class ArtifactSnapshotStore implements SnapshotStore {
         retentionDays: this.options.retentionDays,
       }))
     } catch (error) {
-      throw new Error(`Could not upload the snapshot artifact ${name}: ${messageOf(error)}`, {
+      throw new Error(`Could not upload the snapshot artifact ${name}: ${errorText(error)}`, {
         cause: error,
       })
     }
@@ -175,7 +175,7 @@ export class ArtifactSnapshotStore implements SnapshotStore {
       )
     } catch (error) {
       // A re-run attempt may find the marker of an earlier attempt: then it is recorded already.
-      if (!/already exists/i.test(messageOf(error))) throw error
+      if (!/already exists/i.test(errorText(error))) throw error
     }
   }
 
@@ -210,7 +210,7 @@ export class ArtifactSnapshotStore implements SnapshotStore {
           // Without this list a stop could not see an open snapshot: stop rather than guess.
           throw new UsageError(
             `Cannot list the artifacts of ${this.options.repository} to find snapshots: ` +
-              `${messageOf(error)}. The job needs \`permissions: actions: read\` for github-token.`,
+              `${errorText(error)}. The job needs \`permissions: actions: read\` for github-token.`,
             { cause: error },
           )
         })
@@ -337,8 +337,4 @@ function toEntry(found: Found, workspaceId: string, restored: boolean): Snapshot
 
 function newestFirst(a: Found, b: Found): number {
   return b.createdAt.localeCompare(a.createdAt) || b.id - a.id
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

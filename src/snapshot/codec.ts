@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { parseJson, stringifyJson } from '../databricks/json.js'
-import { SafetyError, UsageError } from '../errors.js'
+import { SafetyError, UsageError, errorText } from '../errors.js'
 import {
   SNAPSHOT_SCHEMA_VERSION,
   SnapshotSchema,
@@ -27,7 +27,7 @@ function canonicalize(value: unknown): unknown {
   return out
 }
 
-export function checksumOf(content: unknown): string {
+function checksumOf(content: unknown): string {
   const canonical = stringifyJson(canonicalize(content))
   return `sha256:${createHash('sha256').update(canonical).digest('hex')}`
 }
@@ -46,7 +46,7 @@ export function decodeSnapshot(text: string, source: string): Snapshot {
   try {
     raw = parseJson(text)
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e)
+    const why = errorText(e)
     throw new UsageError(
       `Snapshot ${source} is not valid JSON (truncated or damaged?): ${why}. ` +
         'Use an intact copy of the snapshot; nothing was changed.',

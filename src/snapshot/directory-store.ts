@@ -58,9 +58,10 @@ export class DirectoryStore implements SnapshotStore {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
       throw new UsageError(`Cannot read the snapshot directory ${dir}: ${(e as Error).message}`)
     }
+    const present = new Set(names)
     const files = names.filter((n) => SNAPSHOT_FILE.test(n))
     const entries = await Promise.all(
-      files.map((n) => this.entryFor(join(dir, n), names.includes(n + RESTORED_SUFFIX))),
+      files.map((n) => this.entryFor(join(dir, n), present.has(n + RESTORED_SUFFIX))),
     )
     return entries.sort(
       (a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name),

@@ -16,7 +16,7 @@ const decimalId = z.string().regex(/^\d+$/, 'must be a decimal id')
  * current state with `after` to tell "as we left it" from "changed by hand". Their shapes belong to
  * the resource kind, which validates them itself.
  */
-export const SnapshotItemSchema = z.object({
+const SnapshotItemSchema = z.object({
   kind: z.enum(RESOURCE_KINDS),
   id: z.string().min(1),
   name: z.string(),
@@ -27,13 +27,13 @@ export const SnapshotItemSchema = z.object({
 })
 export type SnapshotItem = z.infer<typeof SnapshotItemSchema>
 
-export const SnapshotCallerSchema = z.object({
+const SnapshotCallerSchema = z.object({
   id: z.string(),
   user_name: z.string(),
   display_name: z.string().optional(),
 })
 
-export const SnapshotContentSchema = z.object({
+const SnapshotContentSchema = z.object({
   schema_version: z.literal(SNAPSHOT_SCHEMA_VERSION),
   tool: z.literal('databricks-halt'),
   tool_version: z.string(),
