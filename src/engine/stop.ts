@@ -26,10 +26,11 @@ export async function stop(rt: Runtime, startedAt: string): Promise<Report> {
   const { inventory, failures } = await rt.logger.group('List', () => listAll(rt))
   const guard = rt.resources.some((r) => r.kind === 'permission_assignments')
   if (guard) refuseBlindAssignments(rt, inventory, failures)
-  const warnings = await markKeptPrincipals(rt, inventory, guard)
+  const prior = await openSnapshot(rt)
+  const inherited = prior?.snapshot.kept_principals ?? []
+  const { warnings, keep } = await markKeptPrincipals(rt, inventory, guard, inherited)
   const plan = planStop(rt.resources, inventory)
   warnings.push(...reportOnlyWarnings(rt, plan))
-  const prior = await openSnapshot(rt)
   if (prior) warnings.push(mergeNotice(rt, prior.entry.name, prior.snapshot.items.length))
   const now = new Date().toISOString()
   const records = mergeRecords(
@@ -43,7 +44,7 @@ export async function stop(rt: Runtime, startedAt: string): Promise<Report> {
     const planned = plan.filter((e) => e.change).map((e) => e.report)
     return finishReport({ ...base, items: [...failures, ...planned, ...unchanged] })
   }
-  const snapshot = await saveSnapshot(rt, records, prior?.entry, now)
+  const snapshot = await saveSnapshot(rt, { items: records, keep }, prior?.entry, now)
   rt.logger.info(`Snapshot saved: ${snapshot.ref} (${records.length} items)`)
   const applied = await rt.logger.group('Halt', () => applyStop(rt, plan, inventory))
   const items: ItemReport[] = [...failures, ...applied, ...unchanged]
@@ -91,7 +92,7 @@ function toRecord(entry: PlanEntry, now: string): SnapshotItem {
 
 async function saveSnapshot(
   rt: Runtime,
-  items: SnapshotItem[],
+  { items, keep }: { items: SnapshotItem[]; keep: string[] },
   prior: SnapshotEntry | undefined,
   createdAt: string,
 ): Promise<SnapshotEntry> {
@@ -108,7 +109,7 @@ async function saveSnapshot(
       user_name: rt.caller.userName,
       ...(rt.caller.displayName ? { display_name: rt.caller.displayName } : {}),
     },
-    kept_principals: [...rt.settings.keep],
+    kept_principals: keep,
     merged_from: prior ? [prior.name] : [],
     items,
   }
