@@ -3,7 +3,7 @@ import { errorText } from '../errors.js'
 import type { ItemReport } from '../report.js'
 import type { Inventory, Observed, Resource } from '../resources/resource.js'
 import { STAGES } from '../resources/resource.js'
-import { mapLimit } from './limit.js'
+import { mapLimit } from '../util/limit.js'
 import { planItem, type PlanEntry } from './plan.js'
 import type { Runtime } from './runtime.js'
 

@@ -8,8 +8,8 @@ import type { Snapshot, SnapshotItem } from '../snapshot/schema.js'
 import type { SnapshotEntry } from '../snapshot/store.js'
 import { restoreCensus } from './census.js'
 import { listAll } from './inventory.js'
-import { mapLimit, tally } from './limit.js'
-import { openSnapshot } from './open-snapshot.js'
+import { mapLimit, tally } from '../util/limit.js'
+import { markRestored, openSnapshot } from './open-snapshot.js'
 import { finishReport, reportHeader } from './report-builder.js'
 import type { Runtime } from './runtime.js'
 import { verifyRestore, type Expectation } from './verify.js'
@@ -67,7 +67,7 @@ export async function restore(rt: Runtime, startedAt: string): Promise<Report> {
 async function pickSnapshot(rt: Runtime): Promise<{ entry: SnapshotEntry; snapshot: Snapshot }> {
   if (rt.settings.snapshot) {
     const entry = await rt.store.resolve(rt.settings.snapshot)
-    return { entry, snapshot: await loadSnapshot(rt.store, entry, rt.workspaceId) }
+    return { entry, snapshot: await loadSnapshot(rt.store, entry, rt.workspaceId, rt.keys) }
   }
   const open = await openSnapshot(rt)
   if (!open) {
@@ -148,11 +148,16 @@ async function finish(
     )
     return
   }
-  await rt.store.markRestored(entry)
+  await markRestored(rt, entry, snapshot)
   // Snapshots this one was merged from are covered by it: a later stop must not merge with them.
   if (snapshot.merged_from.length === 0) return
   const older = await rt.store.list(rt.workspaceId)
   for (const old of older) {
-    if (!old.restored && snapshot.merged_from.includes(old.name)) await rt.store.markRestored(old)
+    if (old.restored || !snapshot.merged_from.includes(old.name)) continue
+    try {
+      await markRestored(rt, old, await loadSnapshot(rt.store, old, rt.workspaceId, rt.keys))
+    } catch (e) {
+      rt.logger.warning(`${old.name} (merged into ${entry.name}) was not marked: ${errorText(e)}`)
+    }
   }
 }

@@ -5,7 +5,7 @@ import {
   type Schedule,
 } from '../databricks/lakeview.js'
 import { collect } from '../databricks/pagination.js'
-import { mapLimit } from '../engine/limit.js'
+import { mapLimit } from '../util/limit.js'
 import {
   clone,
   decideWholeRestore,
