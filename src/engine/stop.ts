@@ -117,7 +117,7 @@ async function saveSnapshot(
     return await rt.store.save({
       workspaceId: rt.workspaceId,
       createdAt,
-      content: encodeSnapshot(content),
+      content: encodeSnapshot(content, rt.keys),
     })
   } catch (e) {
     throw new Error(
