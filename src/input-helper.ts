@@ -49,6 +49,7 @@ const INPUT_OF: Record<string, string> = {
   waitMinutes: 'wait-minutes',
   maxConcurrency: 'max-concurrency',
   snapshot: 'restore-from',
+  allowHosts: 'allowed-hosts',
 }
 
 export function getInputs(): ActionInputs {
@@ -72,6 +73,7 @@ export function getInputs(): ActionInputs {
     maxConcurrency: number('max-concurrency', 16),
     snapshot: restoreFrom === 'latest' ? undefined : restoreFrom,
     auth: auth.method,
+    allowHosts: list('allowed-hosts'),
   })
   const retentionDays = number('retention-days', 90)
   if (retentionDays < 1) throw new UsageError('Input retention-days must be at least 1.')

@@ -31,6 +31,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   'max-concurrency': { type: 'string' },
   auth: { type: 'string' },
+  'allow-host': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const
@@ -139,6 +140,7 @@ function toSettings(
       : 16,
     snapshot: v.snapshot,
     auth: v.auth ?? 'auto',
+    allowHosts: splitList(v['allow-host'] ?? []),
   }
   return validate(raw)
 }
