@@ -13,7 +13,7 @@ import { getInputs } from './input-helper.js'
 /** The Action: inputs → sign-in → engine → outputs, annotations and job summary. */
 export async function run(): Promise<void> {
   try {
-    const { settings, auth, artifacts } = getInputs()
+    const { settings, auth, artifacts, snapshotKeys } = getInputs()
     const logger = new CoreLogger()
     // Before any token or ID token is requested: credentials go only to known or opted-in hosts.
     const authority = resolveAuthMethod(auth) === 'azure-oidc' ? auth.azureAuthorityHost : undefined
@@ -26,6 +26,7 @@ export async function run(): Promise<void> {
       settings,
       tokens,
       store: store.store,
+      snapshotKeys,
       logger,
       version: VERSION,
     })

@@ -1,7 +1,7 @@
 import type { ItemReport } from '../report.js'
 import { errorText } from '../errors.js'
 import type { Resource } from '../resources/resource.js'
-import { pollDelays, sleep } from './limit.js'
+import { pollDelays, sleep } from '../util/limit.js'
 import type { Runtime } from './runtime.js'
 
 export interface Expectation {

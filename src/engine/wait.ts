@@ -1,7 +1,7 @@
 import type { ItemReport } from '../report.js'
 import { errorText } from '../errors.js'
 import type { Inventory, Observed, Resource } from '../resources/resource.js'
-import { pollDelays, sleep, tally } from './limit.js'
+import { pollDelays, sleep, tally } from '../util/limit.js'
 import type { Runtime } from './runtime.js'
 
 /**

@@ -5,7 +5,7 @@ import {
   type Schedule,
 } from '../databricks/lakeview.js'
 import { collect } from '../databricks/pagination.js'
-import { mapLimit } from '../engine/limit.js'
+import { mapLimit } from '../util/limit.js'
 import {
   clone,
   decideWholeRestore,
@@ -52,6 +52,7 @@ const etagOf = (item: Observed<ScheduleState> | undefined): string | undefined =
 /** AI/BI (Lakeview) dashboard schedules: paused like job schedules; writes carry a fresh etag. */
 export const dashboardSchedules: Resource<ScheduleState> = {
   kind: 'dashboard_schedules',
+  optionalFeature: true,
   stage: 1,
 
   async list(ctx) {

@@ -6,7 +6,7 @@ import {
   type PipelineStateInfo,
 } from '../databricks/pipelines.js'
 import { collect } from '../databricks/pagination.js'
-import { mapLimit } from '../engine/limit.js'
+import { mapLimit } from '../util/limit.js'
 import { computeRules, observeCompute, type ComputeRules, type ComputeState } from './compute.js'
 import type { Observed, Resource, ResourceContext } from './resource.js'
 
