@@ -45,7 +45,7 @@ const whole: WholeValue<AlertState> = {
 /** SQL alerts (v2): their schedules wake warehouses, so they are paused like job schedules. */
 export const alerts: Resource<AlertState> = {
   kind: 'alerts',
-  stage: 1,
+  startedBy: [],
 
   list: async (ctx) =>
     (await collect(listAlerts(ctx.clients.workspace))).map(observe).filter((i) => i !== undefined),
