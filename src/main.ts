@@ -12,7 +12,7 @@ import { getInputs } from './input-helper.js'
 /** The Action: inputs → sign-in → engine → outputs, annotations and job summary. */
 export async function run(): Promise<void> {
   try {
-    const { settings, auth, artifacts } = getInputs()
+    const { settings, auth, artifacts, snapshotKeys } = getInputs()
     const logger = new CoreLogger()
     const tokens = createTokenProvider(settings, auth)
     // Sign in first: a missing permission or a rejected credential fails here, with its own message.
@@ -22,6 +22,7 @@ export async function run(): Promise<void> {
       settings,
       tokens,
       store: store.store,
+      snapshotKeys,
       logger,
       version: VERSION,
     })

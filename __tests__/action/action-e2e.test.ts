@@ -1,13 +1,15 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { quietStartTime, startEmulator, type Emulator } from '../../emulator/index.js'
+import { join, resolve } from 'node:path'
 import { configuration, differences } from '../../scripts/workspace-state.js'
-import { distExists, runStep, type StepResult } from '../../__fixtures__/action-runner.js'
+import { actionBundle, BUNDLE_TIMEOUT_MS, sourceHash } from '../../__fixtures__/action-bundle.js'
+import { runStep, type StepResult } from '../../__fixtures__/action-runner.js'
 import { leaks } from '../../__fixtures__/capture-stdout.js'
 import { EntraDouble, githubCredential } from '../../__fixtures__/entra-double.js'
 import { GITHUB_ISSUER, GitHubDouble } from '../../__fixtures__/github-double.js'
 
 /**
- * The built action (dist/index.js) run as the runner runs it, against loopback doubles of GitHub
+ * The action, bundled by ncc from the current src/ (not the committed dist/), run as the runner runs it, against loopback doubles of GitHub
  * (OIDC issuer, results service, blob store, REST API), an https Entra ID, and the Databricks
  * emulator, which accepts only the tokens the sign-in path produced (never its admin token).
  */
@@ -23,8 +25,10 @@ let nextRun = 5000
 let signInAs: string | undefined
 
 beforeAll(async () => {
-  if (!distExists())
-    throw new Error('dist/index.js is missing: run `npm run build` before these tests.')
+  await actionBundle()
+}, BUNDLE_TIMEOUT_MS)
+
+beforeAll(async () => {
   gh = await GitHubDouble.start({ subject: SUBJECT })
   entra = await EntraDouble.start({
     credentials: [githubCredential(TENANT, CLIENT, SUBJECT)],
@@ -98,6 +102,11 @@ function expectOk(step: StepResult): void {
 }
 
 describe('the action, end to end', () => {
+  it('runs a bundle built from the current src/, not the committed dist/', async () => {
+    const bundle = resolve('node_modules/.cache/databricks-halt', `action-${sourceHash()}`)
+    expect(await actionBundle()).toBe(join(bundle, 'index.js'))
+  })
+
   it('azure-oidc: stop then restore in one run; outputs, summary, annotations, no token in the log', async () => {
     const before = configuration(emu.ws())
     const run = newRun()

@@ -22,6 +22,7 @@ const OPTIONS = {
   skip: { type: 'string', multiple: true },
   'snapshot-dir': { type: 'string' },
   snapshot: { type: 'string' },
+  'ignore-open-snapshot': { type: 'string' },
   'dry-run': { type: 'boolean' },
   force: { type: 'boolean' },
   wait: { type: 'string' },
@@ -138,6 +139,7 @@ function toSettings(
       ? parseNumber('max-concurrency', v['max-concurrency'])
       : 16,
     snapshot: v.snapshot,
+    ignoreOpenSnapshot: v['ignore-open-snapshot'],
     auth: v.auth ?? 'auto',
   }
   return validate(raw)
@@ -157,6 +159,7 @@ const FLAG_NAMES: Record<string, string> = {
   accountHost: 'account-host',
   maxConcurrency: 'max-concurrency',
   waitMinutes: 'wait',
+  ignoreOpenSnapshot: 'ignore-open-snapshot',
 }
 
 function flagName(path: PropertyKey[]): string {

@@ -28,6 +28,9 @@ What to act on:
 Snapshots:
   --snapshot-dir DIR       snapshots live in DIR/<workspace-id>/ (default DIR: ./.databricks-halt)
   --snapshot FILE          restore this snapshot (default: latest un-restored for the workspace)
+  --ignore-open-snapshot NAME
+                           stop: start afresh although the newest un-restored snapshot NAME is
+                           unreadable or untrusted (only the name a refused stop printed)
 
 Behaviour:
   --dry-run                stop/restore: print the plan, change nothing, write nothing
@@ -48,9 +51,11 @@ Output:
   -h, --help               this help
   --version                print the version
   DATABRICKS_HALT_DEBUG=1  (environment) debug lines on stderr: timings, stack traces
+  DATABRICKS_HALT_SNAPSHOT_KEY=K1[,K2]  (environment) sign snapshots and markers with K1, accept
+                           K1 or K2 (rotation); unsigned or wrongly signed ones are refused (exit 3)
 
 Exit codes:
   0 done · 1 some items failed, conflicted, were gone or did not converge (or --fail-if-active
   found something active) · 2 bad usage or input, incl. a corrupt snapshot · 3 refused by a safety
-  guard (caller would be locked out, snapshot of another workspace)
+  guard (caller would be locked out, snapshot of another workspace, snapshot not signed with the key)
 `

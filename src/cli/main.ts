@@ -4,6 +4,7 @@ import { cliTokenProvider, profileFor } from '../auth/cli-auth.js'
 import { readProfile } from '../auth/databrickscfg.js'
 import { stringifyJson } from '../databricks/json.js'
 import { DirectoryStore } from '../snapshot/directory-store.js'
+import { SNAPSHOT_KEY_ENV, SigningKeys } from '../snapshot/signing.js'
 import type { Report } from '../report.js'
 import { authNeedingUrl, parseCliArgs, type CliCommand, type CliDefaults } from './args.js'
 import { exitCodeForError, exitCodeForReport } from './exit-codes.js'
@@ -54,7 +55,9 @@ async function execute(
   const tokens = maskingTokenProvider(await cliTokenProvider(settings.auth, io.env), logger)
   const store = new DirectoryStore(command.snapshotDir)
   logger.debug(`auth: ${tokens.description}; snapshots: ${store.description}`)
-  return run({ settings, tokens, store, logger, version: VERSION })
+  const snapshotKeys = SigningKeys.parse(io.env[SNAPSHOT_KEY_ENV], SNAPSHOT_KEY_ENV)
+  for (const key of snapshotKeys?.secrets() ?? []) logger.addSecret(key)
+  return run({ settings, tokens, store, logger, version: VERSION, snapshotKeys })
 }
 
 /** Without --workspace-url or DATABRICKS_HOST, the sign-in profile's host names the workspace. */

@@ -1,5 +1,5 @@
-import { isNotFound } from '../databricks/errors.js'
 import { UsageError, errorText } from '../errors.js'
+import { targetMissing } from './apply.js'
 import type { ItemReport, Report } from '../report.js'
 import type { Inventory, Observed, Resource, RestoreDecision } from '../resources/resource.js'
 import { loadSnapshot } from '../snapshot/codec.js'
@@ -8,7 +8,7 @@ import type { SnapshotEntry } from '../snapshot/store.js'
 import { restoreCensus } from './census.js'
 import { listAll } from './inventory.js'
 import { mapLimit, tally } from '../util/limit.js'
-import { openSnapshot } from './open-snapshot.js'
+import { markRestored, openSnapshot } from './open-snapshot.js'
 import { inDependencyOrder } from './order.js'
 import { withProgress, type Progress } from './progress.js'
 import { finishReport, reportHeader } from './report-builder.js'
@@ -30,7 +30,10 @@ export async function restore(rt: Runtime, startedAt: string): Promise<Report> {
   const inScope = new Set(rt.resources.map((r) => r.kind))
   const kinds = rt.resources.filter((r) => snapshot.items.some((i) => i.kind === r.kind))
   const { inventory, failures } = await rt.logger.group('List', () => listAll(rt, kinds))
-  const items: ItemReport[] = [...failures]
+  // A kind with recorded items that is not available now cannot be put back: that is a failure.
+  const items: ItemReport[] = failures.map((f) =>
+    f.outcome === 'not_available' ? { ...f, outcome: 'failed', error: f.detail } : f,
+  )
   const expectations: Expectation[] = []
   // The stop's order, kind by kind: access and schedules come back before the compute they start.
   const restored = await rt.logger.group('Restore', () =>
@@ -73,7 +76,7 @@ export async function restore(rt: Runtime, startedAt: string): Promise<Report> {
 async function pickSnapshot(rt: Runtime): Promise<{ entry: SnapshotEntry; snapshot: Snapshot }> {
   if (rt.settings.snapshot) {
     const entry = await rt.store.resolve(rt.settings.snapshot)
-    return { entry, snapshot: await loadSnapshot(rt.store, entry, rt.workspaceId) }
+    return { entry, snapshot: await loadSnapshot(rt.store, entry, rt.workspaceId, rt.keys) }
   }
   const open = await openSnapshot(rt)
   if (!open) {
@@ -146,7 +149,8 @@ async function write(
   } catch (e) {
     const error = errorText(e)
     // Deleted between the listing and the write (a job, or a principal removed from the account).
-    if (isNotFound(e)) return { ...base, outcome: 'gone', detail: `no longer exists (${error})` }
+    if (targetMissing(resource, e, record.id))
+      return { ...base, outcome: 'gone', detail: `no longer exists (${error})` }
     rt.logger.error(`${resource.kind} ${record.name} (${record.id}): ${error}`)
     return { ...base, outcome: 'failed', detail: decision.detail, error }
   }
@@ -169,11 +173,16 @@ async function finish(
     )
     return
   }
-  await rt.store.markRestored(entry)
+  await markRestored(rt, entry, snapshot)
   // Snapshots this one was merged from are covered by it: a later stop must not merge with them.
   if (snapshot.merged_from.length === 0) return
   const older = await rt.store.list(rt.workspaceId)
   for (const old of older) {
-    if (!old.restored && snapshot.merged_from.includes(old.name)) await rt.store.markRestored(old)
+    if (old.restored || !snapshot.merged_from.includes(old.name)) continue
+    try {
+      await markRestored(rt, old, await loadSnapshot(rt.store, old, rt.workspaceId, rt.keys))
+    } catch (e) {
+      rt.logger.warning(`${old.name} (merged into ${entry.name}) was not marked: ${errorText(e)}`)
+    }
   }
 }

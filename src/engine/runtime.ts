@@ -14,6 +14,7 @@ import type { Logger } from '../logger.js'
 import { RESOURCES } from '../resources/registry.js'
 import type { Resource, ResourceContext } from '../resources/resource.js'
 import { RESOURCE_KINDS, SettingsSchema, type ResourceKind, type Settings } from '../settings.js'
+import type { SigningKeys } from '../snapshot/signing.js'
 import type { SnapshotStore } from '../snapshot/store.js'
 import type { Caller } from './keep.js'
 import { systemClock, type Clock } from './progress.js'
@@ -30,6 +31,8 @@ export interface Runtime {
   settings: Settings
   logger: Logger
   store: SnapshotStore
+  /** Keys that sign and verify snapshots and markers; undefined = unauthenticated (warned). */
+  keys?: SigningKeys
   version: string
   resCtx: ResourceContext
   workspaceUrl: string
@@ -48,6 +51,8 @@ export interface EngineContext {
   settings: Settings
   tokens: TokenProvider
   store: SnapshotStore
+  /** DATABRICKS_HALT_SNAPSHOT_KEY / snapshot-key, parsed (SigningKeys.parse). Never logged. */
+  snapshotKeys?: SigningKeys
   logger: Logger
   version: string
   /** Polling intervals and deadlines; defaults suit a real workspace. */
@@ -118,6 +123,7 @@ export async function setup(input: EngineContext): Promise<Runtime> {
     settings,
     logger: input.logger,
     store: input.store,
+    ...(input.snapshotKeys ? { keys: input.snapshotKeys } : {}),
     version: input.version,
     resCtx,
     workspaceUrl,

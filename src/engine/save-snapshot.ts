@@ -52,7 +52,7 @@ export async function saveSnapshot(
     return await rt.store.save({
       workspaceId: rt.workspaceId,
       createdAt,
-      content: encodeSnapshot(content),
+      content: encodeSnapshot(content, rt.keys),
     })
   } catch (e) {
     throw new Error(

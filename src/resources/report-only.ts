@@ -16,6 +16,7 @@ function reportOnly(
     kind,
     startedBy: [],
     reportOnly: true,
+    optionalFeature: true,
     list,
     halted: () => undefined,
     async halt() {

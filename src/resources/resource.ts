@@ -84,6 +84,11 @@ export interface Resource<S = unknown> {
    * ended, and whatever is running then is recorded and halted too (the final sweep).
    */
   readonly sweep?: boolean
+  /**
+   * A feature the workspace may lack (apps, serving, vector search, alerts v2, Lakeview): a list
+   * answered FEATURE_DISABLED or 404 ENDPOINT_NOT_FOUND makes the kind "not available", not failed.
+   */
+  readonly optionalFeature?: boolean
   /** Listed and warned about, never changed (no stop API). */
   readonly reportOnly?: boolean
   /** List again just before halting: new items may have appeared (runs a schedule fired). */
@@ -116,6 +121,11 @@ export interface Resource<S = unknown> {
    * re-reading until it holds (eventually consistent APIs).
    */
   matches?(current: Observed<S> | undefined, expected: S): boolean
+  /**
+   * Whether a failed write says its own target is gone (default: a not-found answer naming the
+   * id, `isTargetMissing`). A kind whose API names the target another way says so here.
+   */
+  targetMissing?(error: unknown, id: string): boolean
   /** stop --wait: whether the item has fully stopped (no compute left behind). */
   drained?(item: Observed<S>): boolean
   /** Describe a recorded value for reports (e.g. "schedule UNPAUSED"). */
