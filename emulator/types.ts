@@ -32,6 +32,12 @@ export interface FaultRule {
   times?: number
   /** Let this many matching requests through first. */
   after?: number
+  /**
+   * Only requests whose JSON body has these top-level values (compared as strings, so ids match
+   * as numbers or strings), or whose query has them: one chosen write, e.g. `{ job_id: '42' }` on
+   * `jobs/update`. A request without a JSON body matches only on its query.
+   */
+  match?: Record<string, string | number | boolean>
 }
 
 export type RandomFaultKind = '503' | 'reset' | '429'

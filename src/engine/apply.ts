@@ -1,4 +1,4 @@
-import { isNotFound } from '../databricks/errors.js'
+import { isTargetMissing } from '../databricks/errors.js'
 import { errorText } from '../errors.js'
 import type { ItemReport } from '../report.js'
 import type { Inventory, Observed, Resource } from '../resources/resource.js'
@@ -75,8 +75,9 @@ async function haltKind(
         }
       } catch (e) {
         const error = errorText(e)
-        if (isNotFound(e)) {
-          // Deleted since the listing: nothing is left to halt (restore will find it gone).
+        if (targetMissing(resource, e, item.id)) {
+          // Deleted since the listing: nothing is left to halt (restore will find it gone). Any
+          // other refusal, a 400 about another object included, is a failure (ADR 0010).
           return {
             ...base,
             outcome: 'already_halted' as const,
@@ -113,6 +114,11 @@ async function lateItems(rt: Runtime, resource: Resource, inventory: Inventory):
     .map((i) => planItem(resource, i))
     .filter((e) => e.change)
     .map((e) => ({ item: e.item, after: e.change!.after, late: true }))
+}
+
+/** Whether a failed write says its own target no longer exists (ADR 0010). */
+export function targetMissing(resource: Resource, e: unknown, id: string): boolean {
+  return resource.targetMissing?.(e, id) ?? isTargetMissing(e, id)
 }
 
 function progress(rt: Runtime, resource: Resource, done: number, total: number): void {

@@ -1,10 +1,13 @@
 import type { ItemReport } from '../report.js'
+import { isFeatureUnavailable } from '../databricks/errors.js'
 import { errorText } from '../errors.js'
 import type { AssignmentState } from '../resources/permission-assignments.js'
 import type { Inventory, Observed, Resource } from '../resources/resource.js'
 import { guardCaller, resolveKept } from './keep.js'
 import { groupLookup } from './principal-lookup.js'
 import type { Runtime } from './runtime.js'
+
+const LIST_ITEM = (resource: Resource) => ({ kind: resource.kind, id: '*', name: '(list)' })
 
 /**
  * List every kind in scope at the same time (they use different rate classes). A kind that cannot
@@ -25,8 +28,15 @@ export async function listAll(
         rt.logger.debug(`${resource.kind}: listed ${n} in ${Date.now() - started} ms`)
       } catch (e) {
         const error = errorText(e)
+        if (resource.optionalFeature && isFeatureUnavailable(e)) {
+          // Not in this workspace: nothing to halt or restore, and not a failure (exit 0).
+          rt.logger.info(`${resource.kind}: not available in this workspace (${error})`)
+          const detail = `not available in this workspace: ${e.message}`
+          failures.push({ ...LIST_ITEM(resource), outcome: 'not_available', detail })
+          return
+        }
         rt.logger.error(`${resource.kind}: cannot list: ${error}`)
-        failures.push({ kind: resource.kind, id: '*', name: '(list)', outcome: 'failed', error })
+        failures.push({ ...LIST_ITEM(resource), outcome: 'failed', error })
       }
     }),
   )

@@ -1,5 +1,5 @@
-import { isNotFound } from '../databricks/errors.js'
 import { UsageError, errorText } from '../errors.js'
+import { targetMissing } from './apply.js'
 import type { ItemReport, Report } from '../report.js'
 import type { Inventory, Observed, Resource, RestoreDecision } from '../resources/resource.js'
 import { STAGES } from '../resources/resource.js'
@@ -29,7 +29,10 @@ export async function restore(rt: Runtime, startedAt: string): Promise<Report> {
   const inScope = new Set(rt.resources.map((r) => r.kind))
   const kinds = rt.resources.filter((r) => snapshot.items.some((i) => i.kind === r.kind))
   const { inventory, failures } = await rt.logger.group('List', () => listAll(rt, kinds))
-  const items: ItemReport[] = [...failures]
+  // A kind with recorded items that is not available now cannot be put back: that is a failure.
+  const items: ItemReport[] = failures.map((f) =>
+    f.outcome === 'not_available' ? { ...f, outcome: 'failed', error: f.detail } : f,
+  )
   const expectations: Expectation[] = []
   for (const stage of STAGES) {
     const stageKinds = kinds.filter((r) => r.stage === stage)
@@ -125,7 +128,8 @@ async function write(
   } catch (e) {
     const error = errorText(e)
     // Deleted between the listing and the write (a job, or a principal removed from the account).
-    if (isNotFound(e)) return { ...base, outcome: 'gone', detail: `no longer exists (${error})` }
+    if (targetMissing(resource, e, record.id))
+      return { ...base, outcome: 'gone', detail: `no longer exists (${error})` }
     rt.logger.error(`${resource.kind} ${record.name} (${record.id}): ${error}`)
     return { ...base, outcome: 'failed', detail: decision.detail, error }
   }

@@ -45,6 +45,7 @@ const whole: WholeValue<AlertState> = {
 /** SQL alerts (v2): their schedules wake warehouses, so they are paused like job schedules. */
 export const alerts: Resource<AlertState> = {
   kind: 'alerts',
+  optionalFeature: true,
   stage: 1,
 
   list: async (ctx) =>

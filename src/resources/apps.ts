@@ -14,6 +14,7 @@ function observe(app: App): Observed<ComputeState> {
 /** Databricks Apps: compute stopped on stop; started again only with --restart-compute. */
 export const apps: Resource<ComputeState> = {
   kind: 'apps',
+  optionalFeature: true,
   stage: 1,
 
   list: async (ctx) => (await collect(listApps(ctx.clients.workspace))).map(observe),

@@ -52,6 +52,7 @@ const etagOf = (item: Observed<ScheduleState> | undefined): string | undefined =
 /** AI/BI (Lakeview) dashboard schedules: paused like job schedules; writes carry a fresh etag. */
 export const dashboardSchedules: Resource<ScheduleState> = {
   kind: 'dashboard_schedules',
+  optionalFeature: true,
   stage: 1,
 
   async list(ctx) {

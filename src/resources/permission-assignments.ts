@@ -1,4 +1,5 @@
 import {
+  isPrincipalGone,
   deletePermissionAssignment,
   listPermissionAssignments,
   updatePermissionAssignment,
@@ -106,6 +107,9 @@ export const permissionAssignments: Resource<AssignmentState> = {
     const permissions = writable(value.permissions) as Array<'USER' | 'ADMIN'>
     await updatePermissionAssignment(account(ctx.clients), ctx.workspaceId, record.id, permissions)
   },
+
+  // "Principal not found in account." names no id, but a PUT has one principal: the target.
+  targetMissing: (e, id) => isPrincipalGone(e, id),
 
   matches(current, expected) {
     if (expected === null) return current === undefined

@@ -16,6 +16,7 @@ function reportOnly(
     kind,
     stage: 2,
     reportOnly: true,
+    optionalFeature: true,
     list,
     halted: () => undefined,
     async halt() {

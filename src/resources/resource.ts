@@ -75,6 +75,11 @@ export interface Resource<S = unknown> {
   readonly stage: Stage
   /** The stage of one item, when a kind's items differ (owned clusters go last). */
   stageOf?(item: Observed<S>): Stage
+  /**
+   * A feature the workspace may lack (apps, serving, vector search, alerts v2, Lakeview): a list
+   * answered FEATURE_DISABLED or 404 ENDPOINT_NOT_FOUND makes the kind "not available", not failed.
+   */
+  readonly optionalFeature?: boolean
   /** Listed and warned about, never changed (no stop API). */
   readonly reportOnly?: boolean
   /** List again just before its stage runs: new items may have appeared (runs a schedule fired). */
@@ -107,6 +112,11 @@ export interface Resource<S = unknown> {
    * re-reading until it holds (eventually consistent APIs).
    */
   matches?(current: Observed<S> | undefined, expected: S): boolean
+  /**
+   * Whether a failed write says its own target is gone (default: a not-found answer naming the
+   * id, `isTargetMissing`). A kind whose API names the target another way says so here.
+   */
+  targetMissing?(error: unknown, id: string): boolean
   /** stop --wait: whether the item has fully stopped (no compute left behind). */
   drained?(item: Observed<S>): boolean
   /** Describe a recorded value for reports (e.g. "schedule UNPAUSED"). */
