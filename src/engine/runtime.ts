@@ -1,5 +1,6 @@
 import type { TokenProvider } from '../auth/token-provider.js'
 import { normalizeWorkspaceUrl, resolveAccountHost, resolveWorkspaceId } from '../config.js'
+import { checkSettingsHosts } from '../host-policy.js'
 import type { DatabricksClient } from '../databricks/client.js'
 import {
   createClients,
@@ -90,6 +91,8 @@ export async function setup(input: EngineContext): Promise<Runtime> {
   const accountHost = needsAccount
     ? resolveAccountHost(workspaceUrl, settings.accountHost)
     : settings.accountHost
+  // Again here, so a Settings made by any face gets it before the first request carries a token.
+  checkSettingsHosts({ ...settings, workspaceUrl, accountHost })
   // The account client waits until the account id is known; the workspace client tells us it.
   const workspace = createWorkspaceClient(clientOptions(input, settings, workspaceUrl))
   const me = await whoAmI(workspace, workspaceUrl)
