@@ -52,7 +52,7 @@ describe('keep-list continuity', () => {
     expect(gate.stdout).not.toContain('Permission assignments')
     expect(gate.stdout).not.toMatch(/\bactive\b/)
     expect(gate.code).toBe(0)
-  })
+  }, 240_000)
 
   test('--unkeep drops an inherited principal: the next stop removes it and records the shorter list', async () => {
     const w = (world = await startWorld())
@@ -69,7 +69,7 @@ describe('keep-list continuity', () => {
     // The merged snapshot still gives the group back.
     expect((await w.cli(['restore'])).code).toBe(0)
     expect(w.emu.ws().assignments.has(group.id)).toBe(true)
-  })
+  }, 240_000)
 
   test('an --unkeep that is not in the keep list is exit 2 and changes nothing', async () => {
     const w = (world = await startWorld())
@@ -81,5 +81,5 @@ describe('keep-list continuity', () => {
     expect(typo.stderr).toContain(`--unkeep "${group.name}-typo" is not in the keep list`)
     expect(w.emu.requests.slice(first).filter(isMutation)).toEqual([])
     expect(await snapshotFiles(w.dir)).toHaveLength(1)
-  })
+  }, 240_000)
 })

@@ -57,5 +57,5 @@ describe('restore follow-up hints', () => {
     const plain = await w.cli(['restore'])
     expect(plain.code).toBe(2)
     expect(plain.stderr).toMatch(/already restored: restore --force or restore --restart-compute/)
-  })
+  }, 240_000)
 })
