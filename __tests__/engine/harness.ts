@@ -15,6 +15,7 @@ import type { EngineTiming } from '../../src/engine/runtime.js'
 import type { Report } from '../../src/report.js'
 import { SettingsSchema, type Settings } from '../../src/settings.js'
 import { DirectoryStore } from '../../src/snapshot/directory-store.js'
+import type { SigningKeys } from '../../src/snapshot/signing.js'
 import type { SnapshotStore } from '../../src/snapshot/store.js'
 
 export interface RunAs {
@@ -24,6 +25,8 @@ export interface RunAs {
   timing?: EngineTiming
   /** Another SnapshotStore (e.g. one whose disk is full). */
   store?: SnapshotStore
+  /** Snapshot signing keys (as DATABRICKS_HALT_SNAPSHOT_KEY gives them). */
+  keys?: SigningKeys
 }
 
 export interface Harness {
@@ -70,6 +73,7 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
         settings,
         tokens,
         store: as.store ?? store,
+        ...(as.keys ? { snapshotKeys: as.keys } : {}),
         logger,
         version: '0.0.0-test',
         timing: { verifyTimeoutMs: 5_000, pollIntervalMs: 20, ...as.timing },
