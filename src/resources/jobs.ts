@@ -71,7 +71,7 @@ function observe(job: Job): Observed<JobState> {
  */
 export const jobs: Resource<JobState> = {
   kind: 'jobs',
-  stage: 1,
+  startedBy: [],
 
   list: async (ctx) => (await collect(listJobs(ctx.clients.workspace))).map(observe),
 
