@@ -52,6 +52,7 @@ const INPUT_OF: Record<string, string> = {
   waitMinutes: 'wait-minutes',
   maxConcurrency: 'max-concurrency',
   snapshot: 'restore-from',
+  allowHosts: 'allowed-hosts',
   ignoreOpenSnapshot: 'ignore-open-snapshot',
 }
 
@@ -78,6 +79,7 @@ export function getInputs(): ActionInputs {
     snapshot: restoreFrom === 'latest' ? undefined : restoreFrom,
     ignoreOpenSnapshot: text('ignore-open-snapshot'),
     auth: auth.method,
+    allowHosts: list('allowed-hosts'),
   })
   const retentionDays = number('retention-days', 90)
   if (retentionDays < 1) throw new UsageError('Input retention-days must be at least 1.')

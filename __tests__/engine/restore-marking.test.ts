@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { readFile, writeFile } from 'node:fs/promises'
 import { UsageError } from '../../src/errors.js'
-import { SigningKeys } from '../../src/snapshot/signing.js'
 import { call } from '../emulator/helpers.js'
 import { haltableState, startHarness, writes, type Harness } from './harness.js'
 
@@ -86,7 +85,7 @@ describe('restore and the snapshot it closes', () => {
   // Without a key the store's own "restored" closes a snapshot; with one, only a signed marker does.
   it.each([
     ['without a key', undefined],
-    ['with a key', SigningKeys.parse('k'.repeat(32), 'test')],
+    ['with a key', 'k'.repeat(32)],
   ])(
     'never picks a restored snapshot again (%s): a plain restore refuses, a stop starts afresh',
     async (_label, keys) => {

@@ -32,6 +32,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   'max-concurrency': { type: 'string' },
   auth: { type: 'string' },
+  'allow-host': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const
@@ -141,6 +142,7 @@ function toSettings(
     snapshot: v.snapshot,
     ignoreOpenSnapshot: v['ignore-open-snapshot'],
     auth: v.auth ?? 'auto',
+    allowHosts: splitList(v['allow-host'] ?? []),
   }
   return validate(raw)
 }

@@ -45,6 +45,8 @@ Behaviour:
                            $DATABRICKS_CONFIG_PROFILE (~/.databrickscfg), else azure-default
                            profiles: a 'token', or 'auth_type = azure-cli' (+ azure_tenant_id);
                            the file is $DATABRICKS_CONFIG_FILE if set
+  --allow-host HOST        also send credentials to HOST (repeatable); without it only Databricks
+                           workspace and account hosts, Microsoft's Entra hosts and loopback
 
 Output:
   --json                   print the report as JSON on stdout (progress stays on stderr)
@@ -57,5 +59,6 @@ Output:
 Exit codes:
   0 done · 1 some items failed, conflicted, were gone or did not converge (or --fail-if-active
   found something active) · 2 bad usage or input, incl. a corrupt snapshot · 3 refused by a safety
-  guard (caller would be locked out, snapshot of another workspace, snapshot not signed with the key)
+  guard (caller would be locked out, snapshot of another workspace, snapshot not signed with the
+  key, a host that is not Databricks' or Microsoft's)
 `

@@ -1,5 +1,6 @@
 import { run } from '../engine.js'
 import { errorText } from '../errors.js'
+import { checkSettingsHosts, warnOptedIn } from '../host-policy.js'
 import { cliTokenProvider, profileFor } from '../auth/cli-auth.js'
 import { readProfile } from '../auth/databrickscfg.js'
 import { stringifyJson } from '../databricks/json.js'
@@ -52,6 +53,8 @@ async function execute(
   logger: StderrLogger,
 ): Promise<Report> {
   const { settings } = command
+  // Before any token is requested: credentials go only to known or opted-in hosts.
+  warnOptedIn(logger, checkSettingsHosts(settings, io.env.AZURE_AUTHORITY_HOST || undefined))
   const tokens = maskingTokenProvider(await cliTokenProvider(settings.auth, io.env), logger)
   const store = new DirectoryStore(command.snapshotDir)
   logger.debug(`auth: ${tokens.description}; snapshots: ${store.description}`)

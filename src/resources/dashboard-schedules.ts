@@ -52,7 +52,8 @@ const etagOf = (item: Observed<ScheduleState> | undefined): string | undefined =
 /** AI/BI (Lakeview) dashboard schedules: paused like job schedules; writes carry a fresh etag. */
 export const dashboardSchedules: Resource<ScheduleState> = {
   kind: 'dashboard_schedules',
-  stage: 1,
+  optionalFeature: true,
+  startedBy: [],
 
   async list(ctx) {
     const dashboards = await collect(listDashboards(ctx.clients.workspace))
