@@ -22,6 +22,10 @@ const OPTIONS = {
   only: { type: 'string', multiple: true },
   skip: { type: 'string', multiple: true },
   'snapshot-dir': { type: 'string' },
+  plan: { type: 'string' },
+  'plan-out': { type: 'string' },
+  'plan-max-age': { type: 'string' },
+  'on-drift': { type: 'string' },
   snapshot: { type: 'string' },
   'ignore-open-snapshot': { type: 'string' },
   'dry-run': { type: 'boolean' },
@@ -142,6 +146,10 @@ function toSettings(
       ? parseNumber('max-concurrency', v['max-concurrency'])
       : 16,
     snapshot: v.snapshot,
+    plan: v.plan,
+    planOut: v['plan-out'],
+    planMaxAgeHours: v['plan-max-age'] === undefined ? 24 : parseHours(v['plan-max-age']),
+    onDrift: v['on-drift'] ?? 'include',
     ignoreOpenSnapshot: v['ignore-open-snapshot'],
     auth: v.auth ?? 'auto',
     allowHosts: splitList(v['allow-host'] ?? []),
@@ -164,6 +172,9 @@ const FLAG_NAMES: Record<string, string> = {
   maxConcurrency: 'max-concurrency',
   waitMinutes: 'wait',
   ignoreOpenSnapshot: 'ignore-open-snapshot',
+  planOut: 'plan-out',
+  planMaxAgeHours: 'plan-max-age',
+  onDrift: 'on-drift',
 }
 
 function flagName(path: PropertyKey[]): string {
@@ -185,4 +196,14 @@ function parseNumber(flag: string, value: string): number {
     throw new UsageError(`--${flag}: '${value}' is not a number.`)
   }
   return n
+}
+
+/** `--plan-max-age 24h` (also `90m`, `2d`, or plain hours) → hours. */
+export function parseHours(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$/i.exec(value)
+  const unit: Record<string, number> = { s: 1 / 3600, m: 1 / 60, h: 1, d: 24, '': 1 }
+  if (!m || Number(m[1]) <= 0) {
+    throw new UsageError(`--plan-max-age: '${value}' is not a duration (e.g. 24h, 90m, 2d).`)
+  }
+  return Number(m[1]) * unit[m[2].toLowerCase()]
 }
