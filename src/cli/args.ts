@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { SettingsSchema, type Settings } from '../settings.js'
 import { UsageError } from '../errors.js'
+import { parseHours } from '../plan/max-age.js'
 import { parseKinds, splitList } from '../kinds.js'
 import { checkedUrl, normalizeWorkspaceUrl } from '../config.js'
 
@@ -148,7 +149,8 @@ function toSettings(
     snapshot: v.snapshot,
     plan: v.plan,
     planOut: v['plan-out'],
-    planMaxAgeHours: v['plan-max-age'] === undefined ? 24 : parseHours(v['plan-max-age']),
+    planMaxAgeHours:
+      v['plan-max-age'] === undefined ? 24 : parseHours('--plan-max-age', v['plan-max-age']),
     onDrift: v['on-drift'] ?? 'include',
     ignoreOpenSnapshot: v['ignore-open-snapshot'],
     auth: v.auth ?? 'auto',
@@ -196,14 +198,4 @@ function parseNumber(flag: string, value: string): number {
     throw new UsageError(`--${flag}: '${value}' is not a number.`)
   }
   return n
-}
-
-/** `--plan-max-age 24h` (also `90m`, `2d`, or plain hours) → hours. */
-export function parseHours(value: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$/i.exec(value)
-  const unit: Record<string, number> = { s: 1 / 3600, m: 1 / 60, h: 1, d: 24, '': 1 }
-  if (!m || Number(m[1]) <= 0) {
-    throw new UsageError(`--plan-max-age: '${value}' is not a duration (e.g. 24h, 90m, 2d).`)
-  }
-  return Number(m[1]) * unit[m[2].toLowerCase()]
 }
