@@ -52,7 +52,7 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
   })
   const dir = await mkdtemp(join(tmpdir(), 'halt-engine-'))
   const store = new DirectoryStore(join(dir, 'snapshots'))
-  const logger = new MemoryLogger()
+  const logger = new MemoryLogger(() => emu.clock.now())
   return {
     emu,
     dir,
@@ -77,6 +77,8 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
         logger,
         version: '0.0.0-test',
         timing: { verifyTimeoutMs: 5_000, pollIntervalMs: 20, ...as.timing },
+        // Progress lines and ETAs run on the emulator's clock, as the rest of the test does.
+        clock: emu.clock,
       })
     },
     async close() {
