@@ -60,6 +60,7 @@ export interface RequestLogEntry {
 }
 
 export type PartialTriggerMode = 'drop' | 'reject'
+export type KeylessArrayMode = 'append' | 'replace'
 
 export interface EmulatorOptions {
   scenario?: 'small' | 'large' | 'empty' | import('./scenario/types.js').ScenarioJson
@@ -71,8 +72,10 @@ export interface EmulatorOptions {
   transitionMs?: number
   clockSpeed?: number
   federationPolicies?: FederationPolicy[]
-  /** jobs/update with a trigger lacking its config block: silently drop it (default) or reject. */
+  /** jobs/update with a trigger lacking its config block: reject it (default, as the real API) or silently keep it bare. */
   jobsUpdatePartialTrigger?: PartialTriggerMode
+  /** jobs/update of an array with no key field (`triggers`): append to it (default, strict) or replace it. */
+  jobsUpdateKeylessArrays?: KeylessArrayMode
   /** Emulator-clock ms a non-continuous run lasts before it succeeds; default 1 h. */
   runDurationMs?: number
   /** Fixed emulator clock start (epoch ms); default Date.now(). */

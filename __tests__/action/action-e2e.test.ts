@@ -322,3 +322,53 @@ describe('the action, end to end', () => {
     expect(mutations()).toEqual([])
   })
 })
+
+describe('the action with snapshot-key', () => {
+  const KEY_A = 'action-key-A-0123456789abcdef0123456789'
+  const KEY_B = 'action-key-B-0123456789abcdef0123456789'
+  const noKeyLeaks = (step: StepResult) => {
+    for (const text of [step.stdout, step.stderr, step.summary, JSON.stringify(step.outputs)])
+      expect(leaks(text, [KEY_A, KEY_B])).toEqual([])
+  }
+
+  it('refuses a snapshot signed with another key (exit 3, nothing changed); rotated keys restore it; keys are masked', async () => {
+    const before = configuration(emu.ws())
+    // Any job with another key (or none) can upload a snapshot artifact: here one signed with B.
+    const planted = await newRun().step({ mode: 'stop', 'snapshot-key': KEY_B })
+    expectOk(planted)
+    expect(planted.summary).not.toContain('Snapshots are not authenticated')
+    const changes = mutations().length
+    const refused = await newRun().step({ mode: 'restore', 'snapshot-key': KEY_A })
+    expect(refused.code).toBe(3)
+    expect(refused.errors.join('\n')).toContain(
+      `Snapshot ${planted.outputs['snapshot-artifact-name']} is not authenticated (signed with another key`,
+    )
+    expect(mutations()).toHaveLength(changes)
+    const restore = await newRun().step({ mode: 'restore', 'snapshot-key': `${KEY_A}\n${KEY_B}` })
+    expectOk(restore)
+    expect(differences(before, configuration(emu.ws()))).toEqual([])
+    for (const step of [planted, refused, restore]) noKeyLeaks(step)
+  })
+
+  it('without a key the job summary warns; an unsigned open snapshot blocks a keyed stop until ignore-open-snapshot names it', async () => {
+    const unkeyed = await newRun().step({ mode: 'stop' })
+    expectOk(unkeyed)
+    expect(unkeyed.summary).toContain('Snapshots are not authenticated')
+    const name = unkeyed.outputs['snapshot-artifact-name']
+    const changes = mutations().length
+    const refused = await newRun().step({ mode: 'stop', 'snapshot-key': KEY_A })
+    expect(refused.code).toBe(3)
+    const printed = /Action input ignore-open-snapshot: (\S+)\)/.exec(refused.errors.join('\n'))
+    expect(printed?.[1]).toBe(name)
+    expect(mutations()).toHaveLength(changes)
+    // The way out, exactly as printed.
+    const fresh = await newRun().step({
+      mode: 'stop',
+      'snapshot-key': KEY_A,
+      'ignore-open-snapshot': printed![1],
+    })
+    expectOk(fresh)
+    expect(fresh.stdout).toContain(`Ignoring the newest snapshot ${name} as asked`)
+    noKeyLeaks(fresh)
+  })
+})

@@ -1,5 +1,11 @@
 import { SafetyError, UsageError, errorText } from '../errors.js'
-import { decodeMarker, encodeMarker, loadSnapshot } from '../snapshot/codec.js'
+import {
+  checkBinding,
+  decodeMarker,
+  decodeSnapshot,
+  encodeMarker,
+  verifySnapshot,
+} from '../snapshot/codec.js'
 import type { Snapshot } from '../snapshot/schema.js'
 import type { SnapshotEntry } from '../snapshot/store.js'
 import type { Runtime } from './runtime.js'
@@ -20,13 +26,16 @@ export async function openSnapshot(
   if (newest.restored && !rt.keys) return noIgnore(rt, undefined)
   let snapshot: Snapshot
   try {
-    snapshot = await loadSnapshot(rt.store, newest, rt.workspaceId, rt.keys)
+    snapshot = decodeSnapshot(await rt.store.read(newest), newest.name)
+    // A checked marker closes it whatever key signed it (it may predate a key rotation).
+    if (await isClosed(rt, snapshot)) return noIgnore(rt, undefined)
+    if (rt.keys) verifySnapshot(snapshot, newest.name, rt.keys)
+    checkBinding(snapshot, rt.workspaceId, newest.name)
   } catch (e) {
     if (!(e instanceof UsageError || e instanceof SafetyError) || rt.settings.mode !== 'stop')
       throw e
     return unreadableForStop(rt, newest, e)
   }
-  if (await isClosed(rt, snapshot)) return noIgnore(rt, undefined)
   return noIgnore(rt, { entry: newest, snapshot })
 }
 

@@ -2,7 +2,6 @@ import { UsageError, errorText } from '../errors.js'
 import { targetMissing } from './apply.js'
 import type { ItemReport, Report } from '../report.js'
 import type { Inventory, Observed, Resource, RestoreDecision } from '../resources/resource.js'
-import { STAGES } from '../resources/resource.js'
 import { loadSnapshot } from '../snapshot/codec.js'
 import type { Snapshot, SnapshotItem } from '../snapshot/schema.js'
 import type { SnapshotEntry } from '../snapshot/store.js'
@@ -10,6 +9,8 @@ import { restoreCensus } from './census.js'
 import { listAll } from './inventory.js'
 import { mapLimit, tally } from '../util/limit.js'
 import { markRestored, openSnapshot } from './open-snapshot.js'
+import { inDependencyOrder } from './order.js'
+import { withProgress, type Progress } from './progress.js'
 import { finishReport, reportHeader } from './report-builder.js'
 import type { Runtime } from './runtime.js'
 import { verifyRestore, type Expectation } from './verify.js'
@@ -34,15 +35,20 @@ export async function restore(rt: Runtime, startedAt: string): Promise<Report> {
     f.outcome === 'not_available' ? { ...f, outcome: 'failed', error: f.detail } : f,
   )
   const expectations: Expectation[] = []
-  for (const stage of STAGES) {
-    const stageKinds = kinds.filter((r) => r.stage === stage)
-    const results = await Promise.all(
-      stageKinds.map((resource) =>
-        restoreKind(rt, resource, snapshot.items, inventory, expectations),
+  // The stop's order, kind by kind: access and schedules come back before the compute they start.
+  const restored = await rt.logger.group('Restore', () =>
+    withProgress(rt.logger, rt.clock, 'Restore', (progress) =>
+      inDependencyOrder(
+        kinds.map((resource) => ({
+          kind: resource.kind,
+          after: resource.startedBy,
+          run: () =>
+            restoreKind(rt, resource, snapshot.items, inventory, { expectations, progress }),
+        })),
       ),
-    )
-    items.push(...results.flat())
-  }
+    ),
+  )
+  items.push(...restored.flat())
   const outOfScope = snapshot.items.filter((i) => !inScope.has(i.kind))
   for (const i of outOfScope) {
     items.push({
@@ -87,31 +93,46 @@ async function restoreKind(
   resource: Resource,
   records: readonly SnapshotItem[],
   inventory: Inventory,
-  expectations: Expectation[],
+  { expectations, progress }: { expectations: Expectation[]; progress: Progress },
 ): Promise<ItemReport[]> {
   const mine = records.filter((r) => r.kind === resource.kind)
   const listed = inventory[resource.kind]
   if (!listed) return [] // listing failed: already reported once for the kind
   const current = new Map(listed.map((i) => [i.id, i]))
-  const options = { force: rt.settings.force, restartCompute: rt.settings.restartCompute }
   if (mine.length > 0) rt.logger.info(`${resource.kind}: restoring ${mine.length}`)
+  progress.add(resource.kind, mine.length)
+  progress.start(resource.kind)
   const reports = await mapLimit(mine, rt.settings.maxConcurrency, async (record) => {
-    const now = current.get(record.id)
-    const base = { kind: resource.kind, id: record.id, name: record.name }
-    let decision: RestoreDecision<unknown>
     try {
-      decision = resource.decideRestore(record, now, options)
-    } catch (e) {
-      // A record whose shape this kind cannot read: report it, touch nothing.
-      return { ...base, outcome: 'failed' as const, error: `unreadable record: ${errorText(e)}` }
+      return await restoreOne(rt, resource, record, current.get(record.id), expectations)
+    } finally {
+      progress.tick(resource.kind)
     }
-    if (decision.write === undefined)
-      return { ...base, outcome: decision.outcome, detail: decision.detail }
-    if (rt.settings.dryRun) return { ...base, outcome: 'planned' as const, detail: decision.detail }
-    return write(rt, resource, record, decision, now, expectations)
   })
   if (mine.length > 0) rt.logger.info(`${resource.kind}: ${tally(reports, (r) => r.outcome)}`)
   return reports
+}
+
+async function restoreOne(
+  rt: Runtime,
+  resource: Resource,
+  record: SnapshotItem,
+  now: Observed<unknown> | undefined,
+  expectations: Expectation[],
+): Promise<ItemReport> {
+  const options = { force: rt.settings.force, restartCompute: rt.settings.restartCompute }
+  const base = { kind: resource.kind, id: record.id, name: record.name }
+  let decision: RestoreDecision<unknown>
+  try {
+    decision = resource.decideRestore(record, now, options)
+  } catch (e) {
+    // A record whose shape this kind cannot read: report it, touch nothing.
+    return { ...base, outcome: 'failed', error: `unreadable record: ${errorText(e)}` }
+  }
+  if (decision.write === undefined)
+    return { ...base, outcome: decision.outcome, detail: decision.detail }
+  if (rt.settings.dryRun) return { ...base, outcome: 'planned', detail: decision.detail }
+  return write(rt, resource, record, decision, now, expectations)
 }
 
 async function write(

@@ -18,6 +18,7 @@ import { RESOURCE_KINDS, SettingsSchema, type ResourceKind, type Settings } from
 import type { SigningKeys } from '../snapshot/signing.js'
 import type { SnapshotStore } from '../snapshot/store.js'
 import type { Caller } from './keep.js'
+import { systemClock, type Clock } from './progress.js'
 
 /** Timings the engine polls with; tests shorten them, production keeps the defaults. */
 export interface EngineTiming {
@@ -42,6 +43,8 @@ export interface Runtime {
   /** Kinds in scope (--only / --skip), in registry order. */
   resources: Resource[]
   timing: Required<EngineTiming>
+  /** Progress lines and ETAs are timed by this clock. */
+  clock: Clock
 }
 
 /** What a face hands the engine: settings, sign-in, where snapshots live, how to talk. */
@@ -55,6 +58,8 @@ export interface EngineContext {
   version: string
   /** Polling intervals and deadlines; defaults suit a real workspace. */
   timing?: EngineTiming
+  /** Times progress lines and ETAs; default the system clock (tests pass the emulator's). */
+  clock?: Clock
 }
 
 function kindsInScope(settings: Settings): ResourceKind[] {
@@ -133,6 +138,7 @@ export async function setup(input: EngineContext): Promise<Runtime> {
       verifyTimeoutMs: input.timing?.verifyTimeoutMs ?? 600_000,
       pollIntervalMs: input.timing?.pollIntervalMs ?? 5_000,
     },
+    clock: input.clock ?? systemClock,
   }
 }
 

@@ -46,7 +46,7 @@ const whole: WholeValue<AlertState> = {
 export const alerts: Resource<AlertState> = {
   kind: 'alerts',
   optionalFeature: true,
-  stage: 1,
+  startedBy: [],
 
   list: async (ctx) =>
     (await collect(listAlerts(ctx.clients.workspace))).map(observe).filter((i) => i !== undefined),

@@ -15,7 +15,8 @@ function observe(app: App): Observed<ComputeState> {
 export const apps: Resource<ComputeState> = {
   kind: 'apps',
   optionalFeature: true,
-  stage: 1,
+  startedBy: [],
+  sweep: true,
 
   list: async (ctx) => (await collect(listApps(ctx.clients.workspace))).map(observe),
   ...computeRules(rules),

@@ -53,7 +53,7 @@ const etagOf = (item: Observed<ScheduleState> | undefined): string | undefined =
 export const dashboardSchedules: Resource<ScheduleState> = {
   kind: 'dashboard_schedules',
   optionalFeature: true,
-  stage: 1,
+  startedBy: [],
 
   async list(ctx) {
     const dashboards = await collect(listDashboards(ctx.clients.workspace))

@@ -64,7 +64,8 @@ function observe(a: PermissionAssignment): Observed<AssignmentState> {
 /** Account-level workspace permission assignments: removed on stop (except kept), PUT back. */
 export const permissionAssignments: Resource<AssignmentState> = {
   kind: 'permission_assignments',
-  stage: 1,
+  startedBy: [],
+  access: true,
 
   async list(ctx) {
     const assignments = await listPermissionAssignments(account(ctx.clients), ctx.workspaceId)

@@ -38,7 +38,9 @@ async function withContinuous(ctx: ResourceContext, item: Observed<ComputeState>
 /** Lakeflow declarative pipelines: stopped on stop; continuous ones restarted on --restart-compute. */
 export const pipelines: Resource<ComputeState> = {
   kind: 'pipelines',
-  stage: 2,
+  // Triggered pipelines are scheduled through jobs (pipeline tasks).
+  startedBy: ['jobs'],
+  sweep: true,
 
   async list(ctx) {
     const out = (await collect(listPipelines(ctx.clients.workspace))).map(observe)

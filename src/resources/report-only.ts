@@ -14,7 +14,7 @@ function reportOnly(
 ): Resource<ReportState> {
   return {
     kind,
-    stage: 2,
+    startedBy: [],
     reportOnly: true,
     optionalFeature: true,
     list,

@@ -90,11 +90,14 @@ export function decodeSnapshot(text: string, source: string, keys?: SigningKeys)
         'damaged). Nothing was changed. Use an intact copy of the snapshot.',
     )
   }
-  if (keys) {
-    const { signature, ...signedContent } = content
-    keys.require(signedContent, signature, `Snapshot ${source}`)
-  }
+  if (keys) verifySnapshot(parsed.data, source, keys)
   return parsed.data
+}
+
+/** SafetyError (exit 3) unless the snapshot is signed with one of the keys. */
+export function verifySnapshot(snapshot: Snapshot, source: string, keys: SigningKeys): void {
+  const { checksum: _checksum, signature, ...content } = snapshot
+  keys.require(content, signature, `Snapshot ${source}`)
 }
 
 /**
