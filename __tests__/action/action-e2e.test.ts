@@ -227,6 +227,8 @@ describe('the action, end to end', () => {
     expectOk(apply)
     expect(apply.outputs['snapshot-artifact-id']).toBe(first.outputs['snapshot-artifact-id'])
     expect(apply.stdout).toContain(`Restoring from ${first.outputs['snapshot-artifact-name']}`)
+    // Leave nothing open for the next test: the newer snapshot is still un-restored.
+    expectOk(await newRun().step({ mode: 'restore' }))
   })
 
   it('fails with what to fix when the job lacks id-token: write, touching nothing', async () => {
