@@ -86,7 +86,13 @@ export class GitHubDouble {
   readonly runs = new Map<number, Partial<WorkflowRunMeta>>()
   defaultBranch = 'main'
   /** Failure switches. */
-  fail: { idToken?: 403 | 'empty'; createArtifact?: boolean; blob?: boolean } = {}
+  fail: {
+    idToken?: 403 | 'empty'
+    createArtifact?: boolean
+    blob?: boolean
+    /** The results service lists another artifact id under a name than its finalize answered. */
+    listOtherId?: boolean
+  } = {}
 
   private readonly server: Server
   private readonly pending = new Map<string, Pending>()
@@ -337,7 +343,7 @@ export class GitHubDouble {
       artifacts: artifacts.map((a) => ({
         workflow_run_backend_id: a.backendRunId,
         workflow_job_run_backend_id: a.backendJobId,
-        database_id: String(a.id),
+        database_id: String(this.fail.listOtherId ? a.id + 1000 : a.id),
         name: a.name,
         size: String(a.size),
         created_at: a.createdAt,

@@ -7,7 +7,7 @@ import { checkedUrl, normalizeWorkspaceUrl } from '../config.js'
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'run'; settings: Settings; json: boolean; snapshotDir?: string }
+  | { kind: 'run'; settings: Settings; json: boolean; quiet: boolean; snapshotDir?: string }
 
 /** Minutes a bare `--wait` waits: NICs can stay in the subnet ~15 minutes after compute stops. */
 export const DEFAULT_WAIT_MINUTES = 20
@@ -18,6 +18,7 @@ const OPTIONS = {
   'account-id': { type: 'string' },
   'account-host': { type: 'string' },
   keep: { type: 'string', multiple: true },
+  unkeep: { type: 'string', multiple: true },
   only: { type: 'string', multiple: true },
   skip: { type: 'string', multiple: true },
   'snapshot-dir': { type: 'string' },
@@ -30,6 +31,7 @@ const OPTIONS = {
   active: { type: 'boolean' },
   'fail-if-active': { type: 'boolean' },
   json: { type: 'boolean' },
+  quiet: { type: 'boolean' },
   'max-concurrency': { type: 'string' },
   auth: { type: 'string' },
   'allow-host': { type: 'string', multiple: true },
@@ -56,7 +58,13 @@ export function parseCliArgs(
   if (values.version) return { kind: 'version' }
   const mode = parseMode(positionals)
   const settings = toSettings(mode, values, env, defaults)
-  return { kind: 'run', settings, json: values.json ?? false, snapshotDir: values['snapshot-dir'] }
+  return {
+    kind: 'run',
+    settings,
+    json: values.json ?? false,
+    quiet: values.quiet ?? false,
+    snapshotDir: values['snapshot-dir'],
+  }
 }
 
 /**
@@ -128,6 +136,7 @@ function toSettings(
       ? checkedUrl(v['account-host'], 'Account host').origin
       : undefined,
     keep: splitList(v.keep ?? []),
+    unkeep: splitList(v.unkeep ?? []),
     only: v.only ? parseKinds('--only', v.only) : undefined,
     skip: parseKinds('--skip', v.skip ?? []),
     dryRun: v['dry-run'] ?? false,
