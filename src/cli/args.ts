@@ -18,6 +18,7 @@ const OPTIONS = {
   'account-id': { type: 'string' },
   'account-host': { type: 'string' },
   keep: { type: 'string', multiple: true },
+  unkeep: { type: 'string', multiple: true },
   only: { type: 'string', multiple: true },
   skip: { type: 'string', multiple: true },
   'snapshot-dir': { type: 'string' },
@@ -128,6 +129,7 @@ function toSettings(
       ? checkedUrl(v['account-host'], 'Account host').origin
       : undefined,
     keep: splitList(v.keep ?? []),
+    unkeep: splitList(v.unkeep ?? []),
     only: v.only ? parseKinds('--only', v.only) : undefined,
     skip: parseKinds('--skip', v.skip ?? []),
     dryRun: v['dry-run'] ?? false,

@@ -16,7 +16,9 @@ Target:
 
 What to act on:
   --keep P                 principal to keep assigned: id, user name, group name, service principal
-                           application id or display name; repeatable, comma-separated
+                           application id or display name; repeatable, comma-separated. While a
+                           halt is open, its keep list is kept too (stop and show)
+  --unkeep P               drop P from the open halt's keep list (a second stop then removes it)
   --only KINDS             act only on these kinds (comma-separated)
   --skip KINDS             leave these kinds alone (comma-separated)
                            kinds: permission_assignments, jobs, job_runs, pipelines, clusters,
