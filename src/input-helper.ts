@@ -31,6 +31,8 @@ export interface ArtifactInputs {
   githubToken?: string
   /** `latest`, a workflow run id, an artifact id or a snapshot artifact name. */
   restoreFrom: string
+  /** Refs besides the default branch whose runs' snapshots and markers are trusted. */
+  trustedRefs: string[]
 }
 
 export interface ActionInputs {
@@ -93,7 +95,7 @@ export function getInputs(): ActionInputs {
   return {
     settings,
     auth,
-    artifacts: { retentionDays, githubToken, restoreFrom },
+    artifacts: { retentionDays, githubToken, restoreFrom, trustedRefs: list('trusted-refs') },
     ...(snapshotKeys ? { snapshotKeys } : {}),
   }
 }

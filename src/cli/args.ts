@@ -8,7 +8,7 @@ import { checkedUrl, normalizeWorkspaceUrl } from '../config.js'
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'run'; settings: Settings; json: boolean; snapshotDir?: string }
+  | { kind: 'run'; settings: Settings; json: boolean; quiet: boolean; snapshotDir?: string }
 
 /** Minutes a bare `--wait` waits: NICs can stay in the subnet ~15 minutes after compute stops. */
 export const DEFAULT_WAIT_MINUTES = 20
@@ -36,6 +36,7 @@ const OPTIONS = {
   active: { type: 'boolean' },
   'fail-if-active': { type: 'boolean' },
   json: { type: 'boolean' },
+  quiet: { type: 'boolean' },
   'max-concurrency': { type: 'string' },
   auth: { type: 'string' },
   'allow-host': { type: 'string', multiple: true },
@@ -62,7 +63,13 @@ export function parseCliArgs(
   if (values.version) return { kind: 'version' }
   const mode = parseMode(positionals)
   const settings = toSettings(mode, values, env, defaults)
-  return { kind: 'run', settings, json: values.json ?? false, snapshotDir: values['snapshot-dir'] }
+  return {
+    kind: 'run',
+    settings,
+    json: values.json ?? false,
+    quiet: values.quiet ?? false,
+    snapshotDir: values['snapshot-dir'],
+  }
 }
 
 /**

@@ -61,6 +61,7 @@ Behaviour:
 
 Output:
   --json                   print the report as JSON on stdout (progress stays on stderr)
+  --quiet                  print the summary only: no progress on stderr (errors still), no item tables
   -h, --help               this help
   --version                print the version
   DATABRICKS_HALT_DEBUG=1  (environment) debug lines on stderr: timings, stack traces

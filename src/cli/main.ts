@@ -23,7 +23,11 @@ export interface CliIo {
 
 /** The CLI without the process: parse → Settings → auth → store → engine → print → exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const logger = new StderrLogger(io.stderr, { debug: Boolean(io.env.DATABRICKS_HALT_DEBUG) })
+  const logger = new StderrLogger(io.stderr, {
+    debug: Boolean(io.env.DATABRICKS_HALT_DEBUG),
+    // Known before parsing, so not even the parse's own messages are printed.
+    quiet: argv.includes('--quiet'),
+  })
   if (io.env.DATABRICKS_TOKEN) logger.addSecret(io.env.DATABRICKS_TOKEN.trim())
   const wantsJson = argv.includes('--json')
   try {
@@ -34,7 +38,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     const report = await execute(command, io, logger)
     io.stdout(
-      command.json ? `${stringifyJson(report, 2)}\n` : renderReport(report, command.settings),
+      command.json
+        ? `${stringifyJson(report, 2)}\n`
+        : renderReport(report, { ...command.settings, quiet: command.quiet }),
     )
     if (command.json && report.snapshot) logger.info(`Snapshot: ${report.snapshot.ref}`)
     return exitCodeForReport(report)
