@@ -4,7 +4,7 @@ import { RESOURCE_KINDS } from '../settings.js'
 /**
  * A saved plan (`--plan-out`): what a dry run decided, for `--plan` to apply later, like
  * `terraform plan -out` / `apply`. Bump PLAN_SCHEMA_VERSION on any change an older reader would
- * misread; readers refuse versions they do not know. docs/adr/0011-saved-plans.md.
+ * misread; readers refuse versions they do not know. docs/adr/0011-restore-follow-ups.md.
  */
 export const PLAN_SCHEMA_VERSION = 1
 
