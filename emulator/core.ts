@@ -8,6 +8,7 @@ import { Faults } from './engine/faults.js'
 import type {
   EmulatorOptions,
   FederationPolicy,
+  KeylessArrayMode,
   PartialTriggerMode,
   RequestLogEntry,
 } from './types.js'
@@ -34,6 +35,7 @@ export class EmulatorCore {
   transitionMs: number
   runDurationMs: number
   jobsUpdatePartialTrigger: PartialTriggerMode
+  jobsUpdateKeylessArrays: KeylessArrayMode
   federationPolicies: FederationPolicy[]
 
   constructor(options: EmulatorOptions) {
@@ -43,7 +45,8 @@ export class EmulatorCore {
     this.propagationDelayMs = options.propagationDelayMs ?? 5000
     this.transitionMs = options.transitionMs ?? 3000
     this.runDurationMs = options.runDurationMs ?? 3_600_000
-    this.jobsUpdatePartialTrigger = options.jobsUpdatePartialTrigger ?? 'drop'
+    this.jobsUpdatePartialTrigger = options.jobsUpdatePartialTrigger ?? 'reject'
+    this.jobsUpdateKeylessArrays = options.jobsUpdateKeylessArrays ?? 'append'
     this.federationPolicies = [...(options.federationPolicies ?? [])]
   }
 

@@ -6,11 +6,10 @@
  * entry chunk, and it leaves the text empty for a package whose `exports` hide its package.json
  * (@azure/identity, @azure/core-client, …).
  *
- * Usage: tsx scripts/bundled-packages.ts STATS.json OUT_DIR
+ * scripts/build.ts calls writeLicences after each ncc build.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 
 interface StatsModule {
   name?: string
@@ -76,21 +75,14 @@ export function missingLicences(packages: string[], licenses: string): string[] 
   })
 }
 
-function main(statsFile: string, outDir: string): number {
+/** Writes licenses.txt and bundled-packages.txt into outDir; returns the packages not credited. */
+export function writeLicences(statsFile: string, outDir: string, root: string): string[] {
   const packages = packagesInStats(JSON.parse(readFileSync(statsFile, 'utf8')))
   rmSync(statsFile)
-  const entries = [...new Set(packages.map((p) => licenceEntry(process.cwd(), p)))]
+  const entries = [...new Set(packages.map((p) => licenceEntry(root, p)))]
   const licenses = `${entries.join('\n\n')}\n`
   writeFileSync(join(outDir, 'licenses.txt'), licenses)
   const names = [...new Set(packages.map((p) => p.name))]
   writeFileSync(join(outDir, 'bundled-packages.txt'), `${names.join('\n')}\n`)
-  const missing = missingLicences(names, licenses)
-  if (missing.length === 0) return 0
-  process.stderr.write(`${outDir}/licenses.txt does not credit: ${missing.join(', ')}\n`)
-  return 1
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  if (!existsSync(process.argv[2])) throw new Error(`no stats file ${process.argv[2]}`)
-  process.exitCode = main(process.argv[2], process.argv[3])
+  return missingLicences(names, licenses)
 }

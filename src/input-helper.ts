@@ -4,6 +4,7 @@ import { normalizeWorkspaceUrl } from './config.js'
 import { UsageError } from './errors.js'
 import { parseKinds, splitList } from './kinds.js'
 import { SettingsSchema, type Settings } from './settings.js'
+import { SigningKeys } from './snapshot/signing.js'
 
 /**
  * The Action's inputs as one typed object: the shared Settings the engine reads, plus what only the
@@ -32,6 +33,8 @@ export interface ArtifactInputs {
 }
 
 export interface ActionInputs {
+  /** `snapshot-key`, masked before anything else reads it. */
+  snapshotKeys?: SigningKeys
   settings: Settings
   auth: AuthInputs
   artifacts: ArtifactInputs
@@ -49,11 +52,14 @@ const INPUT_OF: Record<string, string> = {
   waitMinutes: 'wait-minutes',
   maxConcurrency: 'max-concurrency',
   snapshot: 'restore-from',
+  allowHosts: 'allowed-hosts',
+  ignoreOpenSnapshot: 'ignore-open-snapshot',
 }
 
 export function getInputs(): ActionInputs {
   const githubToken = text('github-token') ?? process.env.GITHUB_TOKEN
   if (githubToken) core.setSecret(githubToken)
+  const snapshotKeys = signingKeys()
   const restoreFrom = text('restore-from') ?? 'latest'
   const auth = authInputs()
   const settings = parseSettings({
@@ -71,11 +77,27 @@ export function getInputs(): ActionInputs {
     failIfActive: bool('fail-if-active', false),
     maxConcurrency: number('max-concurrency', 16),
     snapshot: restoreFrom === 'latest' ? undefined : restoreFrom,
+    ignoreOpenSnapshot: text('ignore-open-snapshot'),
     auth: auth.method,
+    allowHosts: list('allowed-hosts'),
   })
   const retentionDays = number('retention-days', 90)
   if (retentionDays < 1) throw new UsageError('Input retention-days must be at least 1.')
-  return { settings, auth, artifacts: { retentionDays, githubToken, restoreFrom } }
+  return {
+    settings,
+    auth,
+    artifacts: { retentionDays, githubToken, restoreFrom },
+    ...(snapshotKeys ? { snapshotKeys } : {}),
+  }
+}
+
+/** Masked whole and key by key before parsing, so no error or log line can show one. */
+function signingKeys(): SigningKeys | undefined {
+  const raw = core.getInput('snapshot-key')
+  if (!raw.trim()) return undefined
+  core.setSecret(raw)
+  for (const key of raw.split(/[,\n]/).map((k) => k.trim())) if (key) core.setSecret(key)
+  return SigningKeys.parse(raw, 'Input snapshot-key')
 }
 
 function authInputs(): AuthInputs {

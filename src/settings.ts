@@ -51,6 +51,10 @@ export const SettingsSchema = z.object({
   maxConcurrency: z.number().int().min(1).max(256).default(16),
   /** restore: which snapshot; undefined = latest un-restored for the workspace. */
   snapshot: z.string().min(1).optional(),
+  /** Hosts outside Databricks and Microsoft that may still receive credentials (opt-in). */
+  allowHosts: z.array(z.string().min(1)).default([]),
+  /** stop: start afresh although the newest open snapshot (this name) is unreadable or untrusted. */
+  ignoreOpenSnapshot: z.string().min(1).optional(),
   /** Auth method, or `profile:NAME` for ~/.databrickscfg. */
   auth: z.union([z.enum(AUTH_METHODS), z.string().regex(/^profile:.+$/)]).default('auto'),
 })

@@ -122,8 +122,13 @@ describe('artifact snapshot store', () => {
     ])
 
     const restorer = storeInRun(304)
-    await restorer.markRestored(before[0])
-    await restorer.markRestored(before[0]) // idempotent within the run
+    const marker = { workspaceId: ws, checksum: `sha256:${'c'.repeat(64)}`, text: '{"m":1}\n' }
+    await restorer.markRestored(before[0], marker)
+    await restorer.markRestored(before[0], marker) // idempotent within the run
+    // The marker's text is kept as given, for the engine to check (signature, checksum).
+    expect(await storeInRun(307).markers(ws)).toEqual([
+      { name: `databricks-halt-restored-ws${ws}-artifact${s2.ref}`, text: '{"m":1}\n' },
+    ])
 
     const after = await storeInRun(305).list(ws)
     expect(after.map((e) => [e.ref, e.restored])).toEqual([

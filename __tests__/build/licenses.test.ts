@@ -1,13 +1,21 @@
-import { describe, expect, test } from '@jest/globals'
+import { beforeAll, describe, expect, test } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { actionBundle, BUNDLE_TIMEOUT_MS, cliBundle } from '../../__fixtures__/action-bundle.js'
 import { missingLicences, packagesInStats } from '../../scripts/bundled-packages.js'
-import { ROOT } from '../cli/run-cli.js'
+
+// Fresh bundles of the current sources, built as `npm run build` builds dist/ and dist/cli/.
+const dirs: Record<string, string> = {}
+beforeAll(async () => {
+  dirs.dist = dirname(await actionBundle())
+  dirs['dist/cli'] = dirname(await cliBundle())
+}, BUNDLE_TIMEOUT_MS)
 
 function read(file: string): string {
-  const path = join(ROOT, file)
-  if (!existsSync(path)) throw new Error(`${file} is missing: run \`npm run build\` first.`)
-  return readFileSync(path, 'utf8')
+  const [dir, name] = file.startsWith('dist/cli/')
+    ? ['dist/cli', file.slice(9)]
+    : ['dist', file.slice(5)]
+  return readFileSync(join(dirs[dir], name), 'utf8')
 }
 
 describe('every bundled package is credited with its licence', () => {
@@ -29,7 +37,7 @@ describe('every bundled package is credited with its licence', () => {
       expect(bundled.filter((p) => /^(open|apache-arrow|flatbuffers|typescript)$/.test(p))).toEqual(
         [],
       )
-      expect(existsSync(join(ROOT, dir, 'xdg-open'))).toBe(false)
+      expect(existsSync(join(dirs[dir], 'xdg-open'))).toBe(false)
     }
   })
 

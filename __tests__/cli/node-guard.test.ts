@@ -1,7 +1,7 @@
-import { describe, expect, test } from '@jest/globals'
+import { beforeAll, describe, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { actionBundle, BUNDLE_TIMEOUT_MS, cliBundle } from '../../__fixtures__/action-bundle.js'
 import { nodeTooOld } from '../../src/node-guard.js'
 import { ROOT } from './run-cli.js'
 
@@ -50,12 +50,18 @@ describe('the Node version guard', () => {
     }
   })
 
-  const bundle = join(ROOT, 'dist', 'cli', 'index.js')
+  // Fresh bundles of the current sources (dist/ may be stale), built as `npm run build` does.
+  const bundles: Record<string, string> = {}
+  beforeAll(async () => {
+    bundles.cli = await cliBundle()
+    bundles.action = await actionBundle()
+  }, BUNDLE_TIMEOUT_MS)
+
   test.each([
-    ['the CLI bundle', bundle],
-    ['the Action bundle', join(ROOT, 'dist', 'index.js')],
-  ])('%s checks before it loads its chunks', (_, file) => {
-    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first.`)
+    ['the CLI bundle', 'cli'],
+    ['the Action bundle', 'action'],
+  ])('%s checks before it loads its chunks', (_, kind) => {
+    const file = bundles[kind]
     const result = spawnSync(process.execPath, ['--import', FAKE_NODE_20, file, '--version'], {
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '' },
@@ -69,8 +75,8 @@ describe('the Node version guard', () => {
     const v = existsSync(path) ? spawnSync(path, ['--version'], { encoding: 'utf8' }).stdout : ''
     return /^v(\d+)\./.test(v) && Number(/^v(\d+)\./.exec(v)![1]) < 24
   })
-  ;(oldNode && existsSync(bundle) ? test : test.skip)('a real old Node gets the message', () => {
-    const result = spawnSync(oldNode!, [bundle, 'show'], { encoding: 'utf8' })
+  ;(oldNode ? test : test.skip)('a real old Node gets the message', () => {
+    const result = spawnSync(oldNode!, [bundles.cli, 'show'], { encoding: 'utf8' })
     expect(result.stderr).toMatch(/^databricks-halt needs Node\.js 24 or later \(found v\d+\./)
     expect(result.status).toBe(2)
   })

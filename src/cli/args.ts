@@ -44,6 +44,7 @@ const OPTIONS = {
   skip: { type: 'string', multiple: true },
   'snapshot-dir': { type: 'string' },
   snapshot: { type: 'string' },
+  'ignore-open-snapshot': { type: 'string' },
   'dry-run': { type: 'boolean' },
   force: { type: 'boolean' },
   wait: { type: 'string' },
@@ -57,6 +58,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   'max-concurrency': { type: 'string' },
   auth: { type: 'string' },
+  'allow-host': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   // Aliases: the Action's names for the same things (one vocabulary for both faces).
@@ -264,7 +266,9 @@ function toSettings(
       ? parseNumber('max-concurrency', v['max-concurrency'])
       : 16,
     snapshot: v.snapshot,
+    ignoreOpenSnapshot: v['ignore-open-snapshot'],
     auth: signIn(v, env, defaults),
+    allowHosts: splitList(v['allow-host'] ?? []),
   }
   return validate(raw)
 }
@@ -315,6 +319,7 @@ const FLAG_NAMES: Record<string, string> = {
   accountHost: 'account-host',
   maxConcurrency: 'max-concurrency',
   waitMinutes: 'wait',
+  ignoreOpenSnapshot: 'ignore-open-snapshot',
 }
 
 function flagName(path: PropertyKey[]): string {

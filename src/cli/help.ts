@@ -31,6 +31,9 @@ What to act on:
 Snapshots:
   --snapshot-dir DIR       snapshots live in DIR/<workspace-id>/ (default DIR: ./.databricks-halt)
   --snapshot FILE          restore this snapshot (default: latest un-restored for the workspace)
+  --ignore-open-snapshot NAME
+                           stop: start afresh although the newest un-restored snapshot NAME is
+                           unreadable or untrusted (only the name a refused stop printed)
 
 Behaviour:
   --dry-run                stop/restore: print the plan, change nothing, write nothing
@@ -47,6 +50,8 @@ Behaviour:
                            $DATABRICKS_CONFIG_PROFILE (~/.databrickscfg), else azure-default
                            profiles: a 'token', or 'auth_type = azure-cli' (+ azure_tenant_id);
                            the file is $DATABRICKS_CONFIG_FILE if set
+  --allow-host HOST        also send credentials to HOST (repeatable); without it only Databricks
+                           workspace and account hosts, Microsoft's Entra hosts and loopback
 
 Output:
   -o, --output FORMAT      text (default) or json: the report as JSON on stdout (progress stays
@@ -54,6 +59,8 @@ Output:
   --debug                  debug lines on stderr: timings, stack traces (or DATABRICKS_HALT_DEBUG=1)
   -h, --help               this help
   --version                print the version
+  DATABRICKS_HALT_SNAPSHOT_KEY=K1[,K2]  (environment) sign snapshots and markers with K1, accept
+                           K1 or K2 (rotation); unsigned or wrongly signed ones are refused (exit 3)
 
 Aliases (the Action's names for the same options):
   --keep-principals = --keep, --resources = --only, --restore-from = --snapshot
@@ -61,7 +68,8 @@ Aliases (the Action's names for the same options):
 Exit codes:
   0 done · 1 some items failed, conflicted, were gone or did not converge (or --fail-if-active
   found something active) · 2 bad usage or input, incl. a corrupt snapshot · 3 refused by a safety
-  guard (caller would be locked out, snapshot of another workspace)
+  guard (caller would be locked out, snapshot of another workspace, snapshot not signed with the
+  key, a host that is not Databricks' or Microsoft's)
 `
 
 const SUMMARIES = {

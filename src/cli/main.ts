@@ -1,9 +1,11 @@
 import { run } from '../engine.js'
 import { errorText } from '../errors.js'
+import { checkSettingsHosts, warnOptedIn } from '../host-policy.js'
 import { cliTokenProvider, profileFor } from '../auth/cli-auth.js'
 import { readProfile } from '../auth/databrickscfg.js'
 import { stringifyJson } from '../databricks/json.js'
 import { DirectoryStore } from '../snapshot/directory-store.js'
+import { SNAPSHOT_KEY_ENV, SigningKeys } from '../snapshot/signing.js'
 import type { Report } from '../report.js'
 import {
   authNeedingUrl,
@@ -59,10 +61,14 @@ async function execute(
   logger: StderrLogger,
 ): Promise<Report> {
   const { settings } = command
+  // Before any token is requested: credentials go only to known or opted-in hosts.
+  warnOptedIn(logger, checkSettingsHosts(settings, io.env.AZURE_AUTHORITY_HOST || undefined))
   const tokens = maskingTokenProvider(await cliTokenProvider(settings.auth, io.env), logger)
   const store = new DirectoryStore(command.snapshotDir)
   logger.debug(`auth: ${tokens.description}; snapshots: ${store.description}`)
-  return run({ settings, tokens, store, logger, version: VERSION })
+  const snapshotKeys = SigningKeys.parse(io.env[SNAPSHOT_KEY_ENV], SNAPSHOT_KEY_ENV)
+  for (const key of snapshotKeys?.secrets() ?? []) logger.addSecret(key)
+  return run({ settings, tokens, store, logger, version: VERSION, snapshotKeys })
 }
 
 /**

@@ -1,38 +1,57 @@
 import type { ItemReport } from '../report.js'
+import { isFeatureUnavailable } from '../databricks/errors.js'
 import { errorText } from '../errors.js'
 import type { AssignmentState } from '../resources/permission-assignments.js'
 import type { Inventory, Observed, Resource } from '../resources/resource.js'
 import { guardCaller, resolveKept } from './keep.js'
 import { groupLookup } from './principal-lookup.js'
+import { withProgress } from './progress.js'
 import type { Runtime } from './runtime.js'
 
+const LIST_ITEM = (resource: Resource) => ({ kind: resource.kind, id: '*', name: '(list)' })
+
 /**
- * List every kind in scope at the same time (they use different rate classes). A kind that cannot
- * be listed is reported as failed and left out of the plan: nothing is changed blind.
+ * List every kind in scope at the same time (they use different rate classes), with a progress
+ * line per kind listed. A kind that cannot be listed is reported as failed and left out of the
+ * plan: nothing is changed blind. `context` holds earlier listings that `refine` may need (the
+ * final sweep re-lists compute only, and runs of kept jobs must stay kept).
  */
 export async function listAll(
   rt: Runtime,
   resources: readonly Resource[] = rt.resources,
+  context: Inventory = {},
 ): Promise<{ inventory: Inventory; failures: ItemReport[] }> {
   const inventory: Inventory = {}
   const failures: ItemReport[] = []
-  await Promise.all(
-    resources.map(async (resource) => {
-      const started = Date.now()
-      try {
-        inventory[resource.kind] = await resource.list(rt.resCtx)
-        const n = inventory[resource.kind]!.length
-        rt.logger.debug(`${resource.kind}: listed ${n} in ${Date.now() - started} ms`)
-      } catch (e) {
-        const error = errorText(e)
-        rt.logger.error(`${resource.kind}: cannot list: ${error}`)
-        failures.push({ kind: resource.kind, id: '*', name: '(list)', outcome: 'failed', error })
-      }
-    }),
-  )
+  await withProgress(rt.logger, rt.clock, 'List', async (progress) => {
+    progress.add('kinds', resources.length)
+    await Promise.all(
+      resources.map(async (resource) => {
+        const started = Date.now()
+        try {
+          inventory[resource.kind] = await resource.list(rt.resCtx)
+          const n = inventory[resource.kind]!.length
+          rt.logger.debug(`${resource.kind}: listed ${n} in ${Date.now() - started} ms`)
+        } catch (e) {
+          const error = errorText(e)
+          if (resource.optionalFeature && isFeatureUnavailable(e)) {
+            // Not in this workspace: nothing to halt or restore, and not a failure (exit 0).
+            rt.logger.info(`${resource.kind}: not available in this workspace (${error})`)
+            const detail = `not available in this workspace: ${e.message}`
+            failures.push({ ...LIST_ITEM(resource), outcome: 'not_available', detail })
+            return
+          }
+          rt.logger.error(`${resource.kind}: cannot list: ${error}`)
+          failures.push({ ...LIST_ITEM(resource), outcome: 'failed', error })
+        } finally {
+          progress.tick('kinds')
+        }
+      }),
+    )
+  })
   for (const resource of resources) {
     const items = inventory[resource.kind]
-    if (items) resource.refine?.(items, inventory)
+    if (items) resource.refine?.(items, { ...context, ...inventory })
   }
   return { inventory, failures }
 }

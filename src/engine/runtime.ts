@@ -1,5 +1,6 @@
 import type { TokenProvider } from '../auth/token-provider.js'
 import { normalizeWorkspaceUrl, resolveAccountHost, resolveWorkspaceId } from '../config.js'
+import { checkSettingsHosts } from '../host-policy.js'
 import type { DatabricksClient } from '../databricks/client.js'
 import {
   createClients,
@@ -14,8 +15,10 @@ import type { Logger } from '../logger.js'
 import { RESOURCES } from '../resources/registry.js'
 import type { Resource, ResourceContext } from '../resources/resource.js'
 import { RESOURCE_KINDS, SettingsSchema, type ResourceKind, type Settings } from '../settings.js'
+import type { SigningKeys } from '../snapshot/signing.js'
 import type { SnapshotStore } from '../snapshot/store.js'
 import type { Caller } from './keep.js'
+import { systemClock, type Clock } from './progress.js'
 
 /** Timings the engine polls with; tests shorten them, production keeps the defaults. */
 export interface EngineTiming {
@@ -29,6 +32,8 @@ export interface Runtime {
   settings: Settings
   logger: Logger
   store: SnapshotStore
+  /** Keys that sign and verify snapshots and markers; undefined = unauthenticated (warned). */
+  keys?: SigningKeys
   version: string
   resCtx: ResourceContext
   workspaceUrl: string
@@ -38,6 +43,8 @@ export interface Runtime {
   /** Kinds in scope (--only / --skip), in registry order. */
   resources: Resource[]
   timing: Required<EngineTiming>
+  /** Progress lines and ETAs are timed by this clock. */
+  clock: Clock
 }
 
 /** What a face hands the engine: settings, sign-in, where snapshots live, how to talk. */
@@ -45,10 +52,14 @@ export interface EngineContext {
   settings: Settings
   tokens: TokenProvider
   store: SnapshotStore
+  /** DATABRICKS_HALT_SNAPSHOT_KEY / snapshot-key, parsed (SigningKeys.parse). Never logged. */
+  snapshotKeys?: SigningKeys
   logger: Logger
   version: string
   /** Polling intervals and deadlines; defaults suit a real workspace. */
   timing?: EngineTiming
+  /** Times progress lines and ETAs; default the system clock (tests pass the emulator's). */
+  clock?: Clock
 }
 
 function kindsInScope(settings: Settings): ResourceKind[] {
@@ -80,6 +91,8 @@ export async function setup(input: EngineContext): Promise<Runtime> {
   const accountHost = needsAccount
     ? resolveAccountHost(workspaceUrl, settings.accountHost)
     : settings.accountHost
+  // Again here, so a Settings made by any face gets it before the first request carries a token.
+  checkSettingsHosts({ ...settings, workspaceUrl, accountHost })
   // The account client waits until the account id is known; the workspace client tells us it.
   const workspace = createWorkspaceClient(clientOptions(input, settings, workspaceUrl))
   const me = await whoAmI(workspace, workspaceUrl)
@@ -113,6 +126,7 @@ export async function setup(input: EngineContext): Promise<Runtime> {
     settings,
     logger: input.logger,
     store: input.store,
+    ...(input.snapshotKeys ? { keys: input.snapshotKeys } : {}),
     version: input.version,
     resCtx,
     workspaceUrl,
@@ -124,6 +138,7 @@ export async function setup(input: EngineContext): Promise<Runtime> {
       verifyTimeoutMs: input.timing?.verifyTimeoutMs ?? 600_000,
       pollIntervalMs: input.timing?.pollIntervalMs ?? 5_000,
     },
+    clock: input.clock ?? systemClock,
   }
 }
 

@@ -30,7 +30,9 @@ export async function show(rt: Runtime, startedAt: string): Promise<Report> {
     items: shown,
     warnings,
   })
-  // show only fails as a gate (or when it could not list): active items are not failures otherwise.
+  // show only fails as a gate (or when it could not list): active items are not failures otherwise,
+  // nor is a kind the workspace does not have (not_available).
   const gate = rt.settings.failIfActive && report.counts.active > 0
-  return { ...report, exitCode: gate || failures.length > 0 ? 1 : 0 }
+  const listFailed = failures.some((f) => f.outcome === 'failed')
+  return { ...report, exitCode: gate || listFailed ? 1 : 0 }
 }

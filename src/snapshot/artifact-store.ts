@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { UsageError, errorText } from '../errors.js'
 import type { Logger } from '../logger.js'
-import type { SnapshotEntry, SnapshotStore } from './store.js'
+import { MAX_MARKER_BYTES, checkSize } from './codec.js'
+import type { MarkerText, SnapshotEntry, SnapshotStore } from './store.js'
 
 /**
  * Snapshots as workflow artifacts, so a restore in a later run (or days later) finds what a stop
@@ -39,6 +40,8 @@ interface Found {
   runId: string
   createdAt: string
   digest?: string
+  /** Bytes of the zip, as the service lists it (checked against the cap before downloading). */
+  size?: number
 }
 
 export class ArtifactSnapshotStore implements SnapshotStore {
@@ -135,6 +138,15 @@ export class ArtifactSnapshotStore implements SnapshotStore {
     const found =
       this.known.get(entry.ref) ?? (await this.findAll()).find((a) => String(a.id) === entry.ref)
     if (!found) throw new UsageError(`Snapshot artifact ${entry.name} (id ${entry.ref}) not found.`)
+    // The cap before downloading: a zip is never larger than a little over its content.
+    if (found.size !== undefined) checkSize(found.size, found.name)
+    const text = await this.download(found, 'Snapshot artifact')
+    checkSize(text.length, found.name)
+    return text
+  }
+
+  /** The one JSON file of an artifact, downloaded and checked against its recorded digest. */
+  private async download(found: Found, what: string): Promise<string> {
     const path = await this.scratch()
     const { digestMismatch } = await this.client.downloadArtifact(found.id, {
       path,
@@ -142,30 +154,20 @@ export class ArtifactSnapshotStore implements SnapshotStore {
       ...(found.runId === this.options.runId ? {} : { findBy: this.findBy(found.runId) }),
     })
     if (digestMismatch)
-      throw new UsageError(
-        `Snapshot artifact ${found.name} does not match its recorded digest: refusing it.`,
-      )
+      throw new UsageError(`${what} ${found.name} does not match its recorded digest: refusing it.`)
     const files = (await readdir(path)).filter((f) => f.endsWith('.json'))
     if (files.length !== 1)
-      throw new UsageError(
-        `Snapshot artifact ${found.name} should hold one JSON file, not ${files.length}.`,
-      )
+      throw new UsageError(`${what} ${found.name} should hold one JSON file, not ${files.length}.`)
     return readFile(join(path, files[0]), 'utf8')
   }
 
-  async markRestored(entry: SnapshotEntry): Promise<void> {
-    const name = `databricks-halt-restored-ws${entry.workspaceId}-artifact${entry.ref}`
+  async markRestored(entry: SnapshotEntry, marker: MarkerText): Promise<void> {
+    const name = `databricks-halt-restored-ws${marker.workspaceId}-artifact${entry.ref}`
     const current = await this.client.listArtifacts()
     if (current.artifacts.some((a) => a.name === name)) return
     const dir = await this.scratch()
     const file = join(dir, 'restored.json')
-    const marker = {
-      snapshotArtifactId: entry.ref,
-      snapshot: entry.name,
-      runId: this.options.runId,
-      restoredAt: new Date().toISOString(),
-    }
-    await writeFile(file, `${JSON.stringify(marker, null, 2)}\n`)
+    await writeFile(file, marker.text)
     try {
       const { id } = await this.client.uploadArtifact(name, [file], dir, {
         retentionDays: this.options.retentionDays,
@@ -177,6 +179,18 @@ export class ArtifactSnapshotStore implements SnapshotStore {
       // A re-run attempt may find the marker of an earlier attempt: then it is recorded already.
       if (!/already exists/i.test(errorText(error))) throw error
     }
+  }
+
+  /** Marker texts of a workspace; one that cannot be downloaded is passed on empty (refused). */
+  async markers(workspaceId: string): Promise<Array<{ name: string; text: string }>> {
+    const mine = (await this.findAll()).filter((a) => MARKER.exec(a.name)?.[1] === workspaceId)
+    return Promise.all(
+      mine.map(async (found) => {
+        if ((found.size ?? 0) > MAX_MARKER_BYTES) return { name: found.name, text: '' }
+        const text = await this.download(found, 'Marker artifact').catch(() => '')
+        return { name: found.name, text }
+      }),
+    )
   }
 
   /** Snapshots and markers of this run (always) and of the whole repository (with a token). */
@@ -229,6 +243,7 @@ export class ArtifactSnapshotStore implements SnapshotStore {
             runId: String(a.workflow_run?.id ?? ''),
             createdAt: a.created_at ?? '',
             digest: a.digest ?? undefined,
+            size: a.size_in_bytes,
           }),
         )
       }
@@ -286,6 +301,7 @@ export class ArtifactSnapshotStore implements SnapshotStore {
       runId,
       createdAt: a.createdAt?.toISOString() ?? '',
       digest: a.digest,
+      size: a.size,
     })
   }
 
