@@ -278,7 +278,7 @@ describe('Databricks CLI conventions', () => {
   test('--yes and --timeout', () => {
     const c = run(['stop', '--workspace-url', AZURE, '-y', '--timeout', '7.5'])
     expect(c.yes).toBe(true)
-    expect(c.timeoutSeconds).toBe(7.5)
+    expect(c.settings.requestTimeoutSeconds).toBe(7.5)
     expect(run(['stop', '--workspace-url', AZURE]).yes).toBe(false)
   })
 

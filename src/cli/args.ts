@@ -21,8 +21,6 @@ export type CliCommand =
       snapshotDir?: string
       /** Skip the confirmation a stop or restore asks for on a terminal. */
       yes: boolean
-      /** Seconds one request may take before it counts as unanswered. */
-      timeoutSeconds?: number
       target: { url: string; source: TargetSource }
     }
 
@@ -110,7 +108,6 @@ export function parseCliArgs(
     json: outputIsJson(values),
     snapshotDir: values['snapshot-dir'],
     yes: values.yes ?? false,
-    timeoutSeconds: values.timeout === undefined ? undefined : parseTimeout(values.timeout),
     target: { url: settings.workspaceUrl, source: targetSource(values, env, defaults) },
   }
 }
@@ -266,6 +263,7 @@ function toSettings(
       ? parseNumber('max-concurrency', v['max-concurrency'])
       : 16,
     snapshot: v.snapshot,
+    requestTimeoutSeconds: v.timeout === undefined ? undefined : parseTimeout(v.timeout),
     ignoreOpenSnapshot: v['ignore-open-snapshot'],
     auth: signIn(v, env, defaults),
     allowHosts: splitList(v['allow-host'] ?? []),
@@ -319,6 +317,7 @@ const FLAG_NAMES: Record<string, string> = {
   accountHost: 'account-host',
   maxConcurrency: 'max-concurrency',
   waitMinutes: 'wait',
+  requestTimeoutSeconds: 'timeout',
   ignoreOpenSnapshot: 'ignore-open-snapshot',
 }
 

@@ -43,7 +43,8 @@ Behaviour:
   --active                 show: only what is still active beyond the kept set
   --fail-if-active         show: exit 1 if anything is still active
   -y, --yes                stop/restore: do not ask for confirmation on a terminal
-  --timeout SECONDS        give up on a request that has not answered in SECONDS (default 20)
+  --timeout SECONDS        give up on a request that has not answered in SECONDS (default 60;
+                           20 until a host has answered once, so a wrong URL fails fast)
   --max-concurrency N      ceiling on parallel requests (default 16)
   --auth METHOD            token | azure-cli | azure-default | profile:NAME
                            default: token if $DATABRICKS_TOKEN is set, else the profile in
