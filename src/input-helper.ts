@@ -30,6 +30,8 @@ export interface ArtifactInputs {
   githubToken?: string
   /** `latest`, a workflow run id, an artifact id or a snapshot artifact name. */
   restoreFrom: string
+  /** Refs besides the default branch whose runs' snapshots and markers are trusted. */
+  trustedRefs: string[]
 }
 
 export interface ActionInputs {
@@ -48,6 +50,7 @@ const INPUT_OF: Record<string, string> = {
   accountId: 'account-id',
   accountHost: 'account-host',
   keep: 'keep-principals',
+  unkeep: 'unkeep-principals',
   only: 'resources',
   waitMinutes: 'wait-minutes',
   maxConcurrency: 'max-concurrency',
@@ -69,6 +72,7 @@ export function getInputs(): ActionInputs {
     accountId: text('account-id'),
     accountHost: text('account-host'),
     keep: list('keep-principals'),
+    unkeep: list('unkeep-principals'),
     only: kinds('resources'),
     dryRun: bool('dry-run', false),
     force: bool('force', false),
@@ -86,7 +90,7 @@ export function getInputs(): ActionInputs {
   return {
     settings,
     auth,
-    artifacts: { retentionDays, githubToken, restoreFrom },
+    artifacts: { retentionDays, githubToken, restoreFrom, trustedRefs: list('trusted-refs') },
     ...(snapshotKeys ? { snapshotKeys } : {}),
   }
 }

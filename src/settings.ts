@@ -39,6 +39,8 @@ export const SettingsSchema = z.object({
   accountHost: z.url().optional(),
   /** Principals to keep: ids, user names, group names, SP application ids or display names. */
   keep: z.array(z.string().min(1)).default([]),
+  /** Principals to drop from the open snapshot's keep list (which a second stop and show inherit). */
+  unkeep: z.array(z.string().min(1)).default([]),
   only: z.array(z.enum(RESOURCE_KINDS)).optional(),
   skip: z.array(z.enum(RESOURCE_KINDS)).default([]),
   dryRun: z.boolean().default(false),

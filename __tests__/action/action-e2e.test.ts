@@ -206,6 +206,31 @@ describe('the action, end to end', () => {
     expect(differences(before, configuration(emu.ws()))).toEqual([])
   })
 
+  it('plan-to-apply pin: the apply job restores the snapshot the plan job resolved, not a newer one', async () => {
+    const first = await newRun().step({ mode: 'stop' })
+    expectOk(first)
+    // The reusable workflow's plan job: a dry run whose output names the snapshot it resolved.
+    const run = newRun()
+    const plan = await run.step({ mode: 'restore', 'dry-run': 'true' })
+    expectOk(plan)
+    expect(plan.outputs['snapshot-artifact-id']).toBe(first.outputs['snapshot-artifact-id'])
+    // Between approval and apply a newer snapshot appears (here a second, genuine stop).
+    const newer = await newRun().step({ mode: 'stop' })
+    expectOk(newer)
+    const latest = await newRun().step({ mode: 'restore', 'dry-run': 'true' })
+    expect(latest.outputs['snapshot-artifact-id']).toBe(newer.outputs['snapshot-artifact-id'])
+    // The apply job gets the plan's id (databricks-halt.yml passes it as restore-from).
+    const apply = await run.step({
+      mode: 'restore',
+      'restore-from': plan.outputs['snapshot-artifact-id'],
+    })
+    expectOk(apply)
+    expect(apply.outputs['snapshot-artifact-id']).toBe(first.outputs['snapshot-artifact-id'])
+    expect(apply.stdout).toContain(`Restoring from ${first.outputs['snapshot-artifact-name']}`)
+    // Leave nothing open for the next test: the newer snapshot is still un-restored.
+    expectOk(await newRun().step({ mode: 'restore' }))
+  })
+
   it('fails with what to fix when the job lacks id-token: write, touching nothing', async () => {
     const entraCalls = entra.requests.length
     const step = await newRun({ idToken: false }).step({ mode: 'stop' })

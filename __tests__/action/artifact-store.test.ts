@@ -219,4 +219,22 @@ describe('artifact snapshot store', () => {
     }
     expect(gh.artifactsOfRun(701)).toEqual([])
   })
+
+  it('rejects save when the upload is not listed under the id its finalize answered', async () => {
+    const store = storeInRun(702)
+    gh.fail.listOtherId = true
+    try {
+      await expect(
+        store.save({
+          workspaceId: WS,
+          createdAt: '2026-11-26T17:05:00.000Z',
+          content: content(13),
+        }),
+      ).rejects.toThrow(
+        /^Snapshot artifact databricks-halt-snapshot-\S+ is not listed after upload\.$/,
+      )
+    } finally {
+      gh.fail.listOtherId = false
+    }
+  })
 })

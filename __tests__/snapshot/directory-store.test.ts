@@ -61,6 +61,18 @@ describe('DirectoryStore', () => {
     ])
   })
 
+  it('refuses a save that does not read back as written', async () => {
+    const store = new DirectoryStore(root)
+    // A lone surrogate cannot be stored as UTF-8: the file holds U+FFFD instead, so it differs.
+    const content = `${doc('2026-11-26T09:30:00.000Z').slice(0, -1)},"note":"\uD800"}`
+    const save = store.save({ workspaceId: '77', createdAt: '2026-11-26T09:30:00.000Z', content })
+    await expect(save).rejects.toThrow(
+      new RegExp(
+        `^Snapshot ${root}/77/2026-11-26T09-30-00-000Z-[0-9a-f]{6}-snapshot\\.json did not read back as written\\.$`,
+      ),
+    )
+  })
+
   it('resolves by path and by file name, and explains a miss', async () => {
     const store = new DirectoryStore(root)
     const a = await store.save({

@@ -18,6 +18,7 @@ export type CliCommand =
       kind: 'run'
       settings: Settings
       json: boolean
+      quiet: boolean
       snapshotDir?: string
       /** Skip the confirmation a stop or restore asks for on a terminal. */
       yes: boolean
@@ -38,6 +39,7 @@ const OPTIONS = {
   'account-id': { type: 'string' },
   'account-host': { type: 'string' },
   keep: { type: 'string', multiple: true },
+  unkeep: { type: 'string', multiple: true },
   only: { type: 'string', multiple: true },
   skip: { type: 'string', multiple: true },
   'snapshot-dir': { type: 'string' },
@@ -54,6 +56,7 @@ const OPTIONS = {
   debug: { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   timeout: { type: 'string' },
+  quiet: { type: 'boolean' },
   'max-concurrency': { type: 'string' },
   auth: { type: 'string' },
   'allow-host': { type: 'string', multiple: true },
@@ -106,6 +109,7 @@ export function parseCliArgs(
     kind: 'run',
     settings,
     json: outputIsJson(values),
+    quiet: values.quiet ?? false,
     snapshotDir: values['snapshot-dir'],
     yes: values.yes ?? false,
     target: { url: settings.workspaceUrl, source: targetSource(values, env, defaults) },
@@ -251,6 +255,7 @@ function toSettings(
       ? checkedUrl(v['account-host'], 'Account host').origin
       : undefined,
     keep: splitList(v.keep ?? []),
+    unkeep: splitList(v.unkeep ?? []),
     only: v.only ? parseKinds('--only', v.only) : undefined,
     skip: parseKinds('--skip', v.skip ?? []),
     dryRun: v['dry-run'] ?? false,

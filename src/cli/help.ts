@@ -19,7 +19,9 @@ Target:
 
 What to act on:
   --keep P                 principal to keep assigned: id, user name, group name, service principal
-                           application id or display name; repeatable, comma-separated
+                           application id or display name; repeatable, comma-separated. While a
+                           halt is open, its keep list is kept too (stop and show)
+  --unkeep P               drop P from the open halt's keep list (a second stop then removes it)
   --only KINDS             act only on these kinds (comma-separated)
   --skip KINDS             leave these kinds alone (comma-separated)
                            kinds: permission_assignments, jobs, job_runs, pipelines, clusters,
@@ -58,6 +60,7 @@ Output:
   -o, --output FORMAT      text (default) or json: the report as JSON on stdout (progress stays
                            on stderr); --json is short for --output json
   --debug                  debug lines on stderr: timings, stack traces (or DATABRICKS_HALT_DEBUG=1)
+  --quiet                  print the summary only: no progress on stderr (errors still), no item tables
   -h, --help               this help
   --version                print the version
   DATABRICKS_HALT_SNAPSHOT_KEY=K1[,K2]  (environment) sign snapshots and markers with K1, accept

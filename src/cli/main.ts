@@ -29,9 +29,9 @@ export interface CliIo {
 
 /** The CLI without the process: parse → Settings → auth → store → engine → print → exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  // Read before parsing, so a usage error is still debug output / JSON when asked for.
+  // Known before parsing, so a usage error is still debug output / JSON / quiet when asked for.
   const debug = Boolean(io.env.DATABRICKS_HALT_DEBUG) || argv.includes('--debug')
-  const logger = new StderrLogger(io.stderr, { debug })
+  const logger = new StderrLogger(io.stderr, { debug, quiet: argv.includes('--quiet') })
   if (io.env.DATABRICKS_TOKEN) logger.addSecret(io.env.DATABRICKS_TOKEN.trim())
   const json = wantsJson(argv)
   try {
@@ -42,7 +42,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     const report = await execute(command, io, logger)
     io.stdout(
-      command.json ? `${stringifyJson(report, 2)}\n` : renderReport(report, command.settings),
+      command.json
+        ? `${stringifyJson(report, 2)}\n`
+        : renderReport(report, { ...command.settings, quiet: command.quiet }),
     )
     if (command.json && report.snapshot) logger.info(`Snapshot: ${report.snapshot.ref}`)
     return exitCodeForReport(report)

@@ -4,6 +4,7 @@ import { errorText } from '../errors.js'
 import type { AssignmentState } from '../resources/permission-assignments.js'
 import type { Inventory, Observed, Resource } from '../resources/resource.js'
 import { guardCaller, resolveKept } from './keep.js'
+import { dropUnkept, keepValues } from './keep-list.js'
 import { groupLookup } from './principal-lookup.js'
 import { withProgress } from './progress.js'
 import type { Runtime } from './runtime.js'
@@ -57,17 +58,29 @@ export async function listAll(
 }
 
 /**
- * Mark the caller and the --keep principals as kept among the assignments. With `guard` (stop),
- * the caller must be directly assigned with ADMIN, or a SafetyError is thrown before any change.
+ * Mark the caller and the kept principals as kept among the assignments. The keep list is the open
+ * snapshot's (`inherited`) plus --keep, minus --unkeep (src/engine/keep-list.ts). With `guard`
+ * (stop), the caller must be directly assigned with ADMIN, or a SafetyError is thrown before any
+ * change. Returns the keep list in force, which a stop records in its snapshot.
  */
 export async function markKeptPrincipals(
   rt: Runtime,
   inventory: Inventory,
   guard: boolean,
-): Promise<string[]> {
+  inherited: readonly string[] = [],
+): Promise<{ warnings: string[]; keep: string[] }> {
   const assignments = inventory.permission_assignments as Observed<AssignmentState>[] | undefined
-  if (!assignments) return []
-  const { kept, warnings } = await resolveKept(rt.settings.keep, assignments, groupLookup(rt))
+  const values = keepValues({ given: rt.settings.keep, inherited: [...inherited] })
+  const keep = dropUnkept(values, rt.settings.unkeep, assignments)
+  const carried = inherited.filter((v) => keep.includes(v.trim()))
+  if (carried.length > 0) {
+    rt.logger.info(
+      `Keeping ${carried.join(', ')} from the open snapshot's keep list (drop one with --unkeep).`,
+    )
+  }
+  if (!assignments) return { warnings: [], keep }
+  const lookup = groupLookup(rt)
+  const { kept, warnings } = await resolveKept(keep, assignments, lookup, inherited)
   const mine = guard
     ? guardCaller(rt.caller, assignments, rt.workspaceId)
     : findCaller(rt, assignments)
@@ -77,7 +90,7 @@ export async function markKeptPrincipals(
   }
   for (const w of warnings)
     rt.logger.warning(w, 'Kept principal reaches the workspace through a group')
-  return warnings
+  return { warnings, keep }
 }
 
 function findCaller(rt: Runtime, assignments: Observed<AssignmentState>[]) {

@@ -79,13 +79,33 @@ async function pickSnapshot(rt: Runtime): Promise<{ entry: SnapshotEntry; snapsh
     return { entry, snapshot: await loadSnapshot(rt.store, entry, rt.workspaceId, rt.keys) }
   }
   const open = await openSnapshot(rt)
-  if (!open) {
-    throw new UsageError(
-      `No un-restored snapshot of workspace ${rt.workspaceId} in ${rt.store.description}. ` +
-        'Name one with --snapshot, or check --snapshot-dir.',
+  if (open) return open
+  const [newest] = await rt.store.list(rt.workspaceId)
+  // A follow-up of the last restore (docs/adr/0011-restore-follow-ups.md): its hints, `--force`
+  // and `--restart-compute`, act on the newest snapshot although that one is marked restored.
+  if (newest && (rt.settings.force || rt.settings.restartCompute)) {
+    rt.logger.info(
+      `No open halt: applying ${followUpFlags(rt)} to the last snapshot, ${newest.name} ` +
+        '(already restored; only what is not back yet changes).',
     )
+    return { entry: newest, snapshot: await loadSnapshot(rt.store, newest, rt.workspaceId) }
   }
-  return open
+  const last = newest
+    ? ` The last snapshot, ${newest.name}, is already restored: restore --force or ` +
+      'restore --restart-compute apply follow-ups to it.'
+    : ''
+  throw new UsageError(
+    `No un-restored snapshot of workspace ${rt.workspaceId} in ${rt.store.description}.${last} ` +
+      'Name another one with --snapshot, or check --snapshot-dir.',
+  )
+}
+
+function followUpFlags(rt: Runtime): string {
+  const flags = [
+    rt.settings.force ? '--force' : '',
+    rt.settings.restartCompute ? '--restart-compute' : '',
+  ]
+  return flags.filter(Boolean).join(' ')
 }
 
 async function restoreKind(

@@ -19,14 +19,17 @@ import { waitForDrain } from './wait.js'
  * report. Every refusal happens before the snapshot is saved, and nothing is changed unless the
  * save succeeded; the sweep records what it finds before halting it, the same way.
  */
-export async function stop(rt: Runtime, startedAt: string): Promise<Report> {
-  const { inventory, failures } = await rt.logger.group('List', () => listAll(rt))
-  const guard = rt.resources.some((r) => r.kind === 'permission_assignments')
-  if (guard) refuseBlindAssignments(rt, inventory, failures)
-  const warnings = await markKeptPrincipals(rt, inventory, guard)
+export async function stop(given: Runtime, startedAt: string): Promise<Report> {
+  const { inventory, failures } = await given.logger.group('List', () => listAll(given))
+  const guard = given.resources.some((r) => r.kind === 'permission_assignments')
+  if (guard) refuseBlindAssignments(given, inventory, failures)
+  const prior = await openSnapshot(given)
+  const inherited = prior?.snapshot.kept_principals ?? []
+  const { warnings, keep } = await markKeptPrincipals(given, inventory, guard, inherited)
+  // From here on the keep list in force (the open halt's plus --keep) is what gets recorded.
+  const rt: Runtime = { ...given, settings: { ...given.settings, keep } }
   const plan = planStop(rt.resources, inventory)
   warnings.push(...reportOnlyWarnings(rt, plan))
-  const prior = await openSnapshot(rt)
   if (prior) warnings.push(mergeNotice(rt, prior.entry.name, prior.snapshot.items.length))
   const now = new Date().toISOString()
   const records = mergeRecords(

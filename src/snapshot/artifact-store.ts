@@ -4,9 +4,10 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { UsageError, errorText } from '../errors.js'
+import { SafetyError, UsageError, errorText } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { MAX_MARKER_BYTES, checkSize } from './codec.js'
+import { RunProvenance } from './artifact-provenance.js'
 import type { MarkerText, SnapshotEntry, SnapshotStore } from './store.js'
 
 /**
@@ -32,6 +33,10 @@ export interface ArtifactStoreOptions {
   /** Workspace id if known up front: lets `restore-from: <run id>` pick among several workspaces. */
   workspaceIdHint?: string
   tempDir?: string
+  /** Refs besides the default branch whose runs' artifacts are trusted (`trusted-refs`). */
+  trustedRefs?: string[]
+  /** GITHUB_WORKFLOW_REF: runs of this workflow file are this project's too. */
+  workflowRef?: string
 }
 
 interface Found {
@@ -50,10 +55,22 @@ export class ArtifactSnapshotStore implements SnapshotStore {
   private readonly known = new Map<string, Found>()
   private readonly repo?: { owner: string; name: string }
   private warnedRunOnly = false
+  private readonly provenance?: RunProvenance
+  /** Artifacts of runs that are not trusted, with the reason: never candidates. */
+  private readonly untrusted = new Map<number, { found: Found; reason: string }>()
 
   constructor(private readonly options: ArtifactStoreOptions) {
     const [owner, name] = (options.repository ?? '').split('/')
     if (owner && name) this.repo = { owner, name }
+    if (this.canSearchRepository()) {
+      this.provenance = new RunProvenance({
+        octokit: github.getOctokit(options.githubToken!),
+        owner,
+        repo: name,
+        trustedRefs: options.trustedRefs,
+        workflowRef: options.workflowRef,
+      })
+    }
     this.description = `workflow artifacts of ${options.repository ?? 'this run'} (run ${options.runId})`
   }
 
@@ -116,6 +133,7 @@ export class ArtifactSnapshotStore implements SnapshotStore {
     )
     const workspaces = new Set(matching.map((a) => SNAPSHOT.exec(a.name)![1]))
     if (matching.length === 0) {
+      this.refuseUntrusted(wanted)
       throw new UsageError(
         `No snapshot artifact found for restore-from "${wanted}"${hint ? ` (workspace ${hint})` : ''}: give the ` +
           'run id of the stop, the snapshot artifact id or name, or `latest`. Other runs need github-token ' +
@@ -206,7 +224,52 @@ export class ArtifactSnapshotStore implements SnapshotStore {
         'Looking in this run only: other runs need github-token with `actions: read`.',
       )
     }
-    return [...byId.values()].filter((a) => SNAPSHOT.test(a.name) || MARKER.test(a.name))
+    const ours = [...byId.values()].filter((a) => SNAPSHOT.test(a.name) || MARKER.test(a.name))
+    return this.trusted(ours)
+  }
+
+  /**
+   * Only artifacts of trusted runs (this run always is): the others are dropped and named in one
+   * warning, once per artifact. See artifact-provenance.ts.
+   */
+  private async trusted(candidates: Found[]): Promise<Found[]> {
+    const provenance = this.provenance
+    if (!provenance) return candidates
+    const verdicts = await Promise.all(
+      candidates.map((a) =>
+        a.runId === this.options.runId ? undefined : provenance.untrustedReason(a.runId),
+      ),
+    )
+    const skipped: string[] = []
+    const kept = candidates.filter((found, i) => {
+      const reason = verdicts[i]
+      if (reason === undefined) return true
+      if (!this.untrusted.has(found.id)) skipped.push(`${found.name} (id ${found.id}): ${reason}`)
+      this.untrusted.set(found.id, { found, reason })
+      this.known.delete(String(found.id))
+      return false
+    })
+    if (skipped.length > 0) {
+      this.options.logger.warning(
+        `Skipped ${skipped.length} snapshot or marker artifact(s) from untrusted workflow runs:\n` +
+          skipped.map((line) => `- ${line}`).join('\n'),
+        'Untrusted artifacts skipped',
+      )
+    }
+    return kept
+  }
+
+  /** A name, artifact id or run id the user gave that only untrusted artifacts match: refuse it. */
+  private refuseUntrusted(wanted: string): void {
+    const hit = [...this.untrusted.values()].find(
+      ({ found }) => found.name === wanted || String(found.id) === wanted || found.runId === wanted,
+    )
+    if (!hit) return
+    throw new SafetyError(
+      `Refusing restore-from "${wanted}": artifact ${hit.found.name} (id ${hit.found.id}) is not ` +
+        `trusted because ${hit.reason}. Only artifacts of this repository's databricks-halt ` +
+        'workflow on the default branch (or a ref in trusted-refs), not triggered by a pull request, are used.',
+    )
   }
 
   private async listRepository(): Promise<Found[]> {
@@ -262,7 +325,7 @@ export class ArtifactSnapshotStore implements SnapshotStore {
         .listArtifacts({ findBy: this.findBy(id) })
         .then((r) => r.artifacts)
         .catch(() => [] as Artifact[])
-      if (artifacts.length > 0) return artifacts.map((a) => this.fromArtifact(a, id))
+      if (artifacts.length > 0) return this.trusted(artifacts.map((a) => this.fromArtifact(a, id)))
     }
     return (await findAll()).filter((a) => String(a.id) === id)
   }
