@@ -157,6 +157,10 @@ function clientOptions(
     workspaceUrl,
     tokens: input.tokens,
     maxConcurrency: settings.maxConcurrency,
+    timeoutMs:
+      settings.requestTimeoutSeconds === undefined
+        ? undefined
+        : settings.requestTimeoutSeconds * 1000,
     logger: input.logger,
   }
 }
