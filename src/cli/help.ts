@@ -102,6 +102,11 @@ const ONLY_FOR: Record<string, readonly Command[]> = {
   '--fail-if-active': ['show'],
   '--snapshot': ['restore'],
   '-y,': ['stop', 'restore'],
+  '--plan-out': ['stop', 'restore'],
+  '--plan': ['stop', 'restore'],
+  '--plan-max-age': ['stop', 'restore'],
+  '--on-drift': ['stop'],
+  '--unkeep': ['stop', 'show'],
 }
 
 /** The whole help, or one command's: its purpose, usage, and only the options it reads. */
