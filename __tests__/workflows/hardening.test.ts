@@ -43,7 +43,6 @@ const yamlIn = (dir: string) =>
 const files = [...yamlIn('.github/workflows'), ...yamlIn('docs/examples')]
 const load = (file: string) =>
   parse(readFileSync(path.join(root, file), 'utf8').replace(/\bon:/, '"on":')) as Workflow
-const all = files.map((file) => ({ file, wf: load(file) }))
 const REUSABLE = ['.github/workflows/databricks-halt.yml', '.github/workflows/fleet.yml']
 
 const isHalt = (uses = '') =>
