@@ -158,6 +158,10 @@ function clientOptions(
     ...(routing.workspaceId ? { routeWorkspaceId: routing.workspaceId } : {}),
     tokens: input.tokens,
     maxConcurrency: settings.maxConcurrency,
+    timeoutMs:
+      settings.requestTimeoutSeconds === undefined
+        ? undefined
+        : settings.requestTimeoutSeconds * 1000,
     logger: input.logger,
   }
 }
