@@ -11,6 +11,8 @@ export interface CreateClientsOptions {
   accountId?: string
   tokens: TokenProvider
   maxConcurrency?: number
+  /** Per-request timeout in ms (default 60 s; 20 s until a host has answered once). */
+  timeoutMs?: number
   logger?: Logger
   retry?: RetryOptions
   /** A workspace client already in use (its limiters keep what they learned); else a new one. */
@@ -51,6 +53,7 @@ function common(options: CreateClientsOptions) {
   return {
     tokens: options.tokens,
     maxConcurrency: options.maxConcurrency,
+    timeoutMs: options.timeoutMs,
     logger: options.logger,
     retry: options.retry,
   }

@@ -151,6 +151,10 @@ function clientOptions(
     workspaceUrl,
     tokens: input.tokens,
     maxConcurrency: settings.maxConcurrency,
+    timeoutMs:
+      settings.requestTimeoutSeconds === undefined
+        ? undefined
+        : settings.requestTimeoutSeconds * 1000,
     logger: input.logger,
   }
 }
