@@ -1,6 +1,7 @@
 import type { TokenAudience, TokenProvider } from '../auth/token-provider.js'
 import { checkedUrl } from '../config.js'
 import type { Logger } from '../logger.js'
+import { systemClock, type Clock } from '../util/clock.js'
 import { type ClassStats, type Lease, RateLimiters } from './concurrency-helper.js'
 import { DatabricksError, isThrottled, parseErrorBody, parseRetryAfter } from './errors.js'
 import { parseJson, stringifyJson } from './json.js'
@@ -24,6 +25,8 @@ export interface ClientOptions {
   timeoutMs?: number
   retry?: RetryOptions
   logger?: Logger
+  /** Pauses, retry waits and the retry budget run on it. Default: the system clock. */
+  clock?: Clock
 }
 
 export interface CallOptions {
@@ -59,13 +62,15 @@ export class DatabricksClient {
   private readonly timeoutMs: number
   private readonly retry: RetryOptions
   private readonly logger?: Logger
+  private readonly clock: Clock
 
   constructor(options: ClientOptions) {
     this.host = checkBaseUrl(options.host)
     this.audience = options.audience
     this.accountId = options.accountId
     this.tokens = options.tokens
-    this.limiters = new RateLimiters({ ceiling: options.maxConcurrency ?? 16 })
+    this.clock = options.clock ?? systemClock
+    this.limiters = new RateLimiters({ ceiling: options.maxConcurrency ?? 16, clock: this.clock })
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     this.retry = options.retry ?? {}
     this.logger = options.logger
@@ -115,16 +120,16 @@ export class DatabricksClient {
     let startedAt: number | undefined
     for (let attempt = 1; ; attempt++) {
       const lease = await limiter.acquire(attempt > 1)
-      startedAt ??= Date.now()
+      startedAt ??= this.clock.now()
       try {
         return await this.attempt<T>(spec, lease)
       } catch (e) {
         if (!(e instanceof DatabricksError)) throw e
         e.attempts = attempt
-        const delay = nextDelay(e, attempt, startedAt, retry)
+        const delay = nextDelay(e, attempt, startedAt, retry, this.clock.now())
         if (delay === undefined) throw e
         this.logger?.debug(`retrying ${e.describe()} in ${delay} ms (attempt ${attempt + 1})`)
-        await sleep(delay, spec.signal)
+        await this.clock.sleep(delay, spec.signal)
       }
     }
   }
@@ -234,21 +239,6 @@ function networkError(spec: RequestSpec, e: unknown, timedOut: boolean): Databri
     method: spec.method,
     path: spec.path,
     cause: e,
-  })
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
-    const onAbort = (): void => {
-      clearTimeout(timer)
-      reject(signal!.reason)
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
   })
 }
 
