@@ -6,7 +6,7 @@ import { parseKinds, splitList } from '../kinds.js'
 import { checkedUrl, normalizeWorkspaceUrl } from '../config.js'
 import { closest } from './suggest.js'
 
-export const MODES = ['show', 'stop', 'restore'] as const
+export const MODES = ['show', 'stop', 'restore', 'status'] as const
 export type Mode = (typeof MODES)[number]
 
 /** Where the workspace URL came from, so a stale DATABRICKS_HOST or profile is visible. */
@@ -56,6 +56,7 @@ const OPTIONS = {
   'restart-compute': { type: 'boolean' },
   active: { type: 'boolean' },
   'fail-if-active': { type: 'boolean' },
+  'fail-on-drift': { type: 'boolean' },
   json: { type: 'boolean' },
   output: { type: 'string', short: 'o' },
   debug: { type: 'boolean' },
@@ -149,7 +150,7 @@ function helpTopic(words: string[]): Mode | undefined {
   const word = words[0]
   if ((MODES as readonly string[]).includes(word)) return word as Mode
   throw new UsageError(
-    `No help for '${word}': use show, stop or restore.${didYouMean(word, MODES)}`,
+    `No help for '${word}': use show, stop, restore or status.${didYouMean(word, MODES)}`,
   )
 }
 
@@ -227,7 +228,9 @@ function normalizeWait(argv: string[]): string[] {
 
 function parseMode(positionals: string[]): Settings['mode'] {
   if (positionals.length === 0) {
-    throw new UsageError(`Missing command: show, stop or restore. Run 'databricks-halt --help'.`)
+    throw new UsageError(
+      `Missing command: show, stop, restore or status. Run 'databricks-halt --help'.`,
+    )
   }
   if (positionals.length > 1) {
     throw new UsageError(`Expected one command, got: ${positionals.join(' ')}.`)
@@ -235,7 +238,7 @@ function parseMode(positionals: string[]): Settings['mode'] {
   const mode = positionals[0]
   if (!(MODES as readonly string[]).includes(mode)) {
     throw new UsageError(
-      `Unknown command '${mode}': use show, stop or restore.${didYouMean(mode, MODES)}`,
+      `Unknown command '${mode}': use show, stop, restore or status.${didYouMean(mode, MODES)}`,
     )
   }
   return mode as Settings['mode']
@@ -269,6 +272,7 @@ function toSettings(
     waitMinutes: v.wait === undefined ? 0 : parseNumber('wait', v.wait),
     active: v.active ?? false,
     failIfActive: v['fail-if-active'] ?? false,
+    failOnDrift: v['fail-on-drift'] ?? false,
     maxConcurrency: v['max-concurrency']
       ? parseNumber('max-concurrency', v['max-concurrency'])
       : 16,
