@@ -3,6 +3,7 @@ import { restore } from './engine/restore.js'
 import { setup, type EngineContext } from './engine/runtime.js'
 import { show } from './engine/show.js'
 import { stop } from './engine/stop.js'
+import { network } from './engine/network-mode.js'
 
 export type { EngineContext }
 
@@ -25,5 +26,7 @@ export async function run(ctx: EngineContext): Promise<Report> {
       return stop(rt, startedAt)
     case 'restore':
       return restore(rt, startedAt)
+    case 'network':
+      return network(rt, startedAt)
   }
 }

@@ -49,6 +49,7 @@ const INPUT_OF: Record<string, string> = {
   waitMinutes: 'wait-minutes',
   maxConcurrency: 'max-concurrency',
   snapshot: 'restore-from',
+  azureWorkspaceResourceId: 'azure-workspace-resource-id',
 }
 
 export function getInputs(): ActionInputs {
@@ -72,6 +73,9 @@ export function getInputs(): ActionInputs {
     maxConcurrency: number('max-concurrency', 16),
     snapshot: restoreFrom === 'latest' ? undefined : restoreFrom,
     auth: auth.method,
+    azureWorkspaceResourceId: text('azure-workspace-resource-id'),
+    checkSubnets: bool('check-subnets', false),
+    verifyRanges: bool('verify-ranges', false),
   })
   const retentionDays = number('retention-days', 90)
   if (retentionDays < 1) throw new UsageError('Input retention-days must be at least 1.')

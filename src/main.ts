@@ -24,6 +24,9 @@ export async function run(): Promise<void> {
       store: store.store,
       logger,
       version: VERSION,
+      ...(process.env.DATABRICKS_HALT_ARM_ENDPOINT?.trim()
+        ? { arm: { endpoint: process.env.DATABRICKS_HALT_ARM_ENDPOINT.trim() } }
+        : {}),
     })
     await publish(report, store)
     if (report.exitCode !== 0) core.setFailed(failureMessage(report))

@@ -12,6 +12,7 @@ import { call } from '../emulator/helpers.js'
 import type { TokenProvider } from '../../src/auth/token-provider.js'
 import { run } from '../../src/engine.js'
 import type { EngineTiming } from '../../src/engine/runtime.js'
+import type { ArmAccess } from '../../src/engine/network.js'
 import type { Report } from '../../src/report.js'
 import { SettingsSchema, type Settings } from '../../src/settings.js'
 import { DirectoryStore } from '../../src/snapshot/directory-store.js'
@@ -24,6 +25,8 @@ export interface RunAs {
   timing?: EngineTiming
   /** Another SnapshotStore (e.g. one whose disk is full). */
   store?: SnapshotStore
+  /** Azure Resource Manager access (the emulator's ARM double). */
+  arm?: ArmAccess
 }
 
 export interface Harness {
@@ -73,6 +76,7 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
         logger,
         version: '0.0.0-test',
         timing: { verifyTimeoutMs: 5_000, pollIntervalMs: 20, ...as.timing },
+        ...(as.arm ? { arm: as.arm } : {}),
       })
     },
     async close() {

@@ -31,13 +31,16 @@ const OPTIONS = {
   json: { type: 'boolean' },
   'max-concurrency': { type: 'string' },
   auth: { type: 'string' },
+  'azure-workspace-resource-id': { type: 'string' },
+  'check-subnets': { type: 'boolean' },
+  'verify-ranges': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const
 
 type Values = ReturnType<typeof parse>['values']
 
-const MODES = ['show', 'stop', 'restore'] as const
+const MODES = ['show', 'stop', 'restore', 'network'] as const
 
 /** Where a workspace URL comes from when neither --workspace-url nor DATABRICKS_HOST gives one. */
 export interface CliDefaults {
@@ -95,14 +98,16 @@ function normalizeWait(argv: string[]): string[] {
 
 function parseMode(positionals: string[]): Settings['mode'] {
   if (positionals.length === 0) {
-    throw new UsageError(`Missing command: show, stop or restore. Run 'databricks-halt --help'.`)
+    throw new UsageError(
+      `Missing command: show, stop, restore or network. Run 'databricks-halt --help'.`,
+    )
   }
   if (positionals.length > 1) {
     throw new UsageError(`Expected one command, got: ${positionals.join(' ')}.`)
   }
   const mode = positionals[0]
   if (!(MODES as readonly string[]).includes(mode)) {
-    throw new UsageError(`Unknown command '${mode}': use show, stop or restore.`)
+    throw new UsageError(`Unknown command '${mode}': use show, stop, restore or network.`)
   }
   return mode as Settings['mode']
 }
@@ -139,6 +144,9 @@ function toSettings(
       : 16,
     snapshot: v.snapshot,
     auth: v.auth ?? 'auto',
+    azureWorkspaceResourceId: v['azure-workspace-resource-id'],
+    checkSubnets: v['check-subnets'] ?? false,
+    verifyRanges: v['verify-ranges'] ?? false,
   }
   return validate(raw)
 }
@@ -157,6 +165,7 @@ const FLAG_NAMES: Record<string, string> = {
   accountHost: 'account-host',
   maxConcurrency: 'max-concurrency',
   waitMinutes: 'wait',
+  azureWorkspaceResourceId: 'azure-workspace-resource-id',
 }
 
 function flagName(path: PropertyKey[]): string {

@@ -4,8 +4,9 @@ Usage:
   databricks-halt show    --workspace-url URL [options]   list what is running, scheduled, assigned
   databricks-halt stop    --workspace-url URL [options]   snapshot, then halt everything not kept
   databricks-halt restore --workspace-url URL [options]   put back what the last stop changed
+  databricks-halt network --workspace-url URL [options]   Azure: are the workspace's subnets empty?
 
-Every command accepts every option, so one set of options can be reused for all three.
+Every command accepts every option, so one set of options can be reused for all of them.
 
 Target:
   --workspace-url URL      workspace, e.g. https://adb-1234567890123456.7.azuredatabricks.net
@@ -36,12 +37,21 @@ Behaviour:
   --restart-compute        restore: start the clusters, warehouses, pipelines and apps stop halted
   --active                 show: only what is still active beyond the kept set
   --fail-if-active         show: exit 1 if anything is still active
+  --check-subnets          stop --wait: also wait until the subnets have no NICs (Azure)
   --max-concurrency N      ceiling on parallel requests (default 16)
   --auth METHOD            token | azure-cli | azure-default | profile:NAME
                            default: token if $DATABRICKS_TOKEN is set, else the profile in
                            $DATABRICKS_CONFIG_PROFILE (~/.databrickscfg), else azure-default
                            profiles: a 'token', or 'auth_type = azure-cli' (+ azure_tenant_id);
                            the file is $DATABRICKS_CONFIG_FILE if set
+
+Network (Azure; reads Resource Manager with the Azure sign-in: azure-cli or azure-default):
+  --azure-workspace-resource-id ID
+                           /subscriptions/<id>/resourceGroups/<group>/providers/
+                           Microsoft.Databricks/workspaces/<name> (default: looked up by URL)
+  --verify-ranges          network: start a probe cluster, check its NICs lie in the subnets'
+                           current prefixes, then delete it (after a VNet change)
+  DATABRICKS_HALT_ARM_ENDPOINT  (environment) another Resource Manager endpoint (https)
 
 Output:
   --json                   print the report as JSON on stdout (progress stays on stderr)

@@ -54,7 +54,15 @@ async function execute(
   const tokens = maskingTokenProvider(await cliTokenProvider(settings.auth, io.env), logger)
   const store = new DirectoryStore(command.snapshotDir)
   logger.debug(`auth: ${tokens.description}; snapshots: ${store.description}`)
-  return run({ settings, tokens, store, logger, version: VERSION })
+  const armEndpoint = io.env.DATABRICKS_HALT_ARM_ENDPOINT?.trim()
+  return run({
+    settings,
+    tokens,
+    store,
+    logger,
+    version: VERSION,
+    ...(armEndpoint ? { arm: { endpoint: armEndpoint } } : {}),
+  })
 }
 
 /** Without --workspace-url or DATABRICKS_HOST, the sign-in profile's host names the workspace. */

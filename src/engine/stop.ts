@@ -17,6 +17,7 @@ import { planStop, type PlanEntry } from './plan.js'
 import { finishReport, reportHeader } from './report-builder.js'
 import type { Runtime } from './runtime.js'
 import { waitForDrain } from './wait.js'
+import { logNetwork, waitForEmptySubnets } from './network-mode.js'
 
 /**
  * stop: list → plan → snapshot (saved and read back) → apply → report. Every refusal happens
@@ -47,11 +48,24 @@ export async function stop(rt: Runtime, startedAt: string): Promise<Report> {
   rt.logger.info(`Snapshot saved: ${snapshot.ref} (${records.length} items)`)
   const applied = await rt.logger.group('Halt', () => applyStop(rt, plan, inventory))
   const items: ItemReport[] = [...failures, ...applied, ...unchanged]
-  if (rt.settings.waitMinutes > 0) {
-    const timeoutMs = rt.settings.waitMinutes * 60_000
+  const timeoutMs = rt.settings.waitMinutes * 60_000
+  const waitStart = rt.timing.clock.now()
+  if (timeoutMs > 0) {
     await rt.logger.group('Wait', () => waitForDrain(rt, items, inventory, timeoutMs))
   }
-  return finishReport({ ...base, snapshot, items, census: stopCensus(inventory, items) })
+  const report = finishReport({ ...base, snapshot, items, census: stopCensus(inventory, items) })
+  if (!rt.settings.checkSubnets) return report
+  return withSubnets(rt, report, timeoutMs - (rt.timing.clock.now() - waitStart))
+}
+
+/** --check-subnets: wait for empty subnets within what is left of --wait; not empty → exit 1. */
+async function withSubnets(rt: Runtime, report: Report, leftMs: number): Promise<Report> {
+  const network = await rt.logger.group('Subnets', () =>
+    waitForEmptySubnets(rt, Math.max(0, leftMs)),
+  )
+  report.warnings.push(...logNetwork(rt, network))
+  const notEmpty = network.status === 'checked' && network.verdict === 'not_empty'
+  return { ...report, network, exitCode: notEmpty ? 1 : report.exitCode }
 }
 
 /**
