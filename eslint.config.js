@@ -18,4 +18,23 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // A resource kind never imports the engine (docs/adr/0001): data flows resources → engine.
+    // Shared helpers both need live below both, in src/util/.
+    files: ['src/resources/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)engine(\\.js|/.*)?$',
+              message:
+                'A resource kind must not import the engine; move shared helpers to src/util/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ])

@@ -1,16 +1,15 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { actionBundle } from './action-bundle.js'
 
 /**
- * Runs the built action (dist/index.js) as a child process the way the runner does: INPUT_*
+ * Runs the action, freshly bundled from src/ (see action-bundle.ts), as a child process the way the runner does: INPUT_*
  * variables, file commands (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, …) in a temp directory, and a clean
  * environment (nothing of the test process leaks in). Asynchronous on purpose: the loopback doubles
  * live in the test process and must keep answering while the child runs.
  */
-
-export const DIST = resolve('dist/index.js')
 
 export interface StepResult {
   code: number | null
@@ -24,14 +23,11 @@ export interface StepResult {
   dir: string
 }
 
-export function distExists(): boolean {
-  return existsSync(DIST)
-}
-
 export async function runStep(
   inputs: Record<string, string>,
   env: Record<string, string>,
 ): Promise<StepResult> {
+  const bundle = await actionBundle()
   const dir = mkdtempSync(join(tmpdir(), 'action-step-'))
   const files = {
     GITHUB_OUTPUT: 'output',
@@ -62,7 +58,7 @@ export async function runStep(
     ...env,
     ...inputEnv,
   }
-  const child = spawn(process.execPath, [DIST], {
+  const child = spawn(process.execPath, [bundle], {
     cwd: workspace,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -34,6 +34,23 @@ interface Pending {
   blob?: Buffer
 }
 
+/**
+ * What GitHub's REST API says about a workflow run (GET /repos/{owner}/{repo}/actions/runs/{id}):
+ * the fields a provenance check reads, in the API's shapes. Unset runs are a workflow_dispatch run
+ * of this repository's `.github/workflows/halt.yml` on the default branch that called
+ * databricks-halt's reusable workflow.
+ */
+export interface WorkflowRunMeta {
+  event: string
+  head_branch: string | null
+  /** Relative to the repository, e.g. `.github/workflows/halt.yml`. */
+  path: string
+  /** `owner/name` of the head repository (a fork for a pull request from a fork). */
+  headRepository: string
+  /** `owner/repo/.github/workflows/x.yml@ref` of each reusable workflow the run called. */
+  referenced_workflows: string[]
+}
+
 export interface GitHubDoubleOptions {
   owner?: string
   repo?: string
@@ -65,8 +82,17 @@ export class GitHubDouble {
   readonly issuedIdTokens: string[] = []
   /** Secrets that must never appear unmasked (runtime tokens, ID tokens, the GitHub token). */
   readonly secrets: string[] = [this.githubToken, this.idRequestToken]
+  /** Metadata of workflow runs, by run id (see WorkflowRunMeta for the default). */
+  readonly runs = new Map<number, Partial<WorkflowRunMeta>>()
+  defaultBranch = 'main'
   /** Failure switches. */
-  fail: { idToken?: 403 | 'empty'; createArtifact?: boolean; blob?: boolean } = {}
+  fail: {
+    idToken?: 403 | 'empty'
+    createArtifact?: boolean
+    blob?: boolean
+    /** The results service lists another artifact id under a name than its finalize answered. */
+    listOtherId?: boolean
+  } = {}
 
   private readonly server: Server
   private readonly pending = new Map<string, Pending>()
@@ -121,12 +147,31 @@ export class GitHubDouble {
       GITHUB_RETENTION_DAYS: '90',
       ACTIONS_RUNTIME_TOKEN: this.runtimeToken(options.runId, options.job),
       ACTIONS_RESULTS_URL: `${this.url}/`,
+      GITHUB_WORKFLOW_REF: `${this.owner}/${this.repo}/.github/workflows/halt.yml@refs/heads/${this.defaultBranch}`,
     }
     if (options.idToken !== false) {
       env.ACTIONS_ID_TOKEN_REQUEST_URL = `${this.url}/oidc/token?api-version=2.0`
       env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = this.idRequestToken
     }
     return env
+  }
+
+  /** Say what a run was: a fork's pull request, another branch, another workflow… */
+  setRun(runId: number, meta: Partial<WorkflowRunMeta>): void {
+    this.runs.set(runId, { ...this.runs.get(runId), ...meta })
+  }
+
+  runMeta(runId: number): WorkflowRunMeta {
+    return {
+      event: 'workflow_dispatch',
+      head_branch: this.defaultBranch,
+      path: '.github/workflows/halt.yml',
+      headRepository: `${this.owner}/${this.repo}`,
+      referenced_workflows: [
+        `${this.owner}/${this.repo}/.github/workflows/databricks-halt.yml@refs/heads/${this.defaultBranch}`,
+      ],
+      ...this.runs.get(runId),
+    }
   }
 
   /** The artifacts stored for one workflow run. */
@@ -298,7 +343,7 @@ export class GitHubDouble {
       artifacts: artifacts.map((a) => ({
         workflow_run_backend_id: a.backendRunId,
         workflow_job_run_backend_id: a.backendJobId,
-        database_id: String(a.id),
+        database_id: String(this.fail.listOtherId ? a.id + 1000 : a.id),
         name: a.name,
         size: String(a.size),
         created_at: a.createdAt,
@@ -362,10 +407,19 @@ export class GitHubDouble {
     if (req.headers.authorization !== `token ${this.githubToken}`) {
       return sendJson(res, 401, { message: 'Bad credentials' })
     }
-    const prefix = `/api/repos/${this.owner}/${this.repo}/actions/`
+    const repoPath = `/api/repos/${this.owner}/${this.repo}`
+    if (url.pathname === repoPath && req.method === 'GET')
+      return sendJson(res, 200, this.restRepository(this.owner, this.repo, 1))
+    const prefix = `${repoPath}/actions/`
     if (!url.pathname.startsWith(prefix)) return sendJson(res, 404, { message: 'Not Found' })
     const rest = url.pathname.slice(prefix.length).split('/')
     const name = url.searchParams.get('name')
+    if (rest[0] === 'runs' && rest.length === 2 && req.method === 'GET') {
+      const runId = Number(rest[1])
+      if (!this.artifacts.some((a) => a.runId === runId) && !this.runs.has(runId))
+        return sendJson(res, 404, { message: 'Not Found' })
+      return sendJson(res, 200, this.restRun(runId))
+    }
     if (rest[0] === 'runs' && rest[2] === 'artifacts' && req.method === 'GET') {
       return this.page(res, url, (a) => a.runId === Number(rest[1]) && (!name || a.name === name))
     }
@@ -420,7 +474,63 @@ export class GitHubDouble {
       created_at: a.createdAt,
       updated_at: a.createdAt,
       expires_at: new Date(Date.parse(a.createdAt) + 90 * 86400_000).toISOString(),
-      workflow_run: { id: a.runId, repository_id: 1, head_branch: 'main' },
+      workflow_run: {
+        id: a.runId,
+        repository_id: 1,
+        head_repository_id: this.repositoryId(this.runMeta(a.runId).headRepository),
+        head_branch: this.runMeta(a.runId).head_branch,
+        head_sha: 'a'.repeat(40),
+      },
     }
+  }
+
+  /** GET /repos/{owner}/{repo}/actions/runs/{run_id}, the fields that matter and their shapes. */
+  private restRun(runId: number): Record<string, unknown> {
+    const meta = this.runMeta(runId)
+    const [headOwner = '', headRepo = ''] = meta.headRepository.split('/')
+    return {
+      id: runId,
+      name: 'halt',
+      node_id: `WFR_${runId}`,
+      head_branch: meta.head_branch,
+      head_sha: 'a'.repeat(40),
+      path: meta.path,
+      run_number: runId,
+      run_attempt: 1,
+      event: meta.event,
+      status: 'completed',
+      conclusion: 'success',
+      workflow_id: 1,
+      referenced_workflows: meta.referenced_workflows.map((path) => ({
+        path,
+        sha: 'b'.repeat(40),
+        ref: path.split('@')[1],
+      })),
+      pull_requests: [],
+      url: `${this.url}/api/repos/${this.owner}/${this.repo}/actions/runs/${runId}`,
+      repository: this.restRepository(this.owner, this.repo, 1),
+      head_repository: this.restRepository(
+        headOwner,
+        headRepo,
+        this.repositoryId(meta.headRepository),
+      ),
+    }
+  }
+
+  private restRepository(owner: string, repo: string, id: number): Record<string, unknown> {
+    return {
+      id,
+      node_id: `R_${id}`,
+      name: repo,
+      full_name: `${owner}/${repo}`,
+      owner: { login: owner, id, type: 'Organization' },
+      private: true,
+      fork: id !== 1,
+      default_branch: this.defaultBranch,
+    }
+  }
+
+  private repositoryId(fullName: string): number {
+    return fullName === `${this.owner}/${this.repo}` ? 1 : 2
   }
 }

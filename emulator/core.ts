@@ -9,6 +9,7 @@ import type { ArmState } from './arm/state.js'
 import type {
   EmulatorOptions,
   FederationPolicy,
+  KeylessArrayMode,
   PartialTriggerMode,
   RequestLogEntry,
 } from './types.js'
@@ -35,6 +36,7 @@ export class EmulatorCore {
   transitionMs: number
   runDurationMs: number
   jobsUpdatePartialTrigger: PartialTriggerMode
+  jobsUpdateKeylessArrays: KeylessArrayMode
   federationPolicies: FederationPolicy[]
   /** The ARM double, when started with the `arm` option. */
   arm?: ArmState
@@ -46,7 +48,8 @@ export class EmulatorCore {
     this.propagationDelayMs = options.propagationDelayMs ?? 5000
     this.transitionMs = options.transitionMs ?? 3000
     this.runDurationMs = options.runDurationMs ?? 3_600_000
-    this.jobsUpdatePartialTrigger = options.jobsUpdatePartialTrigger ?? 'drop'
+    this.jobsUpdatePartialTrigger = options.jobsUpdatePartialTrigger ?? 'reject'
+    this.jobsUpdateKeylessArrays = options.jobsUpdateKeylessArrays ?? 'append'
     this.federationPolicies = [...(options.federationPolicies ?? [])]
   }
 

@@ -65,6 +65,7 @@ export interface Emulator {
     options: Pick<
       EmulatorOptions,
       | 'jobsUpdatePartialTrigger'
+      | 'jobsUpdateKeylessArrays'
       | 'propagationDelayMs'
       | 'transitionMs'
       | 'runDurationMs'
@@ -209,6 +210,7 @@ function facade(core: EmulatorCore, servers: Server[]): Emulator {
     setLatency: (ms) => void (core.latencyMs = ms),
     configure: (o) => {
       if (o.jobsUpdatePartialTrigger) core.jobsUpdatePartialTrigger = o.jobsUpdatePartialTrigger
+      if (o.jobsUpdateKeylessArrays) core.jobsUpdateKeylessArrays = o.jobsUpdateKeylessArrays
       if (o.propagationDelayMs !== undefined) core.propagationDelayMs = o.propagationDelayMs
       if (o.transitionMs !== undefined) core.transitionMs = o.transitionMs
       if (o.runDurationMs !== undefined) core.runDurationMs = o.runDurationMs

@@ -32,6 +32,12 @@ export interface FaultRule {
   times?: number
   /** Let this many matching requests through first. */
   after?: number
+  /**
+   * Only requests whose JSON body has these top-level values (compared as strings, so ids match
+   * as numbers or strings), or whose query has them: one chosen write, e.g. `{ job_id: '42' }` on
+   * `jobs/update`. A request without a JSON body matches only on its query.
+   */
+  match?: Record<string, string | number | boolean>
 }
 
 export type RandomFaultKind = '503' | 'reset' | '429'
@@ -54,6 +60,7 @@ export interface RequestLogEntry {
 }
 
 export type PartialTriggerMode = 'drop' | 'reject'
+export type KeylessArrayMode = 'append' | 'replace'
 
 export interface EmulatorOptions {
   scenario?: 'small' | 'large' | 'empty' | import('./scenario/types.js').ScenarioJson
@@ -65,8 +72,10 @@ export interface EmulatorOptions {
   transitionMs?: number
   clockSpeed?: number
   federationPolicies?: FederationPolicy[]
-  /** jobs/update with a trigger lacking its config block: silently drop it (default) or reject. */
+  /** jobs/update with a trigger lacking its config block: reject it (default, as the real API) or silently keep it bare. */
   jobsUpdatePartialTrigger?: PartialTriggerMode
+  /** jobs/update of an array with no key field (`triggers`): append to it (default, strict) or replace it. */
+  jobsUpdateKeylessArrays?: KeylessArrayMode
   /** Emulator-clock ms a non-continuous run lasts before it succeeds; default 1 h. */
   runDurationMs?: number
   /** Fixed emulator clock start (epoch ms); default Date.now(). */

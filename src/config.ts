@@ -8,7 +8,8 @@ import { UsageError } from './errors.js'
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
 
-function isLoopback(url: URL): boolean {
+/** Loopback by address or the name `localhost` exactly (`localhost.` or `localhost.x` are not). */
+export function isLoopback(url: URL): boolean {
   return LOOPBACK.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname)
 }
 
@@ -61,6 +62,9 @@ const ACCOUNT_HOSTS: ReadonlyArray<[RegExp, string]> = [
   [/\.cloud\.databricks\.us$/, 'https://accounts.cloud.databricks.us'],
   [/\.cloud\.databricks\.com$/, 'https://accounts.cloud.databricks.com'],
 ]
+
+/** Every cloud's account console host. */
+export const ACCOUNT_HOST_VALUES: readonly string[] = ACCOUNT_HOSTS.map(([, host]) => host)
 
 /** The account console host for the cloud the workspace runs in, or undefined if unknown. */
 export function accountHostFor(workspaceUrl: string): string | undefined {

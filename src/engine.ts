@@ -4,6 +4,7 @@ import { setup, type EngineContext } from './engine/runtime.js'
 import { show } from './engine/show.js'
 import { stop } from './engine/stop.js'
 import { network } from './engine/network-mode.js'
+import { UNAUTHENTICATED_WARNING } from './snapshot/signing.js'
 
 export type { EngineContext }
 
@@ -19,14 +20,12 @@ export async function run(ctx: EngineContext): Promise<Report> {
     `${ctx.settings.mode}${ctx.settings.dryRun ? ' (dry run)' : ''}: workspace ${rt.workspaceId} ` +
       `as ${rt.caller.userName}, snapshots in ${ctx.store.description}`,
   )
-  switch (rt.settings.mode) {
-    case 'show':
-      return show(rt, startedAt)
-    case 'stop':
-      return stop(rt, startedAt)
-    case 'restore':
-      return restore(rt, startedAt)
-    case 'network':
-      return network(rt, startedAt)
-  }
+  if (rt.settings.mode === 'show') return show(rt, startedAt)
+  if (rt.settings.mode === 'network') return network(rt, startedAt)
+  // Said before the work and again in the report (CLI output, job summary), so it is seen.
+  if (!rt.keys) ctx.logger.warning(UNAUTHENTICATED_WARNING, 'Snapshots not authenticated')
+  const report =
+    rt.settings.mode === 'stop' ? await stop(rt, startedAt) : await restore(rt, startedAt)
+  if (!rt.keys) report.warnings.unshift(UNAUTHENTICATED_WARNING)
+  return report
 }

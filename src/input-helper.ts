@@ -4,6 +4,7 @@ import { normalizeWorkspaceUrl } from './config.js'
 import { UsageError } from './errors.js'
 import { parseKinds, splitList } from './kinds.js'
 import { SettingsSchema, type Settings } from './settings.js'
+import { SigningKeys } from './snapshot/signing.js'
 
 /**
  * The Action's inputs as one typed object: the shared Settings the engine reads, plus what only the
@@ -29,9 +30,13 @@ export interface ArtifactInputs {
   githubToken?: string
   /** `latest`, a workflow run id, an artifact id or a snapshot artifact name. */
   restoreFrom: string
+  /** Refs besides the default branch whose runs' snapshots and markers are trusted. */
+  trustedRefs: string[]
 }
 
 export interface ActionInputs {
+  /** `snapshot-key`, masked before anything else reads it. */
+  snapshotKeys?: SigningKeys
   settings: Settings
   auth: AuthInputs
   artifacts: ArtifactInputs
@@ -45,16 +50,20 @@ const INPUT_OF: Record<string, string> = {
   accountId: 'account-id',
   accountHost: 'account-host',
   keep: 'keep-principals',
+  unkeep: 'unkeep-principals',
   only: 'resources',
   waitMinutes: 'wait-minutes',
   maxConcurrency: 'max-concurrency',
   snapshot: 'restore-from',
   azureWorkspaceResourceId: 'azure-workspace-resource-id',
+  allowHosts: 'allowed-hosts',
+  ignoreOpenSnapshot: 'ignore-open-snapshot',
 }
 
 export function getInputs(): ActionInputs {
   const githubToken = text('github-token') ?? process.env.GITHUB_TOKEN
   if (githubToken) core.setSecret(githubToken)
+  const snapshotKeys = signingKeys()
   const restoreFrom = text('restore-from') ?? 'latest'
   const auth = authInputs()
   const settings = parseSettings({
@@ -64,6 +73,7 @@ export function getInputs(): ActionInputs {
     accountId: text('account-id'),
     accountHost: text('account-host'),
     keep: list('keep-principals'),
+    unkeep: list('unkeep-principals'),
     only: kinds('resources'),
     dryRun: bool('dry-run', false),
     force: bool('force', false),
@@ -72,14 +82,30 @@ export function getInputs(): ActionInputs {
     failIfActive: bool('fail-if-active', false),
     maxConcurrency: number('max-concurrency', 16),
     snapshot: restoreFrom === 'latest' ? undefined : restoreFrom,
+    ignoreOpenSnapshot: text('ignore-open-snapshot'),
     auth: auth.method,
     azureWorkspaceResourceId: text('azure-workspace-resource-id'),
     checkSubnets: bool('check-subnets', false),
     verifyRanges: bool('verify-ranges', false),
+    allowHosts: list('allowed-hosts'),
   })
   const retentionDays = number('retention-days', 90)
   if (retentionDays < 1) throw new UsageError('Input retention-days must be at least 1.')
-  return { settings, auth, artifacts: { retentionDays, githubToken, restoreFrom } }
+  return {
+    settings,
+    auth,
+    artifacts: { retentionDays, githubToken, restoreFrom, trustedRefs: list('trusted-refs') },
+    ...(snapshotKeys ? { snapshotKeys } : {}),
+  }
+}
+
+/** Masked whole and key by key before parsing, so no error or log line can show one. */
+function signingKeys(): SigningKeys | undefined {
+  const raw = core.getInput('snapshot-key')
+  if (!raw.trim()) return undefined
+  core.setSecret(raw)
+  for (const key of raw.split(/[,\n]/).map((k) => k.trim())) if (key) core.setSecret(key)
+  return SigningKeys.parse(raw, 'Input snapshot-key')
 }
 
 function authInputs(): AuthInputs {

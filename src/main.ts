@@ -2,18 +2,22 @@ import * as core from '@actions/core'
 import { CoreLogger } from './action/core-logger.js'
 import { failureMessage, publish } from './action/publish-helper.js'
 import { createStore } from './action/store-helper.js'
-import { createTokenProvider, signIn } from './auth/action-auth.js'
+import { createTokenProvider, resolveAuthMethod, signIn } from './auth/action-auth.js'
 import { exitCodeForError } from './cli/exit-codes.js'
 import { VERSION } from './cli/version.js'
 import { run as runEngine } from './engine.js'
 import { errorText } from './errors.js'
+import { checkSettingsHosts, warnOptedIn } from './host-policy.js'
 import { getInputs } from './input-helper.js'
 
 /** The Action: inputs → sign-in → engine → outputs, annotations and job summary. */
 export async function run(): Promise<void> {
   try {
-    const { settings, auth, artifacts } = getInputs()
+    const { settings, auth, artifacts, snapshotKeys } = getInputs()
     const logger = new CoreLogger()
+    // Before any token or ID token is requested: credentials go only to known or opted-in hosts.
+    const authority = resolveAuthMethod(auth) === 'azure-oidc' ? auth.azureAuthorityHost : undefined
+    warnOptedIn(logger, checkSettingsHosts(settings, authority))
     const tokens = createTokenProvider(settings, auth)
     // Sign in first: a missing permission or a rejected credential fails here, with its own message.
     await logger.group(`Sign in: ${tokens.description}`, () => signIn(settings, tokens))
@@ -22,6 +26,7 @@ export async function run(): Promise<void> {
       settings,
       tokens,
       store: store.store,
+      snapshotKeys,
       logger,
       version: VERSION,
       ...(process.env.DATABRICKS_HALT_ARM_ENDPOINT?.trim()

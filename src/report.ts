@@ -17,6 +17,7 @@ export type ItemOutcome =
   | 'conflict' // restore: changed by hand during the halt; left alone
   | 'gone' // restore: the item no longer exists
   | 'report_only' // cannot be stopped through the API (serving, vector search)
+  | 'not_available' // the workspace lacks the kind's feature (FEATURE_DISABLED): nothing to halt
   | 'failed'
   | 'not_converged' // restore: not visible by the verify deadline; stop --wait: still running
 

@@ -39,6 +39,8 @@ export const SettingsSchema = z.object({
   accountHost: z.url().optional(),
   /** Principals to keep: ids, user names, group names, SP application ids or display names. */
   keep: z.array(z.string().min(1)).default([]),
+  /** Principals to drop from the open snapshot's keep list (which a second stop and show inherit). */
+  unkeep: z.array(z.string().min(1)).default([]),
   only: z.array(z.enum(RESOURCE_KINDS)).optional(),
   skip: z.array(z.enum(RESOURCE_KINDS)).default([]),
   dryRun: z.boolean().default(false),
@@ -51,6 +53,10 @@ export const SettingsSchema = z.object({
   maxConcurrency: z.number().int().min(1).max(256).default(16),
   /** restore: which snapshot; undefined = latest un-restored for the workspace. */
   snapshot: z.string().min(1).optional(),
+  /** Hosts outside Databricks and Microsoft that may still receive credentials (opt-in). */
+  allowHosts: z.array(z.string().min(1)).default([]),
+  /** stop: start afresh although the newest open snapshot (this name) is unreadable or untrusted. */
+  ignoreOpenSnapshot: z.string().min(1).optional(),
   /** Auth method, or `profile:NAME` for ~/.databrickscfg. */
   auth: z.union([z.enum(AUTH_METHODS), z.string().regex(/^profile:.+$/)]).default('auto'),
   /** Azure resource id of the workspace (network checks); else looked up by its URL. */

@@ -1,13 +1,15 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { quietStartTime, startEmulator, type Emulator } from '../../emulator/index.js'
+import { join, resolve } from 'node:path'
 import { configuration, differences } from '../../scripts/workspace-state.js'
-import { distExists, runStep, type StepResult } from '../../__fixtures__/action-runner.js'
+import { actionBundle, BUNDLE_TIMEOUT_MS, sourceHash } from '../../__fixtures__/action-bundle.js'
+import { runStep, type StepResult } from '../../__fixtures__/action-runner.js'
 import { leaks } from '../../__fixtures__/capture-stdout.js'
 import { EntraDouble, githubCredential } from '../../__fixtures__/entra-double.js'
 import { GITHUB_ISSUER, GitHubDouble } from '../../__fixtures__/github-double.js'
 
 /**
- * The built action (dist/index.js) run as the runner runs it, against loopback doubles of GitHub
+ * The action, bundled by ncc from the current src/ (not the committed dist/), run as the runner runs it, against loopback doubles of GitHub
  * (OIDC issuer, results service, blob store, REST API), an https Entra ID, and the Databricks
  * emulator, which accepts only the tokens the sign-in path produced (never its admin token).
  */
@@ -23,8 +25,10 @@ let nextRun = 5000
 let signInAs: string | undefined
 
 beforeAll(async () => {
-  if (!distExists())
-    throw new Error('dist/index.js is missing: run `npm run build` before these tests.')
+  await actionBundle()
+}, BUNDLE_TIMEOUT_MS)
+
+beforeAll(async () => {
   gh = await GitHubDouble.start({ subject: SUBJECT })
   entra = await EntraDouble.start({
     credentials: [githubCredential(TENANT, CLIENT, SUBJECT)],
@@ -98,6 +102,11 @@ function expectOk(step: StepResult): void {
 }
 
 describe('the action, end to end', () => {
+  it('runs a bundle built from the current src/, not the committed dist/', async () => {
+    const bundle = resolve('node_modules/.cache/databricks-halt', `action-${sourceHash()}`)
+    expect(await actionBundle()).toBe(join(bundle, 'index.js'))
+  })
+
   it('azure-oidc: stop then restore in one run; outputs, summary, annotations, no token in the log', async () => {
     const before = configuration(emu.ws())
     const run = newRun()
@@ -197,6 +206,31 @@ describe('the action, end to end', () => {
     expect(differences(before, configuration(emu.ws()))).toEqual([])
   })
 
+  it('plan-to-apply pin: the apply job restores the snapshot the plan job resolved, not a newer one', async () => {
+    const first = await newRun().step({ mode: 'stop' })
+    expectOk(first)
+    // The reusable workflow's plan job: a dry run whose output names the snapshot it resolved.
+    const run = newRun()
+    const plan = await run.step({ mode: 'restore', 'dry-run': 'true' })
+    expectOk(plan)
+    expect(plan.outputs['snapshot-artifact-id']).toBe(first.outputs['snapshot-artifact-id'])
+    // Between approval and apply a newer snapshot appears (here a second, genuine stop).
+    const newer = await newRun().step({ mode: 'stop' })
+    expectOk(newer)
+    const latest = await newRun().step({ mode: 'restore', 'dry-run': 'true' })
+    expect(latest.outputs['snapshot-artifact-id']).toBe(newer.outputs['snapshot-artifact-id'])
+    // The apply job gets the plan's id (databricks-halt.yml passes it as restore-from).
+    const apply = await run.step({
+      mode: 'restore',
+      'restore-from': plan.outputs['snapshot-artifact-id'],
+    })
+    expectOk(apply)
+    expect(apply.outputs['snapshot-artifact-id']).toBe(first.outputs['snapshot-artifact-id'])
+    expect(apply.stdout).toContain(`Restoring from ${first.outputs['snapshot-artifact-name']}`)
+    // Leave nothing open for the next test: the newer snapshot is still un-restored.
+    expectOk(await newRun().step({ mode: 'restore' }))
+  })
+
   it('fails with what to fix when the job lacks id-token: write, touching nothing', async () => {
     const entraCalls = entra.requests.length
     const step = await newRun({ idToken: false }).step({ mode: 'stop' })
@@ -288,5 +322,55 @@ describe('the action, end to end', () => {
     expect(step.stdout).toContain(`::add-mask::${emu.adminToken}`)
     expect(leaks(step.stdout, [emu.adminToken])).toEqual([])
     expect(mutations()).toEqual([])
+  })
+})
+
+describe('the action with snapshot-key', () => {
+  const KEY_A = 'action-key-A-0123456789abcdef0123456789'
+  const KEY_B = 'action-key-B-0123456789abcdef0123456789'
+  const noKeyLeaks = (step: StepResult) => {
+    for (const text of [step.stdout, step.stderr, step.summary, JSON.stringify(step.outputs)])
+      expect(leaks(text, [KEY_A, KEY_B])).toEqual([])
+  }
+
+  it('refuses a snapshot signed with another key (exit 3, nothing changed); rotated keys restore it; keys are masked', async () => {
+    const before = configuration(emu.ws())
+    // Any job with another key (or none) can upload a snapshot artifact: here one signed with B.
+    const planted = await newRun().step({ mode: 'stop', 'snapshot-key': KEY_B })
+    expectOk(planted)
+    expect(planted.summary).not.toContain('Snapshots are not authenticated')
+    const changes = mutations().length
+    const refused = await newRun().step({ mode: 'restore', 'snapshot-key': KEY_A })
+    expect(refused.code).toBe(3)
+    expect(refused.errors.join('\n')).toContain(
+      `Snapshot ${planted.outputs['snapshot-artifact-name']} is not authenticated (signed with another key`,
+    )
+    expect(mutations()).toHaveLength(changes)
+    const restore = await newRun().step({ mode: 'restore', 'snapshot-key': `${KEY_A}\n${KEY_B}` })
+    expectOk(restore)
+    expect(differences(before, configuration(emu.ws()))).toEqual([])
+    for (const step of [planted, refused, restore]) noKeyLeaks(step)
+  })
+
+  it('without a key the job summary warns; an unsigned open snapshot blocks a keyed stop until ignore-open-snapshot names it', async () => {
+    const unkeyed = await newRun().step({ mode: 'stop' })
+    expectOk(unkeyed)
+    expect(unkeyed.summary).toContain('Snapshots are not authenticated')
+    const name = unkeyed.outputs['snapshot-artifact-name']
+    const changes = mutations().length
+    const refused = await newRun().step({ mode: 'stop', 'snapshot-key': KEY_A })
+    expect(refused.code).toBe(3)
+    const printed = /Action input ignore-open-snapshot: (\S+)\)/.exec(refused.errors.join('\n'))
+    expect(printed?.[1]).toBe(name)
+    expect(mutations()).toHaveLength(changes)
+    // The way out, exactly as printed.
+    const fresh = await newRun().step({
+      mode: 'stop',
+      'snapshot-key': KEY_A,
+      'ignore-open-snapshot': printed![1],
+    })
+    expectOk(fresh)
+    expect(fresh.stdout).toContain(`Ignoring the newest snapshot ${name} as asked`)
+    noKeyLeaks(fresh)
   })
 })

@@ -122,8 +122,13 @@ describe('artifact snapshot store', () => {
     ])
 
     const restorer = storeInRun(304)
-    await restorer.markRestored(before[0])
-    await restorer.markRestored(before[0]) // idempotent within the run
+    const marker = { workspaceId: ws, checksum: `sha256:${'c'.repeat(64)}`, text: '{"m":1}\n' }
+    await restorer.markRestored(before[0], marker)
+    await restorer.markRestored(before[0], marker) // idempotent within the run
+    // The marker's text is kept as given, for the engine to check (signature, checksum).
+    expect(await storeInRun(307).markers(ws)).toEqual([
+      { name: `databricks-halt-restored-ws${ws}-artifact${s2.ref}`, text: '{"m":1}\n' },
+    ])
 
     const after = await storeInRun(305).list(ws)
     expect(after.map((e) => [e.ref, e.restored])).toEqual([
@@ -213,5 +218,23 @@ describe('artifact snapshot store', () => {
       gh.fail.createArtifact = false
     }
     expect(gh.artifactsOfRun(701)).toEqual([])
+  })
+
+  it('rejects save when the upload is not listed under the id its finalize answered', async () => {
+    const store = storeInRun(702)
+    gh.fail.listOtherId = true
+    try {
+      await expect(
+        store.save({
+          workspaceId: WS,
+          createdAt: '2026-11-26T17:05:00.000Z',
+          content: content(13),
+        }),
+      ).rejects.toThrow(
+        /^Snapshot artifact databricks-halt-snapshot-\S+ is not listed after upload\.$/,
+      )
+    } finally {
+      gh.fail.listOtherId = false
+    }
   })
 })

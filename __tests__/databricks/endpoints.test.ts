@@ -39,6 +39,7 @@ import {
 } from '../../src/databricks/warehouses.js'
 import { getHostMetadata } from '../../src/databricks/workspace-metadata.js'
 import { clientsFor } from './emulator-clients.js'
+import { call } from '../emulator/helpers.js'
 
 /** One round trip per endpoint module, judged by the emulator's state. */
 let emu: Awaited<ReturnType<typeof startEmulator>>
@@ -129,15 +130,35 @@ describe('endpoint modules against the emulator', () => {
     expect(emu.ws().apps.get(active.name)!.compute_status.state).toBe('ACTIVE')
   })
 
-  it('alerts v2: PATCH schedule.pause_status keeps cron and timezone', async () => {
+  it('alerts v2: PATCH update_mask=schedule (top level) with the whole block keeps cron and timezone', async () => {
     const alert = (await collect(listAlerts(ws))).find(
       (a) => a.schedule?.pause_status !== 'PAUSED',
     )!
+    emu.requests.length = 0
     await updateAlertPauseStatus(ws, alert.id, { ...alert.schedule!, pause_status: 'PAUSED' })
+    expect(emu.requests.find((r) => r.method === 'PATCH')?.query).toEqual({
+      update_mask: 'schedule',
+    })
     expect((await getAlert(ws, alert.id)).schedule).toEqual({
       ...alert.schedule,
       pause_status: 'PAUSED',
     })
+  })
+
+  it('alerts v2: the emulator accepts only documented top-level mask fields', async () => {
+    const alert = (await collect(listAlerts(ws)))[0]
+    for (const mask of ['schedule.pause_status', 'id', 'lifecycle_state', 'owner_user_name']) {
+      const answer = await call(
+        emu.workspace.url,
+        `/api/2.0/alerts/${alert.id}?update_mask=${mask}`,
+        {
+          token: emu.adminToken,
+          method: 'PATCH',
+          body: { schedule: { ...alert.schedule, pause_status: 'PAUSED' } },
+        },
+      )
+      expect([mask, answer.status]).toEqual([mask, 400])
+    }
   })
 
   it('lakeview: update a schedule with its etag', async () => {

@@ -25,6 +25,39 @@ describe('retry policy', () => {
     ).toBe(true)
   })
 
+  it("retries the SDKs' transient messages at any status, and the continuous-job race", () => {
+    const messages = [
+      'Timed out after 60s waiting for the cluster',
+      'rpc error: context deadline exceeded',
+      'com.databricks.backend.manager.util.UnknownWorkerEnvironmentException: gone',
+      'Workspace 1 does not have any associated worker environments',
+      'There is no worker environment with id 7',
+      'worker env we-1 not found',
+      'ClusterNotReadyException: cluster not ready',
+      'A concurrent request to run the continuous job is already in progress. Please try again.',
+    ]
+    for (const status of [400, 404, 409, 500]) {
+      for (const m of messages)
+        expect([status, m, isTransient(error(status, 'X', m), {})]).toEqual([status, m, true])
+    }
+    // Not a transient text, and never for 401.
+    expect(isTransient(error(400, 'INVALID_PARAMETER_VALUE', 'Cluster 1 does not exist'), {})).toBe(
+      false,
+    )
+    expect(isTransient(error(401, 'UNAUTHENTICATED', 'Timed out after 5s'), {})).toBe(false)
+  })
+
+  it('a non-idempotent call is retried only when it certainly did not run', () => {
+    const once = { idempotent: false }
+    expect(isTransient(error(429, 'REQUEST_LIMIT_EXCEEDED'), once)).toBe(true)
+    expect(isTransient(error(0, 'NETWORK_ERROR', 'No response: ECONNREFUSED'), once)).toBe(true)
+    // It may have run: a lost answer, a 503, a transient message.
+    expect(isTransient(error(0, 'NETWORK_ERROR', 'No response: ECONNRESET'), once)).toBe(false)
+    expect(isTransient(error(0, 'TIMEOUT', 'The request timed out'), once)).toBe(false)
+    expect(isTransient(error(503, 'TEMPORARILY_UNAVAILABLE'), once)).toBe(false)
+    expect(isTransient(error(500, 'INTERNAL_ERROR', 'Timed out after 30s'), once)).toBe(false)
+  })
+
   it('retries 403 only before the window closes', () => {
     const now = 1_000_000
     expect(isTransient(error(403), { retryForbiddenUntil: now + 1 }, now)).toBe(true)

@@ -7,6 +7,7 @@ import {
   deletePermissionAssignment,
   updatePermissionAssignment,
 } from '../../src/databricks/permission-assignments.js'
+import { startUpdate } from '../../src/databricks/pipelines.js'
 import { getMe } from '../../src/databricks/scim.js'
 import { clientsFor } from './emulator-clients.js'
 
@@ -93,6 +94,38 @@ describe('retries against the emulator', () => {
     expect(error).toBeInstanceOf(DatabricksError)
     expect((error as DatabricksError).status).toBe(status)
     expect(logged(JOBS_GET, since)).toHaveLength(1)
+  })
+
+  it('retries a transient message at a 4xx status until it clears (continuous-job race)', async () => {
+    const id = await anyJobId()
+    const since = emu.requests.length
+    emu.faults.add({
+      method: 'POST',
+      path: '/api/2.2/jobs/update',
+      status: 400,
+      errorCode: 'INVALID_STATE',
+      message: 'A concurrent request to run the continuous job is already in progress.',
+      times: 2,
+    })
+    const settings = emu.ws().jobs.get(id)!.settings
+    await updateJob(clients.workspace, { job_id: id, new_settings: { name: settings.name } })
+    const attempts = logged('/api/2.2/jobs/update', since).map((r) => r.status)
+    expect(attempts).toEqual([400, 400, 200])
+  })
+
+  it('never retries a non-idempotent start-update after an answer that may mean it ran', async () => {
+    const pipeline = [...emu.ws().pipelines.values()].find((p) => p.state === 'IDLE')!
+    const path = `/api/2.0/pipelines/${pipeline.pipeline_id}/updates`
+    const since = emu.requests.length
+    emu.faults.add({ method: 'POST', path, status: 503, times: 1 })
+    await expect(startUpdate(clients.workspace, pipeline.pipeline_id)).rejects.toThrow(
+      DatabricksError,
+    )
+    expect(logged(path, since).map((r) => r.status)).toEqual([503])
+    // Throttled: certainly not run, so retried.
+    emu.faults.add({ method: 'POST', path, status: 429, retryAfterSeconds: 0, times: 1 })
+    await startUpdate(clients.workspace, pipeline.pipeline_id)
+    expect(logged(path, since).map((r) => r.status)).toEqual([503, 429, 200])
   })
 
   it('retries a 403 only inside an explicit window', async () => {

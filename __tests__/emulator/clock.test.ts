@@ -292,15 +292,17 @@ describe('emulator clock', () => {
     await start()
     emu.clock.advance(2 * 60 * MIN)
     expect(emu.ws().warehouses.get('wh1')!.state).toBe('STOPPED')
-    const patch = await call(
-      emu.workspace.url,
-      '/api/2.0/alerts/a1?update_mask=schedule.pause_status',
-      {
-        token: emu.adminToken,
-        method: 'PATCH',
-        body: { schedule: { pause_status: 'UNPAUSED' } },
+    const patch = await call(emu.workspace.url, '/api/2.0/alerts/a1?update_mask=schedule', {
+      token: emu.adminToken,
+      method: 'PATCH',
+      body: {
+        schedule: {
+          quartz_cron_schedule: '0 0 10 * * ?',
+          timezone_id: 'UTC',
+          pause_status: 'UNPAUSED',
+        },
       },
-    )
+    })
     expect(patch.status).toBe(200)
     expect(patch.json.schedule).toEqual({
       quartz_cron_schedule: '0 0 10 * * ?',

@@ -85,19 +85,27 @@ describe('jobs/update semantics', () => {
     ).toBe(400)
   })
 
-  it("'reject' mode: a trigger without its kind block is refused and nothing changes", async () => {
-    emu.configure({ jobsUpdatePartialTrigger: 'reject' })
+  it("default 'reject' mode: a trigger without its kind block is refused, as the real API does, and nothing changes", async () => {
     const res = await update({ new_settings: { trigger: { pause_status: 'PAUSED' } } })
     expect(res.status).toBe(400)
+    expect(res.json).toMatchObject({
+      error_code: 'INVALID_PARAMETER_VALUE',
+      message: expect.stringContaining('Missing trigger configuration'),
+    })
     expect((await settings()).trigger.file_arrival).toEqual(FILE_ARRIVAL)
-    emu.configure({ jobsUpdatePartialTrigger: 'drop' })
   })
 
-  it("default 'drop' mode: a trigger sent without file_arrival silently loses it", async () => {
+  it("'drop' mode (a switch): a trigger sent without file_arrival silently loses it", async () => {
+    emu.configure({ jobsUpdatePartialTrigger: 'drop' })
     const res = await update({ new_settings: { trigger: { pause_status: 'PAUSED' } } })
+    emu.configure({ jobsUpdatePartialTrigger: 'reject' })
     expect(res.status).toBe(200)
     expect(res.json).toEqual({})
     expect((await settings()).trigger).toEqual({ pause_status: 'PAUSED' })
+    // Give the trigger its config back: a bare stored trigger would fail every later update.
+    await update({
+      new_settings: { trigger: { pause_status: 'PAUSED', file_arrival: FILE_ARRIVAL } },
+    })
   })
 
   it('tasks merge by task_key; fields_to_remove drops fields and tasks', async () => {
@@ -128,6 +136,25 @@ describe('jobs/update semantics', () => {
     expect((await settings()).job_clusters).toEqual([cluster('x', 1), cluster('y', 4)])
     await update({ fields_to_remove: ['job_clusters/x'] })
     expect((await settings()).job_clusters).toEqual([cluster('y', 4)])
+  })
+
+  it("keyless arrays (triggers): appended by default (strict reading), replaced with 'replace'", async () => {
+    const t = (unit: string, pause = 'UNPAUSED') => ({
+      pause_status: pause,
+      periodic: { interval: 1, unit },
+    })
+    // A multi-trigger job cannot also have a schedule or a single trigger.
+    await update({
+      fields_to_remove: ['schedule', 'trigger'],
+      new_settings: { triggers: [t('DAYS')] },
+    })
+    await update({ new_settings: { triggers: [t('DAYS', 'PAUSED')] } })
+    expect((await settings()).triggers).toEqual([t('DAYS'), t('DAYS', 'PAUSED')])
+    emu.configure({ jobsUpdateKeylessArrays: 'replace' })
+    await update({ new_settings: { triggers: [t('HOURS', 'PAUSED')] } })
+    emu.configure({ jobsUpdateKeylessArrays: 'append' })
+    expect((await settings()).triggers).toEqual([t('HOURS', 'PAUSED')])
+    await update({ fields_to_remove: ['triggers'], new_settings: { schedule: SCHEDULE } })
   })
 
   it('schedule and continuous together are rejected; reset replaces everything', async () => {

@@ -16,6 +16,7 @@ import type { ArmAccess } from '../../src/engine/network.js'
 import type { Report } from '../../src/report.js'
 import { SettingsSchema, type Settings } from '../../src/settings.js'
 import { DirectoryStore } from '../../src/snapshot/directory-store.js'
+import { SigningKeys } from '../../src/snapshot/signing.js'
 import type { SnapshotStore } from '../../src/snapshot/store.js'
 
 export interface RunAs {
@@ -27,6 +28,8 @@ export interface RunAs {
   store?: SnapshotStore
   /** Azure Resource Manager access (the emulator's ARM double). */
   arm?: ArmAccess
+  /** DATABRICKS_HALT_SNAPSHOT_KEY, as the CLI would parse it. */
+  keys?: string
 }
 
 export interface Harness {
@@ -52,7 +55,7 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
   })
   const dir = await mkdtemp(join(tmpdir(), 'halt-engine-'))
   const store = new DirectoryStore(join(dir, 'snapshots'))
-  const logger = new MemoryLogger()
+  const logger = new MemoryLogger(() => emu.clock.now())
   return {
     emu,
     dir,
@@ -73,9 +76,12 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
         settings,
         tokens,
         store: as.store ?? store,
+        snapshotKeys: SigningKeys.parse(as.keys, 'test keys'),
         logger,
         version: '0.0.0-test',
         timing: { verifyTimeoutMs: 5_000, pollIntervalMs: 20, ...as.timing },
+        // Progress lines and ETAs run on the emulator's clock, as the rest of the test does.
+        clock: emu.clock,
         ...(as.arm ? { arm: as.arm } : {}),
       })
     },

@@ -188,7 +188,8 @@ describe('the snapshot comes first', () => {
       list: (ws) => h!.store.list(ws),
       resolve: (name) => h!.store.resolve(name),
       read: (entry) => h!.store.read(entry),
-      markRestored: (entry) => h!.store.markRestored(entry),
+      markRestored: (entry, marker) => h!.store.markRestored(entry, marker),
+      markers: (ws) => h!.store.markers(ws),
       save: async () => {
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
       },

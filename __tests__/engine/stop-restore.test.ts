@@ -144,31 +144,4 @@ describe('stop then restore', () => {
     expect(haltableState(h.emu)).toEqual(before)
     expect(rest.snapshot?.restored).toBe(true)
   })
-
-  it('applies in the safe order: access and pauses, then runs and compute, then owned clusters', async () => {
-    h = await startHarness()
-    const first = h.emu.requests.length
-    await h.run('stop')
-    const log = h.emu.requests.slice(first)
-    const at = (method: string, pattern: RegExp) =>
-      log.flatMap((r, i) => (r.method === method && pattern.test(r.path) ? [i] : []))
-    const stage1 = [
-      ...at('DELETE', /permissionassignments\/principals/),
-      ...at('POST', /\/jobs\/update$/),
-    ]
-    const stage2 = [
-      ...at('POST', /\/runs\/cancel$/),
-      ...at('POST', /\/clusters\/delete$/),
-      ...at('POST', /\/warehouses\/[^/]+\/stop$/),
-      ...at('POST', /\/pipelines\/[^/]+\/stop$/),
-    ]
-    expect(stage1.length).toBeGreaterThan(0)
-    expect(stage2.length).toBeGreaterThan(0)
-    // No run is cancelled and no compute stopped before every pause and removal was answered.
-    expect(Math.max(...stage1)).toBeLessThan(Math.min(...stage2))
-    // Stage 3: the JOB/PIPELINE clusters still up are halted once every run was cancelled.
-    const line = (pattern: RegExp) => h!.logger.lines.findLastIndex((l) => pattern.test(l))
-    expect(line(/^info: job_runs: \d+ changed/)).toBeGreaterThan(-1)
-    expect(line(/^info: clusters: halting/)).toBeGreaterThan(line(/^info: job_runs: \d+ changed/))
-  })
 })

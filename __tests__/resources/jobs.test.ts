@@ -148,4 +148,44 @@ describe('jobs', () => {
     // Job 6 was only recorded by the second stop: its latest pre-halt value (unpaused by hand) wins.
     expect(settingsOf('6').schedule.pause_status).toBe('UNPAUSED')
   })
+
+  it.each(['append', 'replace'] as const)(
+    'multi-trigger job (%s keyless arrays): re-read after the update, no trigger duplicated or left unpaused',
+    async (mode) => {
+      h = await startHarness({ scenario: scenario(), jobsUpdateKeylessArrays: mode })
+      const before = structuredClone(settingsOf('5').triggers)
+      h.emu.requests.length = 0
+      const stopped = await h.run('stop', { only: ['jobs'] })
+      expect(stopped.items.find((i) => i.id === '5')?.outcome).toBe('changed')
+      const paused = before.map((t: object) => ({ ...t, pause_status: 'PAUSED' }))
+      expect(settingsOf('5').triggers).toEqual(paused)
+      // 'replace': one update and one check; 'append' duplicated the array, so it was removed and
+      // sent again (two more updates) and checked once more.
+      const updates = h.emu.requests.filter(
+        (r) => r.path === '/api/2.2/jobs/update' && r.status === 200,
+      ).length
+      const jobUpdates = mode === 'append' ? 3 : 1
+      expect(updates).toBe(jobUpdates + 4) // + the four single-block jobs
+      await h.run('restore', { only: ['jobs'] })
+      expect(settingsOf('5').triggers).toEqual(before)
+    },
+  )
+
+  it('a triggers array still wrong after the repair fails the item, naming what is left', async () => {
+    h = await startHarness({ scenario: scenario(), jobsUpdateKeylessArrays: 'append' })
+    // The repair calls are answered 200 without effect: the array stays duplicated, unpaused
+    // originals included.
+    h.emu.faults.add({
+      method: 'POST',
+      path: '/api/2.2/jobs/update',
+      match: { job_id: '5' },
+      after: 1,
+      status: 200,
+    })
+    const stopped = await h.run('stop', { only: ['jobs'] })
+    const item = stopped.items.find((i) => i.id === '5')!
+    expect(item.outcome).toBe('failed')
+    expect(item.error).toMatch(/triggers of job 5 are not as sent.*UNPAUSED/)
+    expect(stopped.exitCode).toBe(1)
+  })
 })

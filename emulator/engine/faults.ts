@@ -1,4 +1,5 @@
 /** Injected failures: fail-this-path rules and seeded random 503s / resets / 429s. */
+import { parseJson } from '../../src/databricks/json.js'
 import type { FaultRule, RandomFaultKind, RandomFaults } from '../types.js'
 import { Rng } from './random.js'
 
@@ -31,9 +32,14 @@ export class Faults {
   }
 
   /** Decide whether this request fails, and how. */
-  check(method: string, path: string): FaultAction | undefined {
+  check(
+    method: string,
+    path: string,
+    request: { query?: URLSearchParams; rawBody?: string } = {},
+  ): FaultAction | undefined {
     for (const live of this.rules) {
       if (!matches(live.rule, method, path)) continue
+      if (live.rule.match && !matchesFields(live.rule.match, request)) continue
       live.seen++
       if (live.seen <= (live.rule.after ?? 0)) continue
       if (live.rule.times !== undefined && live.fired >= live.rule.times) continue
@@ -69,6 +75,26 @@ export class Faults {
 function matches(rule: FaultRule, method: string, path: string): boolean {
   if (rule.method && rule.method.toUpperCase() !== method) return false
   return typeof rule.path === 'string' ? rule.path === path : rule.path.test(path)
+}
+
+/** Every field of `match` equals (as a string) the body's top-level value or the query's. */
+function matchesFields(
+  match: Record<string, string | number | boolean>,
+  request: { query?: URLSearchParams; rawBody?: string },
+): boolean {
+  let body: Record<string, unknown> = {}
+  try {
+    const parsed = request.rawBody ? parseJson(request.rawBody) : undefined
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      body = parsed as Record<string, unknown>
+    }
+  } catch {
+    // Not JSON: only the query can match.
+  }
+  return Object.entries(match).every(([key, want]) => {
+    const got = key in body ? body[key] : (request.query?.get(key) ?? undefined)
+    return got !== undefined && got !== null && String(got) === String(want)
+  })
 }
 
 function fromRule(rule: FaultRule): FaultAction {

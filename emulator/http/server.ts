@@ -6,6 +6,7 @@ import type { EmulatorCore } from '../core.js'
 import type { WorkspaceState } from '../state/workspace.js'
 import { ApiError, OAuthError, ScimError, errorBody, scimErrorBody, throttled } from './errors.js'
 import type { Ctx, Obj, Reply, Route, Router } from './router.js'
+import { checkFeature } from '../engine/features.js'
 
 export interface Target {
   name: 'account' | string
@@ -74,7 +75,7 @@ async function handle(
     principalId: undefined as string | undefined,
   }
   core.requests.push(entry)
-  const fault = core.faults.check(method, url.pathname)
+  const fault = core.faults.check(method, url.pathname, { query: url.searchParams, rawBody })
   if (fault?.kind === 'reset') {
     entry.status = -1
     req.socket.destroy()
@@ -141,6 +142,7 @@ async function dispatch(
   const wait = core.rateLimiter.take(route.rateClass, target.name)
   if (wait > 0) throw throttled(wait)
   authorize(core, route, ctx)
+  if (ctx.ws) checkFeature(ctx.ws, ctx.path)
   ctx.body = parseBody(ctx)
   return { body: (await route.handler(ctx)) ?? {} }
 }

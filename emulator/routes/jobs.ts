@@ -88,14 +88,19 @@ function checkSchedule(s: Obj, field = 'schedule'): void {
   checkPause(s, field)
 }
 
-/** A trigger without its kind block: strictly rejected, or (like the real API) silently kept bare. */
+/**
+ * A trigger without its kind block: rejected by default, as the real API does ("Missing trigger
+ * configuration", terraform-provider-databricks#3600); kept bare with the 'drop' switch.
+ */
 function checkTrigger(ctx: Ctx, t: Obj): void {
   checkPause(t, 'trigger')
   const kinds = TRIGGER_KINDS.filter((k) => t[k] !== undefined)
   if (kinds.length > 1)
     throw invalidParam('A trigger can have only one of file_arrival, table_update, periodic, model')
   if (!kinds.length && ctx.core.jobsUpdatePartialTrigger === 'reject') {
-    throw invalidParam('trigger must set one of file_arrival, table_update, periodic, model')
+    throw invalidParam(
+      'Missing trigger configuration: trigger must set one of file_arrival, table_update, periodic, model',
+    )
   }
   const p = t.periodic
   if (p && (!(Number(p.interval) > 0) || !Object.hasOwn(UNIT_MS, p.unit))) {
@@ -137,13 +142,23 @@ function replaceSettings(ctx: Ctx, job: Obj, next: Obj): Obj {
   return {}
 }
 
-/** Top-level fields replaced whole; only tasks/job_clusters merge by key. */
+/**
+ * Top-level fields replaced whole, "except for arrays which are merged … based on the respective
+ * key fields, i.e. task_key or job_cluster_key, while previous entries are kept" (jobs/update
+ * reference, `UpdateJobRequest.new_settings`). An array with no documented key (`triggers`,
+ * `parameters`, `environments`) is, by the strict reading, merged with every previous entry kept:
+ * appended (`jobsUpdateKeylessArrays: 'append'`, the default); `'replace'` replaces it whole.
+ */
 function update(ctx: Ctx): Obj {
   const job = jobOrFail(ctx.ws!, ctx.body.job_id)
   const next = clone(job.settings ?? {})
+  const append = ctx.core.jobsUpdateKeylessArrays === 'append'
   for (const [key, value] of Object.entries((ctx.body.new_settings ?? {}) as Obj)) {
     const by = MERGE_KEYS.get(key)
-    next[key] = by ? mergeByKey(next[key], value, by) : clone(value)
+    if (by) next[key] = mergeByKey(next[key], value, by)
+    else if (append && Array.isArray(value) && Array.isArray(next[key]))
+      next[key] = [...next[key], ...clone(value)]
+    else next[key] = clone(value)
   }
   for (const field of (ctx.body.fields_to_remove ?? []) as string[]) {
     const [top, sub] = field.split('/')

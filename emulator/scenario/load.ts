@@ -59,6 +59,7 @@ function loadWorkspace(core: EmulatorCore, w: WorkspaceScenario, i: number): Wor
     str(w.workspaceId) ?? String(1234567890123456n + BigInt(i) * 1111n),
     '',
   )
+  for (const f of w.disabledFeatures ?? []) ws.disabledFeatures.add(f)
   for (const a of w.assignments ?? []) {
     const principal = core.account.assignmentPrincipal(String(a.principalId))
     if (!principal) continue

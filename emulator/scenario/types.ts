@@ -1,3 +1,4 @@
+import type { Feature } from '../engine/features.js'
 /**
  * The hand-written scenario format (JSON). Objects are in REST API shape; ids may be JSON numbers
  * or decimal strings (load with parseJson to keep ids above 2^53 exact). Anything omitted is empty.
@@ -36,4 +37,6 @@ export interface WorkspaceScenario {
   dashboards?: Obj[]
   servingEndpoints?: Obj[]
   vectorSearchEndpoints?: Obj[]
+  /** Features this workspace lacks (`apps`, `serving`, `vector_search`, `alerts_v2`, `lakeview`). */
+  disabledFeatures?: Feature[]
 }

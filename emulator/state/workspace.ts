@@ -1,4 +1,5 @@
 /** One workspace's live state: REST-shaped objects keyed by their API id. */
+import type { Feature } from '../engine/features.js'
 import type { Obj } from '../http/router.js'
 
 export interface Assignment {
@@ -31,6 +32,8 @@ export class WorkspaceState {
   dashboardSchedules = new Map<string, Map<string, Obj>>()
   servingEndpoints = new Map<string, Obj>()
   vectorSearchEndpoints = new Map<string, Obj>()
+  /** Features this workspace lacks: their APIs answer 404 FEATURE_DISABLED (engine/features.ts). */
+  disabledFeatures = new Set<Feature>()
   /** Next run number per job (`number_in_job`). */
   runNumbers = new Map<string, number>()
   /** Active run ids per job id (index kept by the engine). */

@@ -35,6 +35,8 @@ export function createStore(
     runAttempt: process.env.GITHUB_RUN_ATTEMPT ?? '1',
     workspaceIdHint: settings.workspaceId ?? workspaceIdFromUrl(settings.workspaceUrl),
     tempDir: process.env.RUNNER_TEMP,
+    trustedRefs: inputs.trustedRefs,
+    workflowRef: process.env.GITHUB_WORKFLOW_REF,
   })
   return { store, runIdOf: (entry) => store.runIdOf(entry) }
 }

@@ -28,6 +28,7 @@ const COLUMNS: [ItemOutcome, string][] = [
   ['left_off', 'Left off'],
   ['kept', 'Kept'],
   ['report_only', 'Cannot stop'],
+  ['not_available', 'Not available'],
   ['conflict', 'Conflicts'],
   ['gone', 'Gone'],
   ['not_converged', 'Not converged'],

@@ -7,7 +7,7 @@ import { checkedUrl, normalizeWorkspaceUrl } from '../config.js'
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'run'; settings: Settings; json: boolean; snapshotDir?: string }
+  | { kind: 'run'; settings: Settings; json: boolean; quiet: boolean; snapshotDir?: string }
 
 /** Minutes a bare `--wait` waits: NICs can stay in the subnet ~15 minutes after compute stops. */
 export const DEFAULT_WAIT_MINUTES = 20
@@ -18,10 +18,12 @@ const OPTIONS = {
   'account-id': { type: 'string' },
   'account-host': { type: 'string' },
   keep: { type: 'string', multiple: true },
+  unkeep: { type: 'string', multiple: true },
   only: { type: 'string', multiple: true },
   skip: { type: 'string', multiple: true },
   'snapshot-dir': { type: 'string' },
   snapshot: { type: 'string' },
+  'ignore-open-snapshot': { type: 'string' },
   'dry-run': { type: 'boolean' },
   force: { type: 'boolean' },
   wait: { type: 'string' },
@@ -29,11 +31,13 @@ const OPTIONS = {
   active: { type: 'boolean' },
   'fail-if-active': { type: 'boolean' },
   json: { type: 'boolean' },
+  quiet: { type: 'boolean' },
   'max-concurrency': { type: 'string' },
   auth: { type: 'string' },
   'azure-workspace-resource-id': { type: 'string' },
   'check-subnets': { type: 'boolean' },
   'verify-ranges': { type: 'boolean' },
+  'allow-host': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const
@@ -57,7 +61,13 @@ export function parseCliArgs(
   if (values.version) return { kind: 'version' }
   const mode = parseMode(positionals)
   const settings = toSettings(mode, values, env, defaults)
-  return { kind: 'run', settings, json: values.json ?? false, snapshotDir: values['snapshot-dir'] }
+  return {
+    kind: 'run',
+    settings,
+    json: values.json ?? false,
+    quiet: values.quiet ?? false,
+    snapshotDir: values['snapshot-dir'],
+  }
 }
 
 /**
@@ -131,6 +141,7 @@ function toSettings(
       ? checkedUrl(v['account-host'], 'Account host').origin
       : undefined,
     keep: splitList(v.keep ?? []),
+    unkeep: splitList(v.unkeep ?? []),
     only: v.only ? parseKinds('--only', v.only) : undefined,
     skip: parseKinds('--skip', v.skip ?? []),
     dryRun: v['dry-run'] ?? false,
@@ -143,10 +154,12 @@ function toSettings(
       ? parseNumber('max-concurrency', v['max-concurrency'])
       : 16,
     snapshot: v.snapshot,
+    ignoreOpenSnapshot: v['ignore-open-snapshot'],
     auth: v.auth ?? 'auto',
     azureWorkspaceResourceId: v['azure-workspace-resource-id'],
     checkSubnets: v['check-subnets'] ?? false,
     verifyRanges: v['verify-ranges'] ?? false,
+    allowHosts: splitList(v['allow-host'] ?? []),
   }
   return validate(raw)
 }
@@ -166,6 +179,7 @@ const FLAG_NAMES: Record<string, string> = {
   maxConcurrency: 'max-concurrency',
   waitMinutes: 'wait',
   azureWorkspaceResourceId: 'azure-workspace-resource-id',
+  ignoreOpenSnapshot: 'ignore-open-snapshot',
 }
 
 function flagName(path: PropertyKey[]): string {

@@ -17,7 +17,9 @@ Target:
 
 What to act on:
   --keep P                 principal to keep assigned: id, user name, group name, service principal
-                           application id or display name; repeatable, comma-separated
+                           application id or display name; repeatable, comma-separated. While a
+                           halt is open, its keep list is kept too (stop and show)
+  --unkeep P               drop P from the open halt's keep list (a second stop then removes it)
   --only KINDS             act only on these kinds (comma-separated)
   --skip KINDS             leave these kinds alone (comma-separated)
                            kinds: permission_assignments, jobs, job_runs, pipelines, clusters,
@@ -29,6 +31,9 @@ What to act on:
 Snapshots:
   --snapshot-dir DIR       snapshots live in DIR/<workspace-id>/ (default DIR: ./.databricks-halt)
   --snapshot FILE          restore this snapshot (default: latest un-restored for the workspace)
+  --ignore-open-snapshot NAME
+                           stop: start afresh although the newest un-restored snapshot NAME is
+                           unreadable or untrusted (only the name a refused stop printed)
 
 Behaviour:
   --dry-run                stop/restore: print the plan, change nothing, write nothing
@@ -44,6 +49,8 @@ Behaviour:
                            $DATABRICKS_CONFIG_PROFILE (~/.databrickscfg), else azure-default
                            profiles: a 'token', or 'auth_type = azure-cli' (+ azure_tenant_id);
                            the file is $DATABRICKS_CONFIG_FILE if set
+  --allow-host HOST        also send credentials to HOST (repeatable); without it only Databricks
+                           workspace and account hosts, Microsoft's Entra hosts and loopback
 
 Network (Azure; reads Resource Manager with the Azure sign-in: azure-cli or azure-default):
   --azure-workspace-resource-id ID
@@ -55,12 +62,16 @@ Network (Azure; reads Resource Manager with the Azure sign-in: azure-cli or azur
 
 Output:
   --json                   print the report as JSON on stdout (progress stays on stderr)
+  --quiet                  print the summary only: no progress on stderr (errors still), no item tables
   -h, --help               this help
   --version                print the version
   DATABRICKS_HALT_DEBUG=1  (environment) debug lines on stderr: timings, stack traces
+  DATABRICKS_HALT_SNAPSHOT_KEY=K1[,K2]  (environment) sign snapshots and markers with K1, accept
+                           K1 or K2 (rotation); unsigned or wrongly signed ones are refused (exit 3)
 
 Exit codes:
   0 done · 1 some items failed, conflicted, were gone or did not converge (or --fail-if-active
   found something active) · 2 bad usage or input, incl. a corrupt snapshot · 3 refused by a safety
-  guard (caller would be locked out, snapshot of another workspace)
+  guard (caller would be locked out, snapshot of another workspace, snapshot not signed with the
+  key, a host that is not Databricks' or Microsoft's)
 `

@@ -1,9 +1,11 @@
 import { run } from '../engine.js'
 import { errorText } from '../errors.js'
+import { checkSettingsHosts, warnOptedIn } from '../host-policy.js'
 import { cliTokenProvider, profileFor } from '../auth/cli-auth.js'
 import { readProfile } from '../auth/databrickscfg.js'
 import { stringifyJson } from '../databricks/json.js'
 import { DirectoryStore } from '../snapshot/directory-store.js'
+import { SNAPSHOT_KEY_ENV, SigningKeys } from '../snapshot/signing.js'
 import type { Report } from '../report.js'
 import { authNeedingUrl, parseCliArgs, type CliCommand, type CliDefaults } from './args.js'
 import { exitCodeForError, exitCodeForReport } from './exit-codes.js'
@@ -21,7 +23,11 @@ export interface CliIo {
 
 /** The CLI without the process: parse → Settings → auth → store → engine → print → exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const logger = new StderrLogger(io.stderr, { debug: Boolean(io.env.DATABRICKS_HALT_DEBUG) })
+  const logger = new StderrLogger(io.stderr, {
+    debug: Boolean(io.env.DATABRICKS_HALT_DEBUG),
+    // Known before parsing, so not even the parse's own messages are printed.
+    quiet: argv.includes('--quiet'),
+  })
   if (io.env.DATABRICKS_TOKEN) logger.addSecret(io.env.DATABRICKS_TOKEN.trim())
   const wantsJson = argv.includes('--json')
   try {
@@ -32,7 +38,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     const report = await execute(command, io, logger)
     io.stdout(
-      command.json ? `${stringifyJson(report, 2)}\n` : renderReport(report, command.settings),
+      command.json
+        ? `${stringifyJson(report, 2)}\n`
+        : renderReport(report, { ...command.settings, quiet: command.quiet }),
     )
     if (command.json && report.snapshot) logger.info(`Snapshot: ${report.snapshot.ref}`)
     return exitCodeForReport(report)
@@ -51,9 +59,13 @@ async function execute(
   logger: StderrLogger,
 ): Promise<Report> {
   const { settings } = command
+  // Before any token is requested: credentials go only to known or opted-in hosts.
+  warnOptedIn(logger, checkSettingsHosts(settings, io.env.AZURE_AUTHORITY_HOST || undefined))
   const tokens = maskingTokenProvider(await cliTokenProvider(settings.auth, io.env), logger)
   const store = new DirectoryStore(command.snapshotDir)
   logger.debug(`auth: ${tokens.description}; snapshots: ${store.description}`)
+  const snapshotKeys = SigningKeys.parse(io.env[SNAPSHOT_KEY_ENV], SNAPSHOT_KEY_ENV)
+  for (const key of snapshotKeys?.secrets() ?? []) logger.addSecret(key)
   const armEndpoint = io.env.DATABRICKS_HALT_ARM_ENDPOINT?.trim()
   return run({
     settings,
@@ -61,6 +73,7 @@ async function execute(
     store,
     logger,
     version: VERSION,
+    snapshotKeys,
     ...(armEndpoint ? { arm: { endpoint: armEndpoint } } : {}),
   })
 }

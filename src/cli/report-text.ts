@@ -30,13 +30,17 @@ const QUIET_AFTER_CHANGE: ReadonlySet<ItemOutcome> = new Set([
   'inactive',
 ])
 
-export function renderReport(report: Report, options: { active?: boolean } = {}): string {
-  const tables = kindTables(report)
+/** `quiet` (--quiet): the summary only, without the per-kind item tables. */
+export function renderReport(
+  report: Report,
+  options: { active?: boolean; quiet?: boolean } = {},
+): string {
+  const tables = options.quiet ? [] : kindTables(report)
   const sections = [header(report), ...tables]
   if (report.mode !== 'network') sections.push(summary(report))
   if (report.census) sections.push(census(report.census))
   if (report.network) sections.push(network(report.network))
-  if (options.active && report.mode === 'show' && tables.length === 0) {
+  if (options.active && !options.quiet && report.mode === 'show' && tables.length === 0) {
     sections.splice(1, 0, 'Nothing is active beyond the kept set.')
   }
   if (report.snapshot) sections.push(`Snapshot: ${report.snapshot.ref}`)

@@ -10,7 +10,8 @@ export class StderrLogger implements Logger {
 
   constructor(
     private readonly write: (text: string) => void,
-    private readonly options: { debug?: boolean } = {},
+    /** quiet (--quiet): only errors, so a failure is never silent; debug still adds its lines. */
+    private readonly options: { debug?: boolean; quiet?: boolean } = {},
   ) {}
 
   addSecret(secret: string): void {
@@ -25,11 +26,12 @@ export class StderrLogger implements Logger {
   }
 
   info(message: string): void {
-    this.line(message)
+    if (!this.options.quiet) this.line(message)
   }
 
+  /** Warnings are in the report's summary too, so --quiet leaves them there. */
   warning(message: string, title?: string): void {
-    this.line(`warning: ${title ? `${title}: ` : ''}${message}`)
+    if (!this.options.quiet) this.line(`warning: ${title ? `${title}: ` : ''}${message}`)
   }
 
   error(message: string, title?: string): void {
@@ -41,7 +43,7 @@ export class StderrLogger implements Logger {
   }
 
   async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    this.line(`== ${name}`)
+    if (!this.options.quiet) this.line(`== ${name}`)
     const t0 = Date.now()
     try {
       return await fn()

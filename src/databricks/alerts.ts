@@ -48,8 +48,9 @@ export function getAlert(
 }
 
 /**
- * PATCH /api/2.0/alerts/{id}?update_mask=schedule.pause_status with the whole schedule in the
- * body (cron and timezone included): only the masked field changes.
+ * PATCH /api/2.0/alerts/{id}?update_mask=schedule with the whole schedule block (cron, time zone
+ * and pause status) as the body's `schedule`: a top-level mask, as the SDKs send it (the body is
+ * the AlertV2 object: databricks-sdk-go service/sql/impl.go `alertsV2Impl.UpdateAlert`).
  */
 export function updateAlertPauseStatus(
   workspace: DatabricksClient,
@@ -60,7 +61,7 @@ export function updateAlertPauseStatus(
   return workspace.patch(
     `${BASE}/${encodeURIComponent(id)}`,
     { schedule },
-    { update_mask: 'schedule.pause_status' },
+    { update_mask: 'schedule' },
     { rateClass: 'other', ...options },
   )
 }

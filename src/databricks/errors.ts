@@ -191,6 +191,48 @@ export function isNotFound(e: unknown): e is DatabricksError {
   return e.status === 400 && DOES_NOT_EXIST.test(e.message)
 }
 
+/**
+ * Whether an error's message names the object `id` as a whole token (a compound id such as
+ * "dashboard/schedule" is named when any of its parts is). "Cluster 0101-abc does not exist" names
+ * 0101-abc but not 0101; job 42 is not named by "Cluster 0101-42-x".
+ */
+export function namesId(e: DatabricksError, id: string): boolean {
+  return id
+    .split('/')
+    .filter((part) => part !== '')
+    .some((part) => {
+      const escaped = part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      return new RegExp(`(^|[^\\w-])${escaped}($|[^\\w-])`).test(e.message)
+    })
+}
+
+/**
+ * A write's target is gone: a not-found answer (either form) whose message names the target's id,
+ * or one to a GET of the target itself (its own read). Any other 4xx on a write, such as
+ * jobs/update answering 400 "Cluster 0101-… does not exist." about a cluster the job names, is the
+ * write failing, not the target missing (the SDKs map 400 to not-found only on the object's own
+ * get: databricks-sdk-go apierr/error_overrides.go). See docs/adr/0010-write-error-classification.md.
+ */
+export function isTargetMissing(e: unknown, id: string): e is DatabricksError {
+  if (!(e instanceof DatabricksError) || !isNotFound(e) || e.status === 403) return false
+  if (e.error_code === 'ENDPOINT_NOT_FOUND' || e.error_code === 'FEATURE_DISABLED') return false
+  return namesId(e, id) || (e.method === 'GET' && e.status === 404 && e.path.includes(id))
+}
+
+/**
+ * The workspace does not have this API's feature (tier, region, not enabled): `FEATURE_DISABLED`
+ * at any status (e.g. 404 "Model serving is not enabled for your shard…"), or 404
+ * `ENDPOINT_NOT_FOUND` (the API is not served there). PERMISSION_DENIED is never this.
+ */
+export function isFeatureUnavailable(e: unknown): e is DatabricksError {
+  if (!(e instanceof DatabricksError) || e.status === 403) return false
+  if (e.error_code === 'PERMISSION_DENIED') return false
+  return (
+    e.error_code === 'FEATURE_DISABLED' ||
+    (e.status === 404 && e.error_code === 'ENDPOINT_NOT_FOUND')
+  )
+}
+
 export function isPermissionDenied(e: unknown): e is DatabricksError {
   return e instanceof DatabricksError && (e.status === 403 || e.error_code === 'PERMISSION_DENIED')
 }

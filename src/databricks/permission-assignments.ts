@@ -1,5 +1,5 @@
 import type { CallOptions, DatabricksClient } from './client.js'
-import { DatabricksError, isNotFound } from './errors.js'
+import { DatabricksError, isTargetMissing } from './errors.js'
 
 /** Account API: workspace permission assignments (account admin only). */
 
@@ -92,14 +92,33 @@ export async function deletePermissionAssignment(
     )
     return 'deleted'
   } catch (e) {
-    if (isNotAssigned(e)) return 'absent'
+    if (isNotAssigned(e, principalId)) return 'absent'
     throw e
   }
 }
 
-function isNotAssigned(e: unknown): boolean {
+/**
+ * The principal is not assigned: a not-found naming it, or one of the texts the service uses for
+ * it. A 404 about anything else (the workspace, the account) is a failed DELETE (ADR 0010).
+ */
+function isNotAssigned(e: unknown, principalId: string): boolean {
+  if (isTargetMissing(e, principalId)) return true
   return (
-    isNotFound(e) ||
-    (e instanceof DatabricksError && e.status < 500 && NOT_ASSIGNED.test(e.message))
+    e instanceof DatabricksError &&
+    e.status >= 400 &&
+    e.status < 500 &&
+    e.status !== 403 &&
+    NOT_ASSIGNED.test(e.message)
+  )
+}
+
+/** A PUT or DELETE of one principal answered that this principal is gone from the account. */
+export function isPrincipalGone(e: unknown, principalId: string): boolean {
+  if (isTargetMissing(e, principalId)) return true
+  return (
+    e instanceof DatabricksError &&
+    e.status >= 400 &&
+    e.status < 500 &&
+    /not found in (the )?account/i.test(e.message)
   )
 }

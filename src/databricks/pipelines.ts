@@ -92,7 +92,10 @@ export async function stopPipeline(
   )
 }
 
-/** POST …/{id}/updates → {update_id}. Fails while an update is active. */
+/**
+ * POST …/{id}/updates → {update_id}. Fails while an update is active. Not idempotent (each call
+ * starts an update): retried only when it certainly did not run (retry-helper `idempotent`).
+ */
 export function startUpdate(
   workspace: DatabricksClient,
   pipelineId: string,
@@ -102,5 +105,6 @@ export function startUpdate(
   return workspace.post(`${BASE}/${encodeURIComponent(pipelineId)}/updates`, request, {
     rateClass: 'pipelines',
     ...options,
+    retry: { idempotent: false, ...options?.retry },
   })
 }

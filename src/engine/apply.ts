@@ -1,42 +1,71 @@
-import { isNotFound } from '../databricks/errors.js'
+import { isTargetMissing } from '../databricks/errors.js'
 import { errorText } from '../errors.js'
 import type { ItemReport } from '../report.js'
 import type { Inventory, Observed, Resource } from '../resources/resource.js'
-import { STAGES } from '../resources/resource.js'
-import { mapLimit } from './limit.js'
+import type { ResourceKind } from '../settings.js'
+import { mapLimit } from '../util/limit.js'
+import { inDependencyOrder, type OrderedTask } from './order.js'
 import { planItem, type PlanEntry } from './plan.js'
+import type { Progress } from './progress.js'
 import type { Runtime } from './runtime.js'
 
+export interface ApplyOptions {
+  /** Kinds with `relistBeforeHalt` list again before halting (off for the final sweep). */
+  relist: boolean
+  /** Added to each item's detail, e.g. "(started during stop)". */
+  note?: string
+}
+
 /**
- * Apply a saved plan in the safe order: stage 1 (access and starters: assignments, job pauses,
- * scheduled SQL; and pools and apps, which nothing restarts) before stage 2 (runs, pipelines,
- * warehouses, all-purpose clusters) before stage 3 (JOB/PIPELINE clusters their owners left up),
- * so nothing a stage stops can be started again by something an earlier stage has not paused.
- * Kinds of one stage use different rate classes and run side by side. One item failing never
+ * Apply a saved plan by dependency (docs/adr/0012-order-by-dependency.md): what restarts compute
+ * (job schedules and triggers, alert and dashboard schedules) is paused first; each compute kind
+ * is stopped as soon as the kinds that start it are done (runs and all-purpose clusters after the
+ * jobs, warehouses after jobs, alerts and dashboard schedules, JOB/PIPELINE clusters after the runs
+ * and pipelines); access removal, pools and apps start at once and hold nothing back. Kinds that
+ * do not wait for each other run side by side in their own rate classes. One item failing never
  * stops the others.
  */
 export async function applyStop(
   rt: Runtime,
   entries: readonly PlanEntry[],
   inventory: Inventory,
+  progress: Progress,
+  options: ApplyOptions = { relist: true },
 ): Promise<ItemReport[]> {
-  const reports: ItemReport[] = []
   const changes = entries.filter((e) => e.change)
-  for (const stage of STAGES) {
-    const inStage = (e: PlanEntry): boolean =>
-      (e.resource.stageOf?.(e.item) ?? e.resource.stage) === stage
-    const kinds = rt.resources.filter((r) => !r.reportOnly && (r.stage === stage || r.stageOf))
-    const results = await Promise.all(
-      kinds.map((resource) => {
-        const planned = changes.filter((e) => e.resource === resource && inStage(e))
-        // Late items (runs fired since the listing) belong to the kind's own stage.
-        const relist = resource.relistBeforeHalt === true && resource.stage === stage
-        return haltKind(rt, resource, planned, inventory, relist)
-      }),
-    )
-    reports.push(...results.flat())
+  const tasks: OrderedTask<ItemReport[]>[] = []
+  for (const resource of rt.resources.filter((r) => !r.reportOnly)) {
+    const mine = changes.filter((e) => e.resource === resource)
+    for (const [after, planned] of byStarters(resource, mine)) {
+      progress.add(resource.kind, planned.length)
+      // Late items (runs fired since the listing) wait for the kind's own starters.
+      const relist =
+        options.relist && resource.relistBeforeHalt === true && after === resource.startedBy
+      tasks.push({
+        kind: resource.kind,
+        after,
+        run: () => haltKind(rt, resource, planned, { inventory, relist, progress, options }),
+      })
+    }
   }
-  return reports
+  return (await inDependencyOrder(tasks)).flat()
+}
+
+/** A kind's planned items, grouped by the kinds that must be done first (the kind's own first). */
+function byStarters(
+  resource: Resource,
+  planned: readonly PlanEntry[],
+): Map<readonly ResourceKind[], PlanEntry[]> {
+  const groups = new Map<string, { after: readonly ResourceKind[]; entries: PlanEntry[] }>()
+  const key = (after: readonly ResourceKind[]) => [...after].sort().join(',')
+  groups.set(key(resource.startedBy), { after: resource.startedBy, entries: [] })
+  for (const e of planned) {
+    const after = resource.startedByOf?.(e.item) ?? resource.startedBy
+    const group = groups.get(key(after)) ?? { after, entries: [] }
+    group.entries.push(e)
+    groups.set(key(after), group)
+  }
+  return new Map([...groups.values()].map((g) => [g.after, g.entries]))
 }
 
 /** One item to halt, and the value to set. */
@@ -47,44 +76,52 @@ interface Work {
   late: boolean
 }
 
+interface KindRun {
+  inventory: Inventory
+  relist: boolean
+  progress: Progress
+  options: ApplyOptions
+}
+
 async function haltKind(
   rt: Runtime,
   resource: Resource,
   planned: readonly PlanEntry[],
-  inventory: Inventory,
-  relist: boolean,
+  run: KindRun,
 ): Promise<ItemReport[]> {
+  const { progress, options } = run
   const work: Work[] = planned.map((e) => ({ item: e.item, after: e.change!.after, late: false }))
-  if (relist) work.push(...(await lateItems(rt, resource, inventory)))
+  if (run.relist) {
+    const late = await lateItems(rt, resource, run.inventory)
+    progress.add(resource.kind, late.length)
+    work.push(...late)
+  }
   if (work.length === 0) return []
+  progress.start(resource.kind)
   rt.logger.info(`${resource.kind}: halting ${work.length}`)
-  let done = 0
   const reports = await mapLimit(
     work,
     rt.settings.maxConcurrency,
-    async ({ item, after, late }) => {
+    async ({ item, after, late }): Promise<ItemReport> => {
       const base = { kind: resource.kind, id: item.id, name: item.name }
-      const detail = `${resource.describe(item.state)} → ${resource.describe(after)}`
+      const change = `${resource.describe(item.state)} → ${resource.describe(after)}`
+      const detail = [change, late ? '(appeared during stop)' : '', options.note ?? '']
+        .filter(Boolean)
+        .join(' ')
       try {
         await resource.halt(rt.resCtx, item, after)
-        progress(rt, resource, ++done, work.length)
-        return {
-          ...base,
-          outcome: 'changed' as const,
-          detail: late ? `${detail} (appeared during stop)` : detail,
-        }
+        return { ...base, outcome: 'changed', detail }
       } catch (e) {
         const error = errorText(e)
-        if (isNotFound(e)) {
-          // Deleted since the listing: nothing is left to halt (restore will find it gone).
-          return {
-            ...base,
-            outcome: 'already_halted' as const,
-            detail: `no longer exists (${error})`,
-          }
+        if (targetMissing(resource, e, item.id)) {
+          // Deleted since the listing: nothing is left to halt (restore will find it gone). Any
+          // other refusal, a 400 about another object included, is a failure (ADR 0010).
+          return { ...base, outcome: 'already_halted', detail: `no longer exists (${error})` }
         }
         rt.logger.error(`${resource.kind} ${item.name} (${item.id}): ${error}`)
-        return { ...base, outcome: 'failed' as const, detail, error }
+        return { ...base, outcome: 'failed', detail, error }
+      } finally {
+        progress.tick(resource.kind)
       }
     },
   )
@@ -115,7 +152,7 @@ async function lateItems(rt: Runtime, resource: Resource, inventory: Inventory):
     .map((e) => ({ item: e.item, after: e.change!.after, late: true }))
 }
 
-function progress(rt: Runtime, resource: Resource, done: number, total: number): void {
-  const step = Math.max(50, Math.ceil(total / 10))
-  if (done % step === 0 && done < total) rt.logger.info(`${resource.kind}: ${done}/${total}`)
+/** Whether a failed write says its own target no longer exists (ADR 0010). */
+export function targetMissing(resource: Resource, e: unknown, id: string): boolean {
+  return resource.targetMissing?.(e, id) ?? isTargetMissing(e, id)
 }

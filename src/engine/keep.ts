@@ -9,7 +9,7 @@ export interface Caller {
 }
 
 /** Whether a --keep value names this principal: id, user name, group name, SP app id, display name. */
-function principalMatches(principal: Principal, value: string): boolean {
+export function principalMatches(principal: Principal, value: string): boolean {
   const v = value.trim()
   const lower = v.toLowerCase()
   return (
@@ -86,6 +86,7 @@ export async function resolveKept(
   values: readonly string[],
   assignments: readonly Observed<AssignmentState>[],
   lookupGroups: GroupLookup,
+  inherited: readonly string[] = [],
 ): Promise<KeepResolution> {
   const kept = new Map<string, string>()
   const warnings: string[] = []
@@ -93,7 +94,10 @@ export async function resolveKept(
   const assignedGroups = assignments.filter((a) => a.state?.principal.group_name !== undefined)
   for (const value of values) {
     const hits = assignments.filter((a) => a.state && principalMatches(a.state.principal, value))
-    for (const hit of hits) kept.set(hit.id, `kept principal (--keep ${value})`)
+    const why = inherited.includes(value)
+      ? `${value}, kept by the open snapshot`
+      : `--keep ${value}`
+    for (const hit of hits) kept.set(hit.id, `kept principal (${why})`)
     if (hits.length > 0) continue
     const found = await lookupGroups(
       value,
@@ -101,7 +105,13 @@ export async function resolveKept(
     )
     const viaGroups = found ? assignedGroups.filter((g) => found.groupIds.includes(g.id)) : []
     if (!found || viaGroups.length === 0) {
-      unknown.push(value)
+      // Inherited from the open snapshot: it matched when that stop ran. Gone since is no typo.
+      if (inherited.includes(value)) {
+        warnings.push(
+          `Kept principal "${value}" (from the open snapshot's keep list) is no longer assigned ` +
+            'to the workspace; nothing to keep.',
+        )
+      } else unknown.push(value)
       continue
     }
     const groups = viaGroups.map((g) => g.name).join(', ')

@@ -13,6 +13,7 @@ const OUTCOMES: readonly ItemOutcome[] = [
   'conflict',
   'gone',
   'report_only',
+  'not_available',
   'failed',
   'not_converged',
 ]

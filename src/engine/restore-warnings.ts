@@ -14,7 +14,8 @@ export function restoreWarnings(
   if (count.conflict > 0) {
     warnings.push(
       `${count.conflict} item(s) were changed by hand during the halt and were left as edited. ` +
-        `To put the pre-halt values back anyway: restore --snapshot ${entry.name} --force.`,
+        'To put the pre-halt values back anyway, run restore --force (Action: force: true); ' +
+        `it acts on ${entry.name}.`,
     )
   }
   if (count.gone > 0) {
@@ -25,18 +26,21 @@ export function restoreWarnings(
   if (count.not_converged > 0) {
     warnings.push(
       `${count.not_converged} restored value(s) did not show before the deadline (permission ` +
-        'changes can take minutes). Check with show; restore --snapshot ' +
-        `${entry.name} can be run again safely.`,
+        `changes can take minutes). Check with show; restore --snapshot ${entry.name} ` +
+        `(Action: restore-from: ${entry.name}) can be run again safely.`,
     )
   }
-  if (count.left_off > 0 && !rt.settings.restartCompute) {
-    const compute = items.filter((i) => i.outcome === 'left_off' && i.kind !== 'job_runs').length
-    if (compute > 0) {
-      warnings.push(
-        `${compute} compute resource(s) that were running before the halt were left off; ` +
-          'restore --restart-compute starts them.',
-      )
-    }
+  const compute = items.filter((i) => i.outcome === 'left_off' && i.kind !== 'job_runs').length
+  if (compute > 0 && !rt.settings.restartCompute) {
+    warnings.push(
+      `${compute} compute resource(s) that were running before the halt were left off; ` +
+        'restore --restart-compute (Action: restart-compute: true) starts them.',
+    )
+  } else if (compute > 0) {
+    warnings.push(
+      `${compute} compute resource(s) were still stopping and were not started; run ` +
+        'restore --restart-compute (Action: restart-compute: true) again in a few minutes.',
+    )
   }
   for (const w of warnings) rt.logger.warning(w)
   return warnings

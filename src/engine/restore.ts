@@ -1,15 +1,16 @@
-import { isNotFound } from '../databricks/errors.js'
 import { UsageError, errorText } from '../errors.js'
+import { targetMissing } from './apply.js'
 import type { ItemReport, Report } from '../report.js'
 import type { Inventory, Observed, Resource, RestoreDecision } from '../resources/resource.js'
-import { STAGES } from '../resources/resource.js'
 import { loadSnapshot } from '../snapshot/codec.js'
 import type { Snapshot, SnapshotItem } from '../snapshot/schema.js'
 import type { SnapshotEntry } from '../snapshot/store.js'
 import { restoreCensus } from './census.js'
 import { listAll } from './inventory.js'
-import { mapLimit, tally } from './limit.js'
-import { openSnapshot } from './open-snapshot.js'
+import { mapLimit, tally } from '../util/limit.js'
+import { markRestored, openSnapshot } from './open-snapshot.js'
+import { inDependencyOrder } from './order.js'
+import { withProgress, type Progress } from './progress.js'
 import { finishReport, reportHeader } from './report-builder.js'
 import type { Runtime } from './runtime.js'
 import { verifyRestore, type Expectation } from './verify.js'
@@ -29,17 +30,25 @@ export async function restore(rt: Runtime, startedAt: string): Promise<Report> {
   const inScope = new Set(rt.resources.map((r) => r.kind))
   const kinds = rt.resources.filter((r) => snapshot.items.some((i) => i.kind === r.kind))
   const { inventory, failures } = await rt.logger.group('List', () => listAll(rt, kinds))
-  const items: ItemReport[] = [...failures]
+  // A kind with recorded items that is not available now cannot be put back: that is a failure.
+  const items: ItemReport[] = failures.map((f) =>
+    f.outcome === 'not_available' ? { ...f, outcome: 'failed', error: f.detail } : f,
+  )
   const expectations: Expectation[] = []
-  for (const stage of STAGES) {
-    const stageKinds = kinds.filter((r) => r.stage === stage)
-    const results = await Promise.all(
-      stageKinds.map((resource) =>
-        restoreKind(rt, resource, snapshot.items, inventory, expectations),
+  // The stop's order, kind by kind: access and schedules come back before the compute they start.
+  const restored = await rt.logger.group('Restore', () =>
+    withProgress(rt.logger, rt.clock, 'Restore', (progress) =>
+      inDependencyOrder(
+        kinds.map((resource) => ({
+          kind: resource.kind,
+          after: resource.startedBy,
+          run: () =>
+            restoreKind(rt, resource, snapshot.items, inventory, { expectations, progress }),
+        })),
       ),
-    )
-    items.push(...results.flat())
-  }
+    ),
+  )
+  items.push(...restored.flat())
   const outOfScope = snapshot.items.filter((i) => !inScope.has(i.kind))
   for (const i of outOfScope) {
     items.push({
@@ -67,16 +76,36 @@ export async function restore(rt: Runtime, startedAt: string): Promise<Report> {
 async function pickSnapshot(rt: Runtime): Promise<{ entry: SnapshotEntry; snapshot: Snapshot }> {
   if (rt.settings.snapshot) {
     const entry = await rt.store.resolve(rt.settings.snapshot)
-    return { entry, snapshot: await loadSnapshot(rt.store, entry, rt.workspaceId) }
+    return { entry, snapshot: await loadSnapshot(rt.store, entry, rt.workspaceId, rt.keys) }
   }
   const open = await openSnapshot(rt)
-  if (!open) {
-    throw new UsageError(
-      `No un-restored snapshot of workspace ${rt.workspaceId} in ${rt.store.description}. ` +
-        'Name one with --snapshot, or check --snapshot-dir.',
+  if (open) return open
+  const [newest] = await rt.store.list(rt.workspaceId)
+  // A follow-up of the last restore (docs/adr/0011-restore-follow-ups.md): its hints, `--force`
+  // and `--restart-compute`, act on the newest snapshot although that one is marked restored.
+  if (newest && (rt.settings.force || rt.settings.restartCompute)) {
+    rt.logger.info(
+      `No open halt: applying ${followUpFlags(rt)} to the last snapshot, ${newest.name} ` +
+        '(already restored; only what is not back yet changes).',
     )
+    return { entry: newest, snapshot: await loadSnapshot(rt.store, newest, rt.workspaceId) }
   }
-  return open
+  const last = newest
+    ? ` The last snapshot, ${newest.name}, is already restored: restore --force or ` +
+      'restore --restart-compute apply follow-ups to it.'
+    : ''
+  throw new UsageError(
+    `No un-restored snapshot of workspace ${rt.workspaceId} in ${rt.store.description}.${last} ` +
+      'Name another one with --snapshot, or check --snapshot-dir.',
+  )
+}
+
+function followUpFlags(rt: Runtime): string {
+  const flags = [
+    rt.settings.force ? '--force' : '',
+    rt.settings.restartCompute ? '--restart-compute' : '',
+  ]
+  return flags.filter(Boolean).join(' ')
 }
 
 async function restoreKind(
@@ -84,31 +113,46 @@ async function restoreKind(
   resource: Resource,
   records: readonly SnapshotItem[],
   inventory: Inventory,
-  expectations: Expectation[],
+  { expectations, progress }: { expectations: Expectation[]; progress: Progress },
 ): Promise<ItemReport[]> {
   const mine = records.filter((r) => r.kind === resource.kind)
   const listed = inventory[resource.kind]
   if (!listed) return [] // listing failed: already reported once for the kind
   const current = new Map(listed.map((i) => [i.id, i]))
-  const options = { force: rt.settings.force, restartCompute: rt.settings.restartCompute }
   if (mine.length > 0) rt.logger.info(`${resource.kind}: restoring ${mine.length}`)
+  progress.add(resource.kind, mine.length)
+  progress.start(resource.kind)
   const reports = await mapLimit(mine, rt.settings.maxConcurrency, async (record) => {
-    const now = current.get(record.id)
-    const base = { kind: resource.kind, id: record.id, name: record.name }
-    let decision: RestoreDecision<unknown>
     try {
-      decision = resource.decideRestore(record, now, options)
-    } catch (e) {
-      // A record whose shape this kind cannot read: report it, touch nothing.
-      return { ...base, outcome: 'failed' as const, error: `unreadable record: ${errorText(e)}` }
+      return await restoreOne(rt, resource, record, current.get(record.id), expectations)
+    } finally {
+      progress.tick(resource.kind)
     }
-    if (decision.write === undefined)
-      return { ...base, outcome: decision.outcome, detail: decision.detail }
-    if (rt.settings.dryRun) return { ...base, outcome: 'planned' as const, detail: decision.detail }
-    return write(rt, resource, record, decision, now, expectations)
   })
   if (mine.length > 0) rt.logger.info(`${resource.kind}: ${tally(reports, (r) => r.outcome)}`)
   return reports
+}
+
+async function restoreOne(
+  rt: Runtime,
+  resource: Resource,
+  record: SnapshotItem,
+  now: Observed<unknown> | undefined,
+  expectations: Expectation[],
+): Promise<ItemReport> {
+  const options = { force: rt.settings.force, restartCompute: rt.settings.restartCompute }
+  const base = { kind: resource.kind, id: record.id, name: record.name }
+  let decision: RestoreDecision<unknown>
+  try {
+    decision = resource.decideRestore(record, now, options)
+  } catch (e) {
+    // A record whose shape this kind cannot read: report it, touch nothing.
+    return { ...base, outcome: 'failed', error: `unreadable record: ${errorText(e)}` }
+  }
+  if (decision.write === undefined)
+    return { ...base, outcome: decision.outcome, detail: decision.detail }
+  if (rt.settings.dryRun) return { ...base, outcome: 'planned', detail: decision.detail }
+  return write(rt, resource, record, decision, now, expectations)
 }
 
 async function write(
@@ -125,7 +169,8 @@ async function write(
   } catch (e) {
     const error = errorText(e)
     // Deleted between the listing and the write (a job, or a principal removed from the account).
-    if (isNotFound(e)) return { ...base, outcome: 'gone', detail: `no longer exists (${error})` }
+    if (targetMissing(resource, e, record.id))
+      return { ...base, outcome: 'gone', detail: `no longer exists (${error})` }
     rt.logger.error(`${resource.kind} ${record.name} (${record.id}): ${error}`)
     return { ...base, outcome: 'failed', detail: decision.detail, error }
   }
@@ -148,11 +193,16 @@ async function finish(
     )
     return
   }
-  await rt.store.markRestored(entry)
+  await markRestored(rt, entry, snapshot)
   // Snapshots this one was merged from are covered by it: a later stop must not merge with them.
   if (snapshot.merged_from.length === 0) return
   const older = await rt.store.list(rt.workspaceId)
   for (const old of older) {
-    if (!old.restored && snapshot.merged_from.includes(old.name)) await rt.store.markRestored(old)
+    if (old.restored || !snapshot.merged_from.includes(old.name)) continue
+    try {
+      await markRestored(rt, old, await loadSnapshot(rt.store, old, rt.workspaceId, rt.keys))
+    } catch (e) {
+      rt.logger.warning(`${old.name} (merged into ${entry.name}) was not marked: ${errorText(e)}`)
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { TokenProvider } from '../auth/token-provider.js'
 import { normalizeWorkspaceUrl, resolveAccountHost, resolveWorkspaceId } from '../config.js'
+import { checkSettingsHosts } from '../host-policy.js'
 import type { DatabricksClient } from '../databricks/client.js'
 import {
   createClients,
@@ -14,9 +15,11 @@ import type { Logger } from '../logger.js'
 import { RESOURCES } from '../resources/registry.js'
 import type { Resource, ResourceContext } from '../resources/resource.js'
 import { RESOURCE_KINDS, SettingsSchema, type ResourceKind, type Settings } from '../settings.js'
+import type { SigningKeys } from '../snapshot/signing.js'
 import type { SnapshotStore } from '../snapshot/store.js'
 import type { Caller } from './keep.js'
 import type { ArmAccess } from './network.js'
+import { systemClock, type Clock } from './progress.js'
 
 /** Timings the engine polls with; tests shorten them, production keeps the defaults. */
 export interface EngineTiming {
@@ -39,6 +42,8 @@ export interface Runtime {
   settings: Settings
   logger: Logger
   store: SnapshotStore
+  /** Keys that sign and verify snapshots and markers; undefined = unauthenticated (warned). */
+  keys?: SigningKeys
   version: string
   resCtx: ResourceContext
   workspaceUrl: string
@@ -50,6 +55,8 @@ export interface Runtime {
   timing: Required<EngineTiming>
   /** Azure Resource Manager access (network checks); credential from the Azure sign-in. */
   arm: ArmAccess
+  /** Progress lines and ETAs are timed by this clock. */
+  clock: Clock
 }
 
 /** What a face hands the engine: settings, sign-in, where snapshots live, how to talk. */
@@ -57,12 +64,16 @@ export interface EngineContext {
   settings: Settings
   tokens: TokenProvider
   store: SnapshotStore
+  /** DATABRICKS_HALT_SNAPSHOT_KEY / snapshot-key, parsed (SigningKeys.parse). Never logged. */
+  snapshotKeys?: SigningKeys
   logger: Logger
   version: string
   /** Polling intervals and deadlines; defaults suit a real workspace. */
   timing?: EngineTiming
   /** ARM endpoint override and test seams; the credential defaults to tokens.azureCredential. */
   arm?: ArmAccess
+  /** Times progress lines and ETAs; default the system clock (tests pass the emulator's). */
+  clock?: Clock
 }
 
 const REAL_CLOCK: EngineClock = {
@@ -99,6 +110,8 @@ export async function setup(input: EngineContext): Promise<Runtime> {
   const accountHost = needsAccount
     ? resolveAccountHost(workspaceUrl, settings.accountHost)
     : settings.accountHost
+  // Again here, so a Settings made by any face gets it before the first request carries a token.
+  checkSettingsHosts({ ...settings, workspaceUrl, accountHost })
   // The account client waits until the account id is known; the workspace client tells us it.
   const workspace = createWorkspaceClient(clientOptions(input, settings, workspaceUrl))
   const me = await whoAmI(workspace, workspaceUrl)
@@ -132,6 +145,7 @@ export async function setup(input: EngineContext): Promise<Runtime> {
     settings,
     logger: input.logger,
     store: input.store,
+    ...(input.snapshotKeys ? { keys: input.snapshotKeys } : {}),
     version: input.version,
     resCtx,
     workspaceUrl,
@@ -146,6 +160,7 @@ export async function setup(input: EngineContext): Promise<Runtime> {
       clock: input.timing?.clock ?? REAL_CLOCK,
     },
     arm: { ...input.arm, credential: input.arm?.credential ?? input.tokens.azureCredential },
+    clock: input.clock ?? systemClock,
   }
 }
 

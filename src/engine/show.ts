@@ -1,5 +1,7 @@
 import type { ItemReport, Report } from '../report.js'
+import { errorText } from '../errors.js'
 import { listAll, markKeptPrincipals } from './inventory.js'
+import { openSnapshot } from './open-snapshot.js'
 import { finishReport, reportHeader } from './report-builder.js'
 import type { Runtime } from './runtime.js'
 
@@ -10,7 +12,9 @@ import type { Runtime } from './runtime.js'
  */
 export async function show(rt: Runtime, startedAt: string): Promise<Report> {
   const { inventory, failures } = await rt.logger.group('List', () => listAll(rt))
-  const warnings = await markKeptPrincipals(rt, inventory, false)
+  const { inherited, notes } = await openKeepList(rt)
+  const { warnings } = await markKeptPrincipals(rt, inventory, false, inherited)
+  warnings.unshift(...notes)
   const items: ItemReport[] = [...failures]
   for (const resource of rt.resources) {
     for (const item of inventory[resource.kind] ?? []) {
@@ -30,7 +34,25 @@ export async function show(rt: Runtime, startedAt: string): Promise<Report> {
     items: shown,
     warnings,
   })
-  // show only fails as a gate (or when it could not list): active items are not failures otherwise.
+  // show only fails as a gate (or when it could not list): active items are not failures otherwise,
+  // nor is a kind the workspace does not have (not_available).
   const gate = rt.settings.failIfActive && report.counts.active > 0
-  return { ...report, exitCode: gate || failures.length > 0 ? 1 : 0 }
+  const listFailed = failures.some((f) => f.outcome === 'failed')
+  return { ...report, exitCode: gate || listFailed ? 1 : 0 }
+}
+
+/**
+ * While a halt is open, show judges "active" against that halt's keep list, so the runbook's gate
+ * (`show --fail-if-active`) passes without repeating --keep. An unreadable snapshot does not stop
+ * show (it changes nothing); it is warned about, and only --keep counts then.
+ */
+async function openKeepList(rt: Runtime): Promise<{ inherited: string[]; notes: string[] }> {
+  try {
+    const open = await openSnapshot(rt)
+    return { inherited: open?.snapshot.kept_principals ?? [], notes: [] }
+  } catch (e) {
+    const note = `The open snapshot cannot be read (${errorText(e)}); only --keep counts as kept.`
+    rt.logger.warning(note)
+    return { inherited: [], notes: [note] }
+  }
 }

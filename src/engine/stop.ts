@@ -1,36 +1,36 @@
-import { SafetyError, errorText } from '../errors.js'
+import { SafetyError } from '../errors.js'
 import type { ItemReport, Report } from '../report.js'
 import type { Inventory } from '../resources/resource.js'
-import { encodeSnapshot } from '../snapshot/codec.js'
-import {
-  SNAPSHOT_SCHEMA_VERSION,
-  type SnapshotContent,
-  type SnapshotItem,
-} from '../snapshot/schema.js'
-import type { SnapshotEntry } from '../snapshot/store.js'
 import { applyStop } from './apply.js'
 import { stopCensus } from './census.js'
 import { listAll, markKeptPrincipals } from './inventory.js'
 import { mergeRecords } from './merge.js'
 import { openSnapshot } from './open-snapshot.js'
 import { planStop, type PlanEntry } from './plan.js'
+import { withProgress } from './progress.js'
 import { finishReport, reportHeader } from './report-builder.js'
 import type { Runtime } from './runtime.js'
+import { saveSnapshot, toRecord } from './save-snapshot.js'
+import { finalSweep } from './sweep.js'
 import { waitForDrain } from './wait.js'
 import { logNetwork, waitForEmptySubnets } from './network-mode.js'
 
 /**
- * stop: list → plan → snapshot (saved and read back) → apply → report. Every refusal happens
- * before the snapshot is saved, and nothing is changed unless the save succeeded.
+ * stop: list → plan → snapshot (saved and read back) → apply by dependency → final sweep →
+ * report. Every refusal happens before the snapshot is saved, and nothing is changed unless the
+ * save succeeded; the sweep records what it finds before halting it, the same way.
  */
-export async function stop(rt: Runtime, startedAt: string): Promise<Report> {
-  const { inventory, failures } = await rt.logger.group('List', () => listAll(rt))
-  const guard = rt.resources.some((r) => r.kind === 'permission_assignments')
-  if (guard) refuseBlindAssignments(rt, inventory, failures)
-  const warnings = await markKeptPrincipals(rt, inventory, guard)
+export async function stop(given: Runtime, startedAt: string): Promise<Report> {
+  const { inventory, failures } = await given.logger.group('List', () => listAll(given))
+  const guard = given.resources.some((r) => r.kind === 'permission_assignments')
+  if (guard) refuseBlindAssignments(given, inventory, failures)
+  const prior = await openSnapshot(given)
+  const inherited = prior?.snapshot.kept_principals ?? []
+  const { warnings, keep } = await markKeptPrincipals(given, inventory, guard, inherited)
+  // From here on the keep list in force (the open halt's plus --keep) is what gets recorded.
+  const rt: Runtime = { ...given, settings: { ...given.settings, keep } }
   const plan = planStop(rt.resources, inventory)
   warnings.push(...reportOnlyWarnings(rt, plan))
-  const prior = await openSnapshot(rt)
   if (prior) warnings.push(mergeNotice(rt, prior.entry.name, prior.snapshot.items.length))
   const now = new Date().toISOString()
   const records = mergeRecords(
@@ -44,10 +44,24 @@ export async function stop(rt: Runtime, startedAt: string): Promise<Report> {
     const planned = plan.filter((e) => e.change).map((e) => e.report)
     return finishReport({ ...base, items: [...failures, ...planned, ...unchanged] })
   }
-  const snapshot = await saveSnapshot(rt, records, prior?.entry, now)
-  rt.logger.info(`Snapshot saved: ${snapshot.ref} (${records.length} items)`)
-  const applied = await rt.logger.group('Halt', () => applyStop(rt, plan, inventory))
+  const mergedFrom = prior ? [prior.entry.name] : []
+  const first = await saveSnapshot(rt, records, mergedFrom, now)
+  rt.logger.info(`Snapshot saved: ${first.ref} (${records.length} items)`)
+  const applied = await rt.logger.group('Halt', () =>
+    withProgress(rt.logger, rt.clock, 'Halt', (progress) =>
+      applyStop(rt, plan, inventory, progress),
+    ),
+  )
   const items: ItemReport[] = [...failures, ...applied, ...unchanged]
+  let snapshot = first
+  if (rt.resources.some((r) => r.access)) {
+    const swept = await rt.logger.group('Final sweep', () =>
+      finalSweep(rt, inventory, { entry: first, records, mergedFrom }),
+    )
+    items.push(...swept.items)
+    warnings.push(...swept.warnings)
+    snapshot = swept.entry
+  }
   const timeoutMs = rt.settings.waitMinutes * 60_000
   const waitStart = rt.timing.clock.now()
   if (timeoutMs > 0) {
@@ -90,54 +104,6 @@ function mergeNotice(rt: Runtime, name: string, recorded: number): string {
     `(earliest pre-halt values win, ${recorded} recorded items kept).`
   rt.logger.info(message)
   return message
-}
-
-function toRecord(entry: PlanEntry, now: string): SnapshotItem {
-  return {
-    kind: entry.resource.kind,
-    id: entry.item.id,
-    name: entry.item.name,
-    before: entry.change!.before,
-    after: entry.change!.after,
-    recorded_at: now,
-  }
-}
-
-async function saveSnapshot(
-  rt: Runtime,
-  items: SnapshotItem[],
-  prior: SnapshotEntry | undefined,
-  createdAt: string,
-): Promise<SnapshotEntry> {
-  const content: SnapshotContent = {
-    schema_version: SNAPSHOT_SCHEMA_VERSION,
-    tool: 'databricks-halt',
-    tool_version: rt.version,
-    workspace_id: rt.workspaceId,
-    workspace_url: rt.workspaceUrl,
-    ...(rt.accountId ? { account_id: rt.accountId } : {}),
-    created_at: createdAt,
-    caller: {
-      id: rt.caller.id,
-      user_name: rt.caller.userName,
-      ...(rt.caller.displayName ? { display_name: rt.caller.displayName } : {}),
-    },
-    kept_principals: [...rt.settings.keep],
-    merged_from: prior ? [prior.name] : [],
-    items,
-  }
-  try {
-    return await rt.store.save({
-      workspaceId: rt.workspaceId,
-      createdAt,
-      content: encodeSnapshot(content),
-    })
-  } catch (e) {
-    throw new Error(
-      `Could not save the snapshot to ${rt.store.description}: ${errorText(e)}. Nothing was changed.`,
-      { cause: e },
-    )
-  }
 }
 
 function reportOnlyWarnings(rt: Runtime, plan: readonly PlanEntry[]): string[] {

@@ -1,7 +1,8 @@
 import type { ItemReport } from '../report.js'
 import { errorText } from '../errors.js'
 import type { Resource } from '../resources/resource.js'
-import { pollDelays, sleep } from './limit.js'
+import { pollDelays, sleep } from '../util/limit.js'
+import { withProgress, type Progress } from './progress.js'
 import type { Runtime } from './runtime.js'
 
 export interface Expectation {
@@ -18,12 +19,19 @@ export interface Expectation {
  * deadline turns a missing value into not_converged.
  */
 export async function verifyRestore(rt: Runtime, expectations: Expectation[]): Promise<void> {
+  await withProgress(rt.logger, rt.clock, 'Verify', (progress) =>
+    verifyAll(rt, expectations, progress),
+  )
+}
+
+async function verifyAll(rt: Runtime, expectations: Expectation[], progress: Progress) {
   const nextDelay = pollDelays(rt.timing.pollIntervalMs)
   const deadline = Date.now() + rt.timing.verifyTimeoutMs
   let pending = expectations
   let said = 0
   for (;;) {
     pending = await stillPending(rt, pending)
+    progress.set('values', expectations.length - pending.length, expectations.length)
     if (pending.length === 0) {
       rt.logger.info(`verified: ${expectations.length} restored values show`)
       return

@@ -1,7 +1,8 @@
 import type { ItemReport } from '../report.js'
 import { errorText } from '../errors.js'
 import type { Inventory, Observed, Resource } from '../resources/resource.js'
-import { pollDelays, sleep, tally } from './limit.js'
+import { pollDelays, sleep, tally } from '../util/limit.js'
+import { withProgress } from './progress.js'
 import type { Runtime } from './runtime.js'
 
 /**
@@ -18,15 +19,21 @@ export async function waitForDrain(
   const kinds = rt.resources.filter((r) => r.drained && !r.reportOnly)
   const nextDelay = pollDelays(rt.timing.pollIntervalMs)
   const deadline = Date.now() + timeoutMs
-  let pending = await undrained(rt, kinds, inventory, [])
-  let said = ''
-  while (pending.length > 0 && Date.now() < deadline) {
-    // A progress line when something changed, not on every poll.
-    const line = `waiting for ${summary(pending)}`
-    if (line !== said) rt.logger.info((said = line))
-    await sleep(Math.min(nextDelay(), Math.max(0, deadline - Date.now())))
-    pending = await undrained(rt, kinds, inventory, pending)
-  }
+  const pending = await withProgress(rt.logger, rt.clock, 'Wait', async (progress) => {
+    let pending = await undrained(rt, kinds, inventory, [])
+    const first = pending.length
+    let said = ''
+    while (pending.length > 0 && Date.now() < deadline) {
+      progress.set('stopped', first - pending.length, first)
+      // A progress line when something changed, not on every poll.
+      const line = `waiting for ${summary(pending)}`
+      if (line !== said) rt.logger.info((said = line))
+      await sleep(Math.min(nextDelay(), Math.max(0, deadline - Date.now())))
+      pending = await undrained(rt, kinds, inventory, pending)
+    }
+    progress.set('stopped', first - pending.length, first)
+    return pending
+  })
   if (pending.length === 0) {
     rt.logger.info('all compute is stopped')
     return

@@ -45,7 +45,8 @@ const whole: WholeValue<AlertState> = {
 /** SQL alerts (v2): their schedules wake warehouses, so they are paused like job schedules. */
 export const alerts: Resource<AlertState> = {
   kind: 'alerts',
-  stage: 1,
+  optionalFeature: true,
+  startedBy: [],
 
   list: async (ctx) =>
     (await collect(listAlerts(ctx.clients.workspace))).map(observe).filter((i) => i !== undefined),

@@ -14,7 +14,9 @@ function observe(app: App): Observed<ComputeState> {
 /** Databricks Apps: compute stopped on stop; started again only with --restart-compute. */
 export const apps: Resource<ComputeState> = {
   kind: 'apps',
-  stage: 1,
+  optionalFeature: true,
+  startedBy: [],
+  sweep: true,
 
   list: async (ctx) => (await collect(listApps(ctx.clients.workspace))).map(observe),
   ...computeRules(rules),

@@ -45,14 +45,17 @@ function observe(c: ClusterDetails): Observed<ClusterState> {
 /**
  * Clusters: all-purpose (UI/API) clusters are terminated once jobs are paused (a job task on an
  * existing cluster would start it again). JOB and PIPELINE clusters normally end with the runs
- * and pipelines stage 2 stops; any still up after that (a development pipeline's cluster, a run
- * still terminating) are terminated in stage 3, unless their job is kept. Only all-purpose
- * clusters are started again, and only with --restart-compute.
+ * and pipelines the stop cancels and stops; any still up after those are done (a development
+ * pipeline's cluster, a run still terminating) are terminated then, unless their job is kept.
+ * Only all-purpose clusters are started again, and only with --restart-compute.
  */
 export const clusters: Resource<ClusterState> = {
   kind: 'clusters',
-  stage: 2,
-  stageOf: (item) => (item.state.owner ? 3 : 2),
+  // A job task on an existing cluster starts an all-purpose cluster; a JOB/PIPELINE cluster is
+  // started by its run or pipeline, so it waits until those are cancelled and stopped.
+  startedBy: ['jobs'],
+  startedByOf: (item) => (item.state.owner ? ['job_runs', 'pipelines'] : ['jobs']),
+  sweep: true,
 
   list: async (ctx) => (await collect(listClusters(ctx.clients.workspace))).map(observe),
 

@@ -53,7 +53,10 @@ export function decideComputeRestore(
     }
   }
   if (now !== rules.stoppedState) {
-    return { outcome: 'left_off', detail: `still ${now}; not started (run restore again later)` }
+    return {
+      outcome: 'left_off',
+      detail: `still ${now}; not started (run restore --restart-compute again later)`,
+    }
   }
   return { outcome: 'changed', detail: `${now} → starting`, write: before }
 }

@@ -5,7 +5,7 @@ import {
   type Schedule,
 } from '../databricks/lakeview.js'
 import { collect } from '../databricks/pagination.js'
-import { mapLimit } from '../engine/limit.js'
+import { mapLimit } from '../util/limit.js'
 import {
   clone,
   decideWholeRestore,
@@ -52,7 +52,8 @@ const etagOf = (item: Observed<ScheduleState> | undefined): string | undefined =
 /** AI/BI (Lakeview) dashboard schedules: paused like job schedules; writes carry a fresh etag. */
 export const dashboardSchedules: Resource<ScheduleState> = {
   kind: 'dashboard_schedules',
-  stage: 1,
+  optionalFeature: true,
+  startedBy: [],
 
   async list(ctx) {
     const dashboards = await collect(listDashboards(ctx.clients.workspace))

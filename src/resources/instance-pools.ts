@@ -72,7 +72,7 @@ const whole: WholeValue<PoolState> = {
  */
 export const instancePools: Resource<PoolState> = {
   kind: 'instance_pools',
-  stage: 1,
+  startedBy: [],
 
   list: async (ctx) =>
     (await collect(listInstancePools(ctx.clients.workspace)))

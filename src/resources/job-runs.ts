@@ -22,13 +22,15 @@ function observe(run: Run): Observed<RunState> {
 }
 
 /**
- * Active job runs: cancelled after their jobs are paused (stage 2), so a schedule cannot start a
+ * Active job runs: cancelled as soon as the jobs are paused, so a schedule cannot start a
  * replacement; listed again just before cancelling to catch runs fired since the first listing.
  * Recorded for the report only: restore does not restart runs.
  */
 export const jobRuns: Resource<RunState> = {
   kind: 'job_runs',
-  stage: 2,
+  // A schedule, trigger or continuous block fires runs: cancel them once those are paused.
+  startedBy: ['jobs'],
+  sweep: true,
   relistBeforeHalt: true,
 
   list: async (ctx) =>

@@ -1,4 +1,5 @@
-import { listJobs, updateJob, type Job, type JobSettings } from '../databricks/jobs.js'
+import type { DatabricksClient } from '../databricks/client.js'
+import { getJob, listJobs, updateJob, type Job, type JobSettings } from '../databricks/jobs.js'
 import { collect } from '../databricks/pagination.js'
 import { clone, deepEqual, hasKeepTag, KEEP_REASON, pauseOf, withPauseStatus } from './compare.js'
 import type { Observed, Resource } from './resource.js'
@@ -70,7 +71,7 @@ function observe(job: Job): Observed<JobState> {
  */
 export const jobs: Resource<JobState> = {
   kind: 'jobs',
-  stage: 1,
+  startedBy: [],
 
   list: async (ctx) => (await collect(listJobs(ctx.clients.workspace))).map(observe),
 
@@ -89,7 +90,7 @@ export const jobs: Resource<JobState> = {
   },
 
   async halt(ctx, item, after) {
-    await updateJob(ctx.clients.workspace, { job_id: item.id, new_settings: after as JobSettings })
+    await updateBlocks(ctx.clients.workspace, item.id, after)
   },
 
   describe,
@@ -132,16 +133,38 @@ export const jobs: Resource<JobState> = {
   },
 
   async write(ctx, record, value) {
-    await updateJob(ctx.clients.workspace, {
-      job_id: record.id,
-      new_settings: value as JobSettings,
-    })
+    await updateBlocks(ctx.clients.workspace, record.id, value)
   },
 
   matches(current, expected) {
     if (!current) return false
     return JOB_BLOCKS.every((b) => !(b in expected) || sameBlock(b, current.state[b], expected[b]))
   },
+}
+
+/**
+ * jobs/update with whole blocks. A `triggers` array has no key field, and the reference only says
+ * that arrays "are merged" by `task_key` / `job_cluster_key`: a service that appends keyless
+ * entries would leave every trigger twice, the unpaused originals included. So a `triggers` write
+ * is re-read: if the array is not exactly what was sent, it is removed (`fields_to_remove`) and
+ * sent again, then checked once more; still wrong is a failure naming what is left.
+ */
+async function updateBlocks(ws: DatabricksClient, jobId: string, value: JobState): Promise<void> {
+  await updateJob(ws, { job_id: jobId, new_settings: value as JobSettings })
+  if (value.triggers === undefined) return
+  if (sameBlock('triggers', await readTriggers(ws, jobId), value.triggers)) return
+  await updateJob(ws, { job_id: jobId, fields_to_remove: ['triggers'] })
+  await updateJob(ws, { job_id: jobId, new_settings: { triggers: value.triggers } as JobSettings })
+  const now = await readTriggers(ws, jobId)
+  if (sameBlock('triggers', now, value.triggers)) return
+  throw new Error(
+    `triggers of job ${jobId} are not as sent after jobs/update: ${describe({ triggers: now })} ` +
+      `(sent ${describe({ triggers: value.triggers })}); check the job's triggers by hand`,
+  )
+}
+
+async function readTriggers(ws: DatabricksClient, jobId: string): Promise<unknown> {
+  return (await getJob(ws, { job_id: jobId })).settings?.triggers
 }
 
 function pick(state: JobState, names: readonly string[]): JobState {

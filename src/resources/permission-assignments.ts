@@ -1,4 +1,5 @@
 import {
+  isPrincipalGone,
   deletePermissionAssignment,
   listPermissionAssignments,
   updatePermissionAssignment,
@@ -63,7 +64,8 @@ function observe(a: PermissionAssignment): Observed<AssignmentState> {
 /** Account-level workspace permission assignments: removed on stop (except kept), PUT back. */
 export const permissionAssignments: Resource<AssignmentState> = {
   kind: 'permission_assignments',
-  stage: 1,
+  startedBy: [],
+  access: true,
 
   async list(ctx) {
     const assignments = await listPermissionAssignments(account(ctx.clients), ctx.workspaceId)
@@ -106,6 +108,9 @@ export const permissionAssignments: Resource<AssignmentState> = {
     const permissions = writable(value.permissions) as Array<'USER' | 'ADMIN'>
     await updatePermissionAssignment(account(ctx.clients), ctx.workspaceId, record.id, permissions)
   },
+
+  // "Principal not found in account." names no id, but a PUT has one principal: the target.
+  targetMissing: (e, id) => isPrincipalGone(e, id),
 
   matches(current, expected) {
     if (expected === null) return current === undefined

@@ -6,7 +6,7 @@ import {
   type PipelineStateInfo,
 } from '../databricks/pipelines.js'
 import { collect } from '../databricks/pagination.js'
-import { mapLimit } from '../engine/limit.js'
+import { mapLimit } from '../util/limit.js'
 import { computeRules, observeCompute, type ComputeRules, type ComputeState } from './compute.js'
 import type { Observed, Resource, ResourceContext } from './resource.js'
 
@@ -38,7 +38,9 @@ async function withContinuous(ctx: ResourceContext, item: Observed<ComputeState>
 /** Lakeflow declarative pipelines: stopped on stop; continuous ones restarted on --restart-compute. */
 export const pipelines: Resource<ComputeState> = {
   kind: 'pipelines',
-  stage: 2,
+  // Triggered pipelines are scheduled through jobs (pipeline tasks).
+  startedBy: ['jobs'],
+  sweep: true,
 
   async list(ctx) {
     const out = (await collect(listPipelines(ctx.clients.workspace))).map(observe)

@@ -12,7 +12,7 @@ import type { Resource } from './resource.js'
 import { warehouses } from './warehouses.js'
 
 /**
- * Every kind, in stop order within its stage. Adding a kind = one module, one line here and its
+ * Every kind, in the order reports list them (the stop orders by `startedBy`). Adding a kind = one module, one line here and its
  * name in RESOURCE_KINDS (settings.ts); see docs/adr/0005-resource-interface.md.
  */
 export const RESOURCES: readonly Resource[] = [

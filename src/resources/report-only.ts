@@ -14,8 +14,9 @@ function reportOnly(
 ): Resource<ReportState> {
   return {
     kind,
-    stage: 2,
+    startedBy: [],
     reportOnly: true,
+    optionalFeature: true,
     list,
     halted: () => undefined,
     async halt() {

@@ -66,18 +66,32 @@ export interface RestoreDecision<S> {
 export interface Resource<S = unknown> {
   readonly kind: ResourceKind
   /**
-   * Stop order: kinds of the same stage run at the same time (different rate-limit classes), a
-   * stage starts after the previous one ended. 1 = access and starters (assignments, job pauses,
-   * scheduled SQL, and pools and apps, which nothing restarts); 2 = what the starters would
-   * restart (runs, pipelines, warehouses, all-purpose clusters); 3 = JOB/PIPELINE clusters still
-   * up after the runs and pipelines owning them were stopped.
+   * Stop order by dependency (docs/adr/0012-order-by-dependency.md): the kinds whose items can
+   * start this kind's items again (a schedule, a trigger, a run). This kind's items are halted as
+   * soon as every one of those kinds in scope is done; kinds with none start at once. Kinds that
+   * do not wait for each other run side by side (different rate classes).
    */
-  readonly stage: Stage
-  /** The stage of one item, when a kind's items differ (owned clusters go last). */
-  stageOf?(item: Observed<S>): Stage
+  readonly startedBy: readonly ResourceKind[]
+  /** The starters of one item, when a kind's items differ (owned clusters wait for their runs). */
+  startedByOf?(item: Observed<S>): readonly ResourceKind[]
+  /**
+   * Access removal: runs alongside everything else in its own rate class and holds nothing back;
+   * when it ends, the final sweep re-lists the `sweep` kinds.
+   */
+  readonly access?: boolean
+  /**
+   * Compute a still-assigned user can start during a stop: listed again once access removal has
+   * ended, and whatever is running then is recorded and halted too (the final sweep).
+   */
+  readonly sweep?: boolean
+  /**
+   * A feature the workspace may lack (apps, serving, vector search, alerts v2, Lakeview): a list
+   * answered FEATURE_DISABLED or 404 ENDPOINT_NOT_FOUND makes the kind "not available", not failed.
+   */
+  readonly optionalFeature?: boolean
   /** Listed and warned about, never changed (no stop API). */
   readonly reportOnly?: boolean
-  /** List again just before its stage runs: new items may have appeared (runs a schedule fired). */
+  /** List again just before halting: new items may have appeared (runs a schedule fired). */
   readonly relistBeforeHalt?: boolean
 
   list(ctx: ResourceContext): Promise<Observed<S>[]>
@@ -107,6 +121,11 @@ export interface Resource<S = unknown> {
    * re-reading until it holds (eventually consistent APIs).
    */
   matches?(current: Observed<S> | undefined, expected: S): boolean
+  /**
+   * Whether a failed write says its own target is gone (default: a not-found answer naming the
+   * id, `isTargetMissing`). A kind whose API names the target another way says so here.
+   */
+  targetMissing?(error: unknown, id: string): boolean
   /** stop --wait: whether the item has fully stopped (no compute left behind). */
   drained?(item: Observed<S>): boolean
   /** Describe a recorded value for reports (e.g. "schedule UNPAUSED"). */
@@ -125,9 +144,6 @@ export interface Resource<S = unknown> {
   /** Adjust items using other kinds' listings (runs of kept jobs are kept). */
   refine?(items: Observed<S>[], inventory: Inventory): void
 }
-
-export const STAGES = [1, 2, 3] as const
-export type Stage = (typeof STAGES)[number]
 
 export type Inventory = Partial<Record<ResourceKind, Observed<unknown>[]>>
 

@@ -23,7 +23,9 @@ function observe(w: EndpointInfo): Observed<ComputeState> {
 /** SQL warehouses: stopped on stop; started again only with --restart-compute. */
 export const warehouses: Resource<ComputeState> = {
   kind: 'warehouses',
-  stage: 2,
+  // Alerts, dashboard schedules and SQL tasks of jobs wake a warehouse.
+  startedBy: ['jobs', 'alerts', 'dashboard_schedules'],
+  sweep: true,
 
   list: async (ctx) => (await collect(listWarehouses(ctx.clients.workspace))).map(observe),
   ...computeRules(rules),

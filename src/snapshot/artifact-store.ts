@@ -4,9 +4,11 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { UsageError, errorText } from '../errors.js'
+import { SafetyError, UsageError, errorText } from '../errors.js'
 import type { Logger } from '../logger.js'
-import type { SnapshotEntry, SnapshotStore } from './store.js'
+import { MAX_MARKER_BYTES, checkSize } from './codec.js'
+import { RunProvenance } from './artifact-provenance.js'
+import type { MarkerText, SnapshotEntry, SnapshotStore } from './store.js'
 
 /**
  * Snapshots as workflow artifacts, so a restore in a later run (or days later) finds what a stop
@@ -31,6 +33,10 @@ export interface ArtifactStoreOptions {
   /** Workspace id if known up front: lets `restore-from: <run id>` pick among several workspaces. */
   workspaceIdHint?: string
   tempDir?: string
+  /** Refs besides the default branch whose runs' artifacts are trusted (`trusted-refs`). */
+  trustedRefs?: string[]
+  /** GITHUB_WORKFLOW_REF: runs of this workflow file are this project's too. */
+  workflowRef?: string
 }
 
 interface Found {
@@ -39,6 +45,8 @@ interface Found {
   runId: string
   createdAt: string
   digest?: string
+  /** Bytes of the zip, as the service lists it (checked against the cap before downloading). */
+  size?: number
 }
 
 export class ArtifactSnapshotStore implements SnapshotStore {
@@ -47,10 +55,22 @@ export class ArtifactSnapshotStore implements SnapshotStore {
   private readonly known = new Map<string, Found>()
   private readonly repo?: { owner: string; name: string }
   private warnedRunOnly = false
+  private readonly provenance?: RunProvenance
+  /** Artifacts of runs that are not trusted, with the reason: never candidates. */
+  private readonly untrusted = new Map<number, { found: Found; reason: string }>()
 
   constructor(private readonly options: ArtifactStoreOptions) {
     const [owner, name] = (options.repository ?? '').split('/')
     if (owner && name) this.repo = { owner, name }
+    if (this.canSearchRepository()) {
+      this.provenance = new RunProvenance({
+        octokit: github.getOctokit(options.githubToken!),
+        owner,
+        repo: name,
+        trustedRefs: options.trustedRefs,
+        workflowRef: options.workflowRef,
+      })
+    }
     this.description = `workflow artifacts of ${options.repository ?? 'this run'} (run ${options.runId})`
   }
 
@@ -113,6 +133,7 @@ export class ArtifactSnapshotStore implements SnapshotStore {
     )
     const workspaces = new Set(matching.map((a) => SNAPSHOT.exec(a.name)![1]))
     if (matching.length === 0) {
+      this.refuseUntrusted(wanted)
       throw new UsageError(
         `No snapshot artifact found for restore-from "${wanted}"${hint ? ` (workspace ${hint})` : ''}: give the ` +
           'run id of the stop, the snapshot artifact id or name, or `latest`. Other runs need github-token ' +
@@ -135,6 +156,15 @@ export class ArtifactSnapshotStore implements SnapshotStore {
     const found =
       this.known.get(entry.ref) ?? (await this.findAll()).find((a) => String(a.id) === entry.ref)
     if (!found) throw new UsageError(`Snapshot artifact ${entry.name} (id ${entry.ref}) not found.`)
+    // The cap before downloading: a zip is never larger than a little over its content.
+    if (found.size !== undefined) checkSize(found.size, found.name)
+    const text = await this.download(found, 'Snapshot artifact')
+    checkSize(text.length, found.name)
+    return text
+  }
+
+  /** The one JSON file of an artifact, downloaded and checked against its recorded digest. */
+  private async download(found: Found, what: string): Promise<string> {
     const path = await this.scratch()
     const { digestMismatch } = await this.client.downloadArtifact(found.id, {
       path,
@@ -142,30 +172,20 @@ export class ArtifactSnapshotStore implements SnapshotStore {
       ...(found.runId === this.options.runId ? {} : { findBy: this.findBy(found.runId) }),
     })
     if (digestMismatch)
-      throw new UsageError(
-        `Snapshot artifact ${found.name} does not match its recorded digest: refusing it.`,
-      )
+      throw new UsageError(`${what} ${found.name} does not match its recorded digest: refusing it.`)
     const files = (await readdir(path)).filter((f) => f.endsWith('.json'))
     if (files.length !== 1)
-      throw new UsageError(
-        `Snapshot artifact ${found.name} should hold one JSON file, not ${files.length}.`,
-      )
+      throw new UsageError(`${what} ${found.name} should hold one JSON file, not ${files.length}.`)
     return readFile(join(path, files[0]), 'utf8')
   }
 
-  async markRestored(entry: SnapshotEntry): Promise<void> {
-    const name = `databricks-halt-restored-ws${entry.workspaceId}-artifact${entry.ref}`
+  async markRestored(entry: SnapshotEntry, marker: MarkerText): Promise<void> {
+    const name = `databricks-halt-restored-ws${marker.workspaceId}-artifact${entry.ref}`
     const current = await this.client.listArtifacts()
     if (current.artifacts.some((a) => a.name === name)) return
     const dir = await this.scratch()
     const file = join(dir, 'restored.json')
-    const marker = {
-      snapshotArtifactId: entry.ref,
-      snapshot: entry.name,
-      runId: this.options.runId,
-      restoredAt: new Date().toISOString(),
-    }
-    await writeFile(file, `${JSON.stringify(marker, null, 2)}\n`)
+    await writeFile(file, marker.text)
     try {
       const { id } = await this.client.uploadArtifact(name, [file], dir, {
         retentionDays: this.options.retentionDays,
@@ -177,6 +197,18 @@ export class ArtifactSnapshotStore implements SnapshotStore {
       // A re-run attempt may find the marker of an earlier attempt: then it is recorded already.
       if (!/already exists/i.test(errorText(error))) throw error
     }
+  }
+
+  /** Marker texts of a workspace; one that cannot be downloaded is passed on empty (refused). */
+  async markers(workspaceId: string): Promise<Array<{ name: string; text: string }>> {
+    const mine = (await this.findAll()).filter((a) => MARKER.exec(a.name)?.[1] === workspaceId)
+    return Promise.all(
+      mine.map(async (found) => {
+        if ((found.size ?? 0) > MAX_MARKER_BYTES) return { name: found.name, text: '' }
+        const text = await this.download(found, 'Marker artifact').catch(() => '')
+        return { name: found.name, text }
+      }),
+    )
   }
 
   /** Snapshots and markers of this run (always) and of the whole repository (with a token). */
@@ -192,7 +224,52 @@ export class ArtifactSnapshotStore implements SnapshotStore {
         'Looking in this run only: other runs need github-token with `actions: read`.',
       )
     }
-    return [...byId.values()].filter((a) => SNAPSHOT.test(a.name) || MARKER.test(a.name))
+    const ours = [...byId.values()].filter((a) => SNAPSHOT.test(a.name) || MARKER.test(a.name))
+    return this.trusted(ours)
+  }
+
+  /**
+   * Only artifacts of trusted runs (this run always is): the others are dropped and named in one
+   * warning, once per artifact. See artifact-provenance.ts.
+   */
+  private async trusted(candidates: Found[]): Promise<Found[]> {
+    const provenance = this.provenance
+    if (!provenance) return candidates
+    const verdicts = await Promise.all(
+      candidates.map((a) =>
+        a.runId === this.options.runId ? undefined : provenance.untrustedReason(a.runId),
+      ),
+    )
+    const skipped: string[] = []
+    const kept = candidates.filter((found, i) => {
+      const reason = verdicts[i]
+      if (reason === undefined) return true
+      if (!this.untrusted.has(found.id)) skipped.push(`${found.name} (id ${found.id}): ${reason}`)
+      this.untrusted.set(found.id, { found, reason })
+      this.known.delete(String(found.id))
+      return false
+    })
+    if (skipped.length > 0) {
+      this.options.logger.warning(
+        `Skipped ${skipped.length} snapshot or marker artifact(s) from untrusted workflow runs:\n` +
+          skipped.map((line) => `- ${line}`).join('\n'),
+        'Untrusted artifacts skipped',
+      )
+    }
+    return kept
+  }
+
+  /** A name, artifact id or run id the user gave that only untrusted artifacts match: refuse it. */
+  private refuseUntrusted(wanted: string): void {
+    const hit = [...this.untrusted.values()].find(
+      ({ found }) => found.name === wanted || String(found.id) === wanted || found.runId === wanted,
+    )
+    if (!hit) return
+    throw new SafetyError(
+      `Refusing restore-from "${wanted}": artifact ${hit.found.name} (id ${hit.found.id}) is not ` +
+        `trusted because ${hit.reason}. Only artifacts of this repository's databricks-halt ` +
+        'workflow on the default branch (or a ref in trusted-refs), not triggered by a pull request, are used.',
+    )
   }
 
   private async listRepository(): Promise<Found[]> {
@@ -229,6 +306,7 @@ export class ArtifactSnapshotStore implements SnapshotStore {
             runId: String(a.workflow_run?.id ?? ''),
             createdAt: a.created_at ?? '',
             digest: a.digest ?? undefined,
+            size: a.size_in_bytes,
           }),
         )
       }
@@ -247,7 +325,7 @@ export class ArtifactSnapshotStore implements SnapshotStore {
         .listArtifacts({ findBy: this.findBy(id) })
         .then((r) => r.artifacts)
         .catch(() => [] as Artifact[])
-      if (artifacts.length > 0) return artifacts.map((a) => this.fromArtifact(a, id))
+      if (artifacts.length > 0) return this.trusted(artifacts.map((a) => this.fromArtifact(a, id)))
     }
     return (await findAll()).filter((a) => String(a.id) === id)
   }
@@ -286,6 +364,7 @@ export class ArtifactSnapshotStore implements SnapshotStore {
       runId,
       createdAt: a.createdAt?.toISOString() ?? '',
       digest: a.digest,
+      size: a.size,
     })
   }
 

@@ -3,10 +3,14 @@ import { constants } from 'node:fs'
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { UsageError } from '../errors.js'
-import type { SnapshotEntry, SnapshotStore } from './store.js'
+import { MAX_MARKER_BYTES, MAX_SNAPSHOT_BYTES, checkSize } from './codec.js'
+import type { MarkerText, SnapshotEntry, SnapshotStore } from './store.js'
 
 const SNAPSHOT_FILE = /snapshot.*\.json$/
+/** Markers of databricks-halt before 0.2: an empty-ish file beside the snapshot. */
 const RESTORED_SUFFIX = '.restored'
+/** Markers now: one per snapshot checksum in the workspace's directory, whatever file was used. */
+const MARKER_FILE = /^restored-([0-9a-f]{64})\.json$/
 
 /**
  * Snapshots as files for the CLI: `<root>/<workspace-id>/<time>-snapshot.json`, one per stop,
@@ -59,10 +63,12 @@ export class DirectoryStore implements SnapshotStore {
       throw new UsageError(`Cannot read the snapshot directory ${dir}: ${(e as Error).message}`)
     }
     const present = new Set(names)
+    const closed = new Set(names.flatMap((n) => MARKER_FILE.exec(n)?.[1] ?? []))
     const files = names.filter((n) => SNAPSHOT_FILE.test(n))
     const entries = await Promise.all(
-      files.map((n) => this.entryFor(join(dir, n), present.has(n + RESTORED_SUFFIX))),
+      files.map((n) => this.entryFor(join(dir, n), present.has(n + RESTORED_SUFFIX), closed)),
     )
+    // Newest first by the time inside the file, not by its name (a name says nothing).
     return entries.sort(
       (a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name),
     )
@@ -81,14 +87,37 @@ export class DirectoryStore implements SnapshotStore {
 
   async read(entry: SnapshotEntry): Promise<string> {
     try {
+      // The size cap before reading: a huge file would exhaust memory while being parsed.
+      checkSize((await stat(entry.ref)).size, entry.name)
       return await readFile(entry.ref, 'utf8')
     } catch (e) {
+      if (e instanceof UsageError) throw e
       throw new UsageError(`Cannot read snapshot ${entry.ref}: ${(e as Error).message}`)
     }
   }
 
-  async markRestored(entry: SnapshotEntry): Promise<void> {
-    await writeAtomic(entry.ref + RESTORED_SUFFIX, `${new Date().toISOString()}\n`)
+  /**
+   * The marker goes into the workspace's directory under the snapshot's checksum, so restoring a
+   * copy (or a symlink) elsewhere closes the snapshot the next stop would otherwise merge with.
+   */
+  async markRestored(_entry: SnapshotEntry, marker: MarkerText): Promise<void> {
+    const dir = this.dirFor(marker.workspaceId)
+    await mkdir(dir, { recursive: true })
+    const hex = marker.checksum.replace(/^sha256:/, '')
+    await writeAtomic(join(dir, `restored-${hex}.json`), marker.text)
+  }
+
+  async markers(workspaceId: string): Promise<Array<{ name: string; text: string }>> {
+    const dir = this.dirFor(workspaceId)
+    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) =>
+      MARKER_FILE.test(n),
+    )
+    const read = async (name: string) => {
+      const path = join(dir, name)
+      const size = (await stat(path)).size
+      return { name, text: size > MAX_MARKER_BYTES ? '' : await readFile(path, 'utf8') }
+    }
+    return Promise.all(names.map(read))
   }
 
   private dirFor(workspaceId: string): string {
@@ -106,23 +135,41 @@ export class DirectoryStore implements SnapshotStore {
     return dirs.filter((d) => /^\d+$/.test(d)).map((d) => join(this.root, d, file))
   }
 
-  private async entryFor(path: string, restored: boolean): Promise<SnapshotEntry> {
+  private async entryFor(
+    path: string,
+    legacyMarker: boolean,
+    closed?: ReadonlySet<string>,
+  ): Promise<SnapshotEntry> {
     const name = basename(path)
     const parent = basename(dirname(path))
+    const info = await stat(path)
+    const inside = info.size <= MAX_SNAPSHOT_BYTES ? peek(await readFile(path, 'utf8')) : {}
+    const hex = inside.checksum?.replace(/^sha256:/, '')
     return {
       ref: path,
       name,
       workspaceId: /^\d+$/.test(parent) ? parent : '',
-      createdAt: createdAtFromName(name) ?? (await stat(path)).mtime.toISOString(),
-      restored,
+      createdAt: inside.createdAt ?? info.mtime.toISOString(),
+      restored: legacyMarker || Boolean(hex && closed?.has(hex)),
     }
   }
 }
 
-/** `2026-11-26T09-52-00-123Z-…-snapshot.json` → `2026-11-26T09:52:00.123Z`. */
-function createdAtFromName(name: string): string | undefined {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z/.exec(name)
-  return m ? `${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z` : undefined
+/**
+ * The embedded created_at and checksum, for ordering and matching markers. Unchecked: the codec
+ * checks the snapshot that is used. A file that does not parse is ordered by its modification time.
+ */
+function peek(text: string): { createdAt?: string; checksum?: string } {
+  try {
+    const raw = JSON.parse(text) as { created_at?: unknown; checksum?: unknown } | null
+    const at = typeof raw?.created_at === 'string' ? Date.parse(raw.created_at) : NaN
+    return {
+      ...(Number.isFinite(at) ? { createdAt: new Date(at).toISOString() } : {}),
+      ...(typeof raw?.checksum === 'string' ? { checksum: raw.checksum } : {}),
+    }
+  } catch {
+    return {}
+  }
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -51,7 +51,9 @@ const SnapshotContentSchema = z.object({
 export type SnapshotContent = z.infer<typeof SnapshotContentSchema>
 
 export const SnapshotSchema = SnapshotContentSchema.extend({
-  /** sha256 of the canonical JSON of everything else in the file. */
+  /** HMAC-SHA256 of the content (everything but checksum and signature), when a key was set. */
+  signature: z.string().optional(),
+  /** sha256 of the canonical JSON of everything else in the file (signature included). */
   checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/),
 })
 export type Snapshot = z.infer<typeof SnapshotSchema>

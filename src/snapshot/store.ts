@@ -9,9 +9,22 @@ export interface SnapshotEntry {
   /** Human-readable name: the file name or the artifact name. */
   name: string
   workspaceId: string
-  /** ISO time the snapshot was taken. */
+  /** ISO time the snapshot was taken (its embedded created_at where the store can read it). */
   createdAt: string
+  /**
+   * Whether the store holds a marker for it (or for a newer snapshot). A hint only: the engine
+   * decides from markers it has checked (src/engine/open-snapshot.ts), which with a key must be
+   * signed.
+   */
   restored: boolean
+}
+
+/** A restored marker's text, made (and signed) by the codec; stores only keep it. */
+export interface MarkerText {
+  workspaceId: string
+  /** The snapshot's checksum: the marker closes every copy of that snapshot. */
+  checksum: string
+  text: string
 }
 
 export interface SnapshotStore {
@@ -27,5 +40,7 @@ export interface SnapshotStore {
   resolve(name: string): Promise<SnapshotEntry>
   read(entry: SnapshotEntry): Promise<string>
   /** Record that this snapshot has been restored, so a later stop starts afresh. */
-  markRestored(entry: SnapshotEntry): Promise<void>
+  markRestored(entry: SnapshotEntry, marker: MarkerText): Promise<void>
+  /** The texts of the restored markers of a workspace (unchecked: the engine decodes them). */
+  markers(workspaceId: string): Promise<Array<{ name: string; text: string }>>
 }

@@ -1,0 +1,185 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { parseJson } from '../../src/databricks/json.js'
+import { SafetyError, UsageError } from '../../src/errors.js'
+import { encodeMarker, encodeSnapshot } from '../../src/snapshot/codec.js'
+import type { Snapshot, SnapshotContent } from '../../src/snapshot/schema.js'
+import { SigningKeys, UNAUTHENTICATED_WARNING } from '../../src/snapshot/signing.js'
+import { haltableState, startHarness, writes, type Harness } from './harness.js'
+
+const KEY_A = 'key-A-0123456789abcdef0123456789abcdef'
+const KEY_B = 'key-B-0123456789abcdef0123456789abcdef'
+
+let h: Harness | undefined
+afterEach(async () => {
+  await h?.close()
+  h = undefined
+})
+
+async function readSnapshot(path: string): Promise<Snapshot> {
+  return parseJson(await readFile(path, 'utf8')) as Snapshot
+}
+
+/** What an attacker with write access can do: edit, recompute the (public) checksum, re-sign. */
+async function forge(path: string, edit: (s: SnapshotContent) => void, key?: string) {
+  const { checksum: _c, signature: _s, ...content } = await readSnapshot(path)
+  edit(content)
+  await writeFile(path, encodeSnapshot(content, SigningKeys.parse(key, 'forger')))
+}
+
+describe('with DATABRICKS_HALT_SNAPSHOT_KEY', () => {
+  it('signs snapshots and markers, restores with the key, and warns only without one', async () => {
+    h = await startHarness()
+    const before = haltableState(h.emu)
+    const stopped = await h.run('stop', {}, { keys: KEY_A })
+    expect(stopped.warnings).not.toContain(UNAUTHENTICATED_WARNING)
+    expect((await readSnapshot(stopped.snapshot!.ref)).signature).toMatch(/^hmac-sha256:/)
+    const restored = await h.run('restore', {}, { keys: KEY_A })
+    expect(restored.exitCode).toBe(0)
+    expect(haltableState(h.emu)).toEqual(before)
+    const dir = dirname(stopped.snapshot!.ref)
+    const markers = (await readdir(dir)).filter((n) => n.startsWith('restored-'))
+    expect(markers).toHaveLength(1)
+    expect(await readFile(join(dir, markers[0]), 'utf8')).toMatch(/"signature": "hmac-sha256:/)
+    // Without a key the run says so, in the report (CLI output, job summary) and the log.
+    const again = await h.run('stop')
+    expect(again.warnings[0]).toBe(UNAUTHENTICATED_WARNING)
+    expect(h.logger.lines.some((l) => l.includes('Snapshots are not authenticated'))).toBe(true)
+  })
+
+  it('refuses a forged snapshot (checksum recomputed): exit 3, nothing written', async () => {
+    h = await startHarness()
+    const stopped = await h.run('stop', {}, { keys: KEY_A })
+    const ws = h.emu.ws()
+    const outsider = [...h.emu.account.users.keys()].find((id) => !ws.assignments.has(id))!
+    await forge(stopped.snapshot!.ref, (s) => {
+      s.items.push({
+        kind: 'permission_assignments',
+        id: outsider,
+        name: 'mallory',
+        before: { principal: { principal_id: outsider }, permissions: ['ADMIN'] },
+        after: null,
+        recorded_at: s.created_at,
+      })
+    })
+    const state = haltableState(h.emu)
+    const writesBefore = writes(h.emu)
+    const refusal = h.run('restore', {}, { keys: KEY_A })
+    await expect(refusal).rejects.toThrow(SafetyError)
+    await expect(refusal).rejects.toThrow(
+      `Snapshot ${stopped.snapshot!.name} is not authenticated (unsigned): refusing it. Nothing was changed.`,
+    )
+    expect(writes(h.emu)).toBe(writesBefore)
+    expect(haltableState(h.emu)).toEqual(state)
+    expect(ws.assignments.has(outsider)).toBe(false)
+  })
+
+  it('refuses a snapshot signed with another key; a rotated key list accepts it', async () => {
+    h = await startHarness()
+    const before = haltableState(h.emu)
+    const stopped = await h.run('stop', {}, { keys: KEY_A })
+    const writesBefore = writes(h.emu)
+    await expect(h.run('restore', {}, { keys: KEY_B })).rejects.toThrow(
+      `Snapshot ${stopped.snapshot!.name} is not authenticated (signed with another key, or edited after signing)`,
+    )
+    expect(writes(h.emu)).toBe(writesBefore)
+    // Rotation: the new key first (it signs), the old one after (it still verifies).
+    const restored = await h.run('restore', {}, { keys: `${KEY_B}\n${KEY_A}` })
+    expect(restored.exitCode).toBe(0)
+    expect(haltableState(h.emu)).toEqual(before)
+    // The marker is signed with the new key: a run with only the new key sees it closed.
+    const fresh = await h.run('stop', { dryRun: true }, { keys: KEY_B })
+    expect(fresh.warnings.join('\n')).not.toMatch(/already halted/)
+  })
+
+  it('stop refuses to merge with an unsigned open snapshot, naming the way out', async () => {
+    h = await startHarness()
+    const first = await h.run('stop') // before the key was set up
+    const writesBefore = writes(h.emu)
+    const refusal = h.run('stop', {}, { keys: KEY_A })
+    await expect(refusal).rejects.toThrow(SafetyError)
+    await expect(refusal).rejects.toThrow(
+      new RegExp(
+        `Snapshot ${first.snapshot!.name} is not authenticated \\(unsigned\\).*` +
+          `--ignore-open-snapshot ${first.snapshot!.name} \\(Action input ignore-open-snapshot`,
+      ),
+    )
+    expect(writes(h.emu)).toBe(writesBefore)
+  })
+
+  it('ignores a forged marker: the genuine snapshot stays open and is merged and restored', async () => {
+    h = await startHarness()
+    const before = haltableState(h.emu)
+    const stopped = await h.run('stop', {}, { keys: KEY_A })
+    const snapshot = await readSnapshot(stopped.snapshot!.ref)
+    const hex = snapshot.checksum.slice('sha256:'.length)
+    const forged = `restored-${hex}.json`
+    // Names the right checksum, but unsigned (or signed with a key the attacker made up).
+    const markerKeys = SigningKeys.parse(KEY_B, 'forger')
+    await writeFile(
+      join(dirname(stopped.snapshot!.ref), forged),
+      encodeMarker(snapshot, stopped.snapshot!.name, snapshot.created_at, markerKeys),
+    )
+    const second = await h.run('stop', {}, { keys: KEY_A })
+    expect(second.warnings.join('\n')).toMatch(/already halted by .*merges/)
+    expect(h.logger.lines.join('\n')).toMatch(
+      new RegExp(`Ignoring marker ${forged}: Marker ${forged} is not authenticated`),
+    )
+    const restored = await h.run('restore', {}, { keys: KEY_A })
+    expect(restored.exitCode).toBe(0)
+    expect(haltableState(h.emu)).toEqual(before)
+  })
+})
+
+describe('junk in the snapshot directory', () => {
+  it('a junk newest snapshot makes stop refuse by name; --ignore-open-snapshot NAME gets past it', async () => {
+    h = await startHarness()
+    const first = await h.run('stop')
+    await h.run('restore')
+    const junk = join(dirname(first.snapshot!.ref), 'zz-junk-snapshot.json')
+    await writeFile(junk, '{}')
+    const writesBefore = writes(h.emu)
+    const refusal = h.run('stop')
+    await expect(refusal).rejects.toThrow(UsageError)
+    await expect(refusal).rejects.toThrow(
+      /Snapshot zz-junk-snapshot\.json does not match the snapshot schema.*--ignore-open-snapshot zz-junk-snapshot\.json/,
+    )
+    expect(writes(h.emu)).toBe(writesBefore)
+    // The way out names only that snapshot: another name still gets the refusal.
+    await expect(h.run('stop', { ignoreOpenSnapshot: 'other-snapshot.json' })).rejects.toThrow(
+      /--ignore-open-snapshot zz-junk-snapshot\.json/,
+    )
+    expect(writes(h.emu)).toBe(writesBefore)
+    const stopped = await h.run('stop', { ignoreOpenSnapshot: 'zz-junk-snapshot.json' })
+    expect(stopped.exitCode).toBe(0)
+    expect(stopped.counts.changed).toBeGreaterThan(0)
+    // Its snapshot is newer than the junk, so the next stop merges with it as usual.
+    const again = await h.run('stop')
+    expect(again.warnings.join('\n')).toMatch(
+      new RegExp(`already halted by ${stopped.snapshot!.name}`),
+    )
+  })
+
+  it('refuses --ignore-open-snapshot for an intact open snapshot (it would drop the way back)', async () => {
+    h = await startHarness()
+    const first = await h.run('stop')
+    const writesBefore = writes(h.emu)
+    await expect(h.run('stop', { ignoreOpenSnapshot: first.snapshot!.name })).rejects.toThrow(
+      /not an unreadable or untrusted open snapshot/,
+    )
+    expect(writes(h.emu)).toBe(writesBefore)
+  })
+
+  it('restoring a copy of the snapshot closes the one in the snapshot directory', async () => {
+    h = await startHarness()
+    const first = await h.run('stop')
+    const copy = join(h.dir, 'copy-of-snapshot.json')
+    await writeFile(copy, await readFile(first.snapshot!.ref, 'utf8'))
+    expect((await h.run('restore', { snapshot: copy })).exitCode).toBe(0)
+    const [entry] = await h.store.list(h.emu.workspace.workspaceId)
+    expect([entry.ref, entry.restored]).toEqual([first.snapshot!.ref, true])
+    const fresh = await h.run('stop')
+    expect(fresh.warnings.join('\n')).not.toMatch(/already halted/)
+  })
+})
