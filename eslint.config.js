@@ -5,7 +5,14 @@ import prettier from 'eslint-config-prettier'
 import globals from 'globals'
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', 'coverage/', '.databricks-halt/']),
+  globalIgnores([
+    'dist/',
+    'node_modules/',
+    'coverage/',
+    '.databricks-halt/',
+    'reports/',
+    '.stryker-tmp/',
+  ]),
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

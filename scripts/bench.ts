@@ -4,8 +4,9 @@
  * (dist/cli/index.js, built by `npm run build`) in a child process, so its wall time and peak
  * memory are the tool's own, not the emulator's.
  *
- *   npm run bench                      both scenarios on `large`
+ *   npm run bench                      both scenarios on `large`, and the quiet line from (a)'s stop
  *   npm run bench -- --part b          only the unthrottled run
+ *   npm run bench -- --part quiet      only the stop of (a): how soon compute is quiet
  *   npm run bench -- --preset small    a quick try
  *
  * BENCH_NODE_OPTIONS is passed to the CLI child as NODE_OPTIONS, to try V8 settings, e.g.
@@ -34,6 +35,8 @@ interface ToolResult {
 
 interface Measured extends ToolResult {
   requests: RequestLogEntry[]
+  /** Emulator-clock time the CLI was started (the request log is on that clock). */
+  startedAt: number
 }
 
 const CLI = join(ROOT, 'dist', 'cli', 'index.js')
@@ -43,6 +46,7 @@ const PROBE = join(ROOT, 'scripts', 'rss-probe.mjs')
 async function runTool(emu: Emulator, dir: string, args: string[]): Promise<Measured> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'npm run build' first.`)
   const first = emu.requests.length
+  const startedAt = emu.clock.now()
   const started = performance.now()
   // The bundle is executed as installed, through its shebang (and the V8 flags it sets), with this
   // Node first on PATH; the probe comes in through NODE_OPTIONS.
@@ -80,14 +84,18 @@ async function runTool(emu: Emulator, dir: string, args: string[]): Promise<Meas
   if (!probe) throw new Error(`CLI ${args[0]} failed:\n${err.slice(-3000)}`)
   const rss = JSON.parse(probe[1]) as { loadedRssKb: number; maxRssKb: number }
   if (code !== 0) process.stderr.write(`${args[0]} exited ${code}:\n${err.slice(-2000)}\n`)
-  return { code, ms, ...rss, requests: emu.requests.slice(first) }
+  return { code, ms, ...rss, startedAt, requests: emu.requests.slice(first) }
 }
 
 /**
  * The fastest any client could go: a token bucket of rate r and burst b serves n requests in no
  * less than (n − b) / r seconds. Only requests that took a token count (429s did not).
  */
-async function lowerBound(requests: RequestLogEntry[], limits: Record<string, RateSpec>) {
+async function lowerBound(
+  requests: RequestLogEntry[],
+  limits: Record<string, RateSpec>,
+  onlyClasses?: ReadonlySet<string>,
+) {
   const { accountRouter, workspaceRouter } = await import('../emulator/routes/index.js')
   const routers = { account: accountRouter(), workspace: workspaceRouter() }
   const perClass = new Map<string, { rateClass: string; n: number }>()
@@ -96,6 +104,7 @@ async function lowerBound(requests: RequestLogEntry[], limits: Record<string, Ra
     const router = r.target === 'account' ? routers.account : routers.workspace
     const found = router.match(r.method, r.path)
     if (!found || typeof found === 'string') continue
+    if (onlyClasses && !onlyClasses.has(found.route.rateClass)) continue
     const key = `${r.target}/${found.route.rateClass}`
     const entry = perClass.get(key) ?? { rateClass: found.route.rateClass, n: 0 }
     entry.n++
@@ -113,7 +122,12 @@ async function lowerBound(requests: RequestLogEntry[], limits: Record<string, Ra
   return bound
 }
 
-async function scenario(preset: string, latencyMs: number, rateLimits: RateLimitOption) {
+async function scenario(
+  preset: string,
+  latencyMs: number,
+  rateLimits: RateLimitOption,
+  commands: readonly string[] = ['stop', 'restore'],
+) {
   const { startEmulator, DEFAULT_RATE_LIMITS } = await import('../emulator/index.js')
   const emu = await startEmulator({
     scenario: preset as 'large',
@@ -124,7 +138,7 @@ async function scenario(preset: string, latencyMs: number, rateLimits: RateLimit
   const dir = await mkdtemp(join(tmpdir(), 'databricks-halt-bench-'))
   try {
     const stop = await runTool(emu, dir, ['stop'])
-    const restore = await runTool(emu, dir, ['restore'])
+    const restore = commands.includes('restore') ? await runTool(emu, dir, ['restore']) : undefined
     const limits = rateLimits === 'default' ? DEFAULT_RATE_LIMITS : {}
     return { stop, restore, limits: limits as Record<string, RateSpec> }
   } finally {
@@ -136,9 +150,54 @@ async function scenario(preset: string, latencyMs: number, rateLimits: RateLimit
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 const mark = (ok: boolean) => (ok ? '✔' : '✘')
 
+/** The calls that stop compute: a run cancelled, a cluster terminated, a warehouse, pipeline or app stopped. */
+const COMPUTE_STOP =
+  /\/runs\/cancel$|\/clusters\/delete$|\/warehouses\/[^/]+\/stop$|\/pipelines\/[^/]+\/stop$|\/apps\/[^/]+\/stop$/
+/**
+ * The rate classes compute and what restarts it use: listing and pausing jobs, alerts and
+ * dashboard schedules (other), and the compute kinds' own. Access (account_*, scim) and pools are
+ * not among them: compute need not wait for them (docs/adr/0012-order-by-dependency.md).
+ */
+const COMPUTE_CLASSES = new Set([
+  'jobs_read',
+  'jobs_write',
+  'runs',
+  'clusters',
+  'warehouses',
+  'pipelines',
+  'apps',
+  'other',
+])
+
+/**
+ * `quiet compute: X s, bound Y s, ratio R`: X from the start of stop to the moment the last
+ * compute stop, cancel or terminate call was accepted; Y the least time the compute-relevant rate
+ * classes alone allow for the requests of theirs sent until then.
+ */
+async function quietLine(stop: Measured, limits: Record<string, RateSpec>): Promise<string> {
+  const accepted = stop.requests.filter(
+    (r) => r.method === 'POST' && r.status >= 200 && r.status < 300 && COMPUTE_STOP.test(r.path),
+  )
+  if (accepted.length === 0) return 'quiet compute: no compute was running'
+  const last = Math.max(...accepted.map((r) => r.at))
+  const x = (last - stop.startedAt) / 1000
+  const upTo = stop.requests.filter((r) => r.at <= last)
+  const y = (await lowerBound(upTo, limits, COMPUTE_CLASSES)).seconds
+  const ratio = y > 0 ? `${(x / y).toFixed(2)} ${mark(x / y <= TARGETS.ratio)}` : 'n/a'
+  return `quiet compute: ${x.toFixed(1)} s, bound ${y.toFixed(1)} s, ratio ${ratio}`
+}
+
+async function partQuiet(preset: string): Promise<ToolResult[]> {
+  const { stop, limits } = await scenario(preset, 100, 'default', ['stop'])
+  console.log(await quietLine(stop, limits))
+  return [stop]
+}
+
 async function partA(preset: string): Promise<ToolResult[]> {
   console.log(`\n(a) ${preset}: 100 ms latency, the emulator's default per-class rate limits`)
-  const { stop, restore, limits } = await scenario(preset, 100, 'default')
+  const scenarioA = await scenario(preset, 100, 'default')
+  const { stop, limits } = scenarioA
+  const restore = scenarioA.restore!
   const rows: string[][] = [['', 'wall', 'lower bound', 'ratio', 'requests', "429's", 'exit']]
   const explanations: string[] = []
   for (const [name, m] of [
@@ -164,12 +223,14 @@ async function partA(preset: string): Promise<ToolResult[]> {
   printTable(rows)
   console.log(explanations.join('\n'))
   console.log(`  target: ratio ≤ ${TARGETS.ratio}`)
+  console.log(await quietLine(stop, limits))
   return [stop, restore]
 }
 
 async function partB(preset: string): Promise<ToolResult[]> {
   console.log(`\n(b) ${preset}: 20 ms latency, no rate limits`)
-  const { stop, restore } = await scenario(preset, 20, 'off')
+  const { stop, restore: measured } = await scenario(preset, 20, 'off')
+  const restore = measured!
   printTable([
     ['', 'wall', 'target', 'requests', 'exit'],
     [
@@ -201,8 +262,12 @@ async function bench(): Promise<void> {
       `${cpus().length} CPUs, load average ${load} (other work on the machine slows every figure)`,
   )
   const runs: ToolResult[] = []
-  if (values.part !== 'b') runs.push(...(await partA(preset)))
-  if (values.part !== 'a') runs.push(...(await partB(preset)))
+  if (values.part === 'quiet') runs.push(...(await partQuiet(preset)))
+  if (values.part === undefined || values.part === 'a') runs.push(...(await partA(preset)))
+  if (values.part === undefined || values.part === 'b') runs.push(...(await partB(preset)))
+  if (runs.length === 0) throw new Error(`Unknown --part ${values.part}: a, b or quiet.`)
+  // --part quiet prints its one line only.
+  if (values.part === 'quiet') return
   const peakMb = Math.max(...runs.map((r) => r.maxRssKb)) / 1024
   const loadedMb = Math.max(...runs.map((r) => r.loadedRssKb)) / 1024
   console.log(

@@ -183,3 +183,94 @@ describe('junk in the snapshot directory', () => {
     expect(fresh.warnings.join('\n')).not.toMatch(/already halted/)
   })
 })
+
+describe('restore never gives more than stop took away', () => {
+  type Item = SnapshotContent['items'][number]
+  type Obj = Record<string, unknown>
+  /** One forgery per kind, each breaking exactly what that kind's check guards; `field` is named. */
+  const FORGERIES: Record<string, { field: string; forge: (i: Item, outsider: string) => void }> = {
+    permission_assignments: {
+      field: 'before.principal.principal_id',
+      forge: (i, outsider) => {
+        i.id = outsider // ADMIN for someone who never had access, under a real principal's record
+        ;(i.before as { permissions: string[] }).permissions = ['ADMIN']
+      },
+    },
+    jobs: {
+      field: 'quartz_cron_expression',
+      forge: (i) => {
+        const block = Object.values(i.before as Obj).find((b) => !Array.isArray(b)) as Obj
+        block.quartz_cron_expression = '* * * * * ?'
+      },
+    },
+    instance_pools: {
+      field: 'custom_tags',
+      forge: (i) => {
+        Object.assign(i.before as Obj, { custom_tags: { owner: 'mallory' }, max_capacity: 999 })
+      },
+    },
+    clusters: { field: 'state', forge: (i) => ((i.before as Obj).state = 'TERMINATED') },
+    warehouses: { field: 'state', forge: (i) => ((i.after as Obj).state = 'RUNNING') },
+    alerts: {
+      field: 'schedule.timezone_id',
+      forge: (i) => (((i.before as Obj).schedule as Obj).timezone_id = 'Pacific/Nauru'),
+    },
+    dashboard_schedules: {
+      field: 'dashboard_id/schedule_id',
+      forge: (i) => {
+        ;(i.before as Obj).schedule_id = 'another'
+        ;(i.after as Obj).schedule_id = 'another'
+      },
+    },
+  }
+
+  it('refuses a forged record of each kind before any write (exit 2), naming record and field', async () => {
+    h = await startHarness()
+    const stopped = await h.run('stop')
+    const genuine = await readSnapshot(stopped.snapshot!.ref)
+    const ws = h.emu.ws()
+    const outsider = [...h.emu.account.users.keys()].find(
+      (id) => !genuine.items.some((i) => i.id === id) && !ws.assignments.has(id),
+    )!
+    const state = haltableState(h.emu)
+    const writesBefore = writes(h.emu)
+    for (const [kind, { field, forge }] of Object.entries(FORGERIES)) {
+      const { checksum: _c, signature: _s, ...content } = structuredClone(genuine)
+      const target = content.items.find((i) => i.kind === kind)
+      expect([kind, target !== undefined]).toEqual([kind, true])
+      forge(target!, outsider)
+      const path = join(h.dir, `forged-${kind}-snapshot.json`)
+      await writeFile(path, encodeSnapshot(content))
+      const refusal = h.run('restore', { snapshot: path })
+      await expect(refusal).rejects.toThrow(UsageError)
+      await expect(refusal).rejects.toThrow(
+        new RegExp(
+          `Snapshot forged-${kind}-snapshot\\.json has 1 record\\(s\\) that are not a change a stop makes: ` +
+            `${kind} ${target!.id} \\(.*\\): [^;]*${field.replace(/[/.]/g, '\\$&')}.*Refusing the whole snapshot; nothing was changed`,
+        ),
+      )
+    }
+    expect(writes(h.emu)).toBe(writesBefore)
+    expect(haltableState(h.emu)).toEqual(state)
+    expect(ws.assignments.has(outsider)).toBe(false)
+  })
+
+  it('stop will not merge with a snapshot holding a forged record', async () => {
+    h = await startHarness()
+    const stopped = await h.run('stop')
+    const path = stopped.snapshot!.ref
+    const { checksum: _c, signature: _s, ...content } = await readSnapshot(path)
+    FORGERIES.instance_pools.forge(
+      content.items.find((i) => i.kind === 'instance_pools')!,
+      '',
+    )
+    await writeFile(path, encodeSnapshot(content))
+    const writesBefore = writes(h.emu)
+    await expect(h.run('stop')).rejects.toThrow(
+      new RegExp(
+        `not a change a stop makes: instance_pools .*custom_tags.*--ignore-open-snapshot ${stopped.snapshot!.name}`,
+      ),
+    )
+    expect(writes(h.emu)).toBe(writesBefore)
+  })
+})

@@ -8,6 +8,7 @@ import {
 } from '../snapshot/codec.js'
 import type { Snapshot } from '../snapshot/schema.js'
 import type { SnapshotEntry } from '../snapshot/store.js'
+import { refuseForgedRecords } from './record-checks.js'
 import type { Runtime } from './runtime.js'
 
 /**
@@ -31,6 +32,7 @@ export async function openSnapshot(
     if (await isClosed(rt, snapshot)) return noIgnore(rt, undefined)
     if (rt.keys) verifySnapshot(snapshot, newest.name, rt.keys)
     checkBinding(snapshot, rt.workspaceId, newest.name)
+    refuseForgedRecords(snapshot, newest.name)
   } catch (e) {
     if (!(e instanceof UsageError || e instanceof SafetyError) || rt.settings.mode !== 'stop')
       throw e

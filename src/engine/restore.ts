@@ -14,6 +14,7 @@ import { withProgress, type Progress } from './progress.js'
 import { finishReport, reportHeader } from './report-builder.js'
 import type { Runtime } from './runtime.js'
 import { verifyRestore, type Expectation } from './verify.js'
+import { refuseForgedRecords } from './record-checks.js'
 import { restoreWarnings } from './restore-warnings.js'
 
 /**
@@ -76,7 +77,9 @@ export async function restore(rt: Runtime, startedAt: string): Promise<Report> {
 async function pickSnapshot(rt: Runtime): Promise<{ entry: SnapshotEntry; snapshot: Snapshot }> {
   if (rt.settings.snapshot) {
     const entry = await rt.store.resolve(rt.settings.snapshot)
-    return { entry, snapshot: await loadSnapshot(rt.store, entry, rt.workspaceId, rt.keys) }
+    const snapshot = await loadSnapshot(rt.store, entry, rt.workspaceId, rt.keys)
+    refuseForgedRecords(snapshot, entry.name)
+    return { entry, snapshot }
   }
   const open = await openSnapshot(rt)
   if (open) return open

@@ -6,8 +6,11 @@ import {
 } from '../databricks/alerts.js'
 import { collect } from '../databricks/pagination.js'
 import {
+  checkPausedOnly,
   clone,
   decideWholeRestore,
+  differingKeys,
+  isObject,
   deepEqual,
   matchesWhole,
   pauseOf,
@@ -61,6 +64,13 @@ export const alerts: Resource<AlertState> = {
   },
 
   describe,
+
+  checkRecord({ before, after }) {
+    if (!isObject(before) || !isObject(after)) return 'before/after: not an alert schedule'
+    const other = differingKeys(before, after, ['schedule'])
+    if (other.length > 0) return `${other[0]}: a halt changes only schedule.pause_status`
+    return checkPausedOnly(before.schedule, after.schedule, 'schedule.')
+  },
 
   decideRestore: (record, current, options) => decideWholeRestore(whole, record, current, options),
 

@@ -6,7 +6,12 @@ import {
 } from '../databricks/clusters.js'
 import { collect } from '../databricks/pagination.js'
 import { hasKeepTag, KEEP_REASON, keptJobIds } from './compare.js'
-import { decideComputeRestore, type ComputeRules, type ComputeState } from './compute.js'
+import {
+  checkComputeRecord,
+  decideComputeRestore,
+  type ComputeRules,
+  type ComputeState,
+} from './compute.js'
 import type { Observed, Resource } from './resource.js'
 
 /** Clusters managed by a service the halt does not drive through the clusters API. */
@@ -76,6 +81,9 @@ export const clusters: Resource<ClusterState> = {
   },
 
   describe: (state) => state.state,
+
+  // Any cluster not already down is terminated, so any such state may be recorded as before.
+  checkRecord: (record) => checkComputeRecord(rules, record, (state) => !DOWN.has(state)),
 
   decideRestore(record, current, options) {
     if (record.before.owner && current) {

@@ -25,6 +25,35 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return true
 }
 
+/** A plain JSON object (not null, not an array): what a recorded value must be to be read. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Top-level keys whose values differ between two objects (absent = undefined). */
+export function differingKeys(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+  ignore: readonly string[] = [],
+): string[] {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()
+  return keys.filter((k) => !ignore.includes(k) && !deepEqual(a[k], b[k]))
+}
+
+/**
+ * checkRecord for a value a stop only paused: before and after are objects equal but for
+ * pause_status, after is PAUSED and before was not. `path` prefixes the field names.
+ */
+export function checkPausedOnly(before: unknown, after: unknown, path = ''): string | undefined {
+  if (!isObject(before) || !isObject(after)) return `${path || 'before/after'}: not an object`
+  const other = differingKeys(before, after, ['pause_status'])
+  if (other.length > 0)
+    return `${path}${other[0]}: differs between before and after (a halt changes only pause_status)`
+  if (pauseOf(after) !== 'PAUSED') return `${path}pause_status: after must be PAUSED`
+  if (pauseOf(before) === 'PAUSED') return `${path}pause_status: before was already PAUSED`
+  return undefined
+}
+
 /** A schedule's or trigger's pause status: an omitted one means UNPAUSED. */
 export function pauseOf(block: unknown): string {
   return String(

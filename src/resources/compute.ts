@@ -1,3 +1,4 @@
+import { differingKeys, isObject } from './compare.js'
 import type { Observed, Recorded, Resource, RestoreDecision, RestoreOptions } from './resource.js'
 
 /** The recorded state of something that runs: clusters, warehouses, pipelines, apps. */
@@ -16,6 +17,24 @@ export interface ComputeRules {
   stoppedState: string
   /** Whether an item that was running may be started again at all (default: yes). */
   restartable?(before: ComputeState): boolean
+}
+
+/**
+ * checkRecord for compute: `before` was running (`wasRunning`, default: one of the running states),
+ * `after` is the stopped state, and nothing else differs. A restore only ever starts it again.
+ */
+export function checkComputeRecord(
+  rules: ComputeRules,
+  record: Recorded<unknown>,
+  wasRunning: (state: string) => boolean = (s) => rules.running.has(s),
+): string | undefined {
+  const { before, after } = record
+  if (!isObject(before) || !isObject(after)) return 'before/after: not a compute state'
+  if (typeof before.state !== 'string' || !wasRunning(before.state))
+    return `state: before is ${String(before.state)}, not a running state`
+  if (after.state !== rules.stoppedState) return `state: after must be ${rules.stoppedState}`
+  const other = differingKeys(before, after, ['state'])
+  return other.length > 0 ? `${other[0]}: differs between before and after` : undefined
 }
 
 /** The value a stop sets: the stopped state when the item is running, else nothing to do. */
@@ -74,9 +93,10 @@ export function observeCompute(
 /** What every compute kind does the same way: stop what runs, restart only on request. */
 export function computeRules(
   rules: ComputeRules,
-): Pick<Resource<ComputeState>, 'halted' | 'decideRestore'> {
+): Pick<Resource<ComputeState>, 'halted' | 'decideRestore' | 'checkRecord'> {
   return {
     halted: (item) => haltedCompute(rules, item),
+    checkRecord: (record) => checkComputeRecord(rules, record),
     decideRestore: (record, current, options) =>
       decideComputeRestore(rules, record, current, options),
   }

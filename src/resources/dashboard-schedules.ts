@@ -7,6 +7,7 @@ import {
 import { collect } from '../databricks/pagination.js'
 import { mapLimit } from '../util/limit.js'
 import {
+  checkPausedOnly,
   clone,
   decideWholeRestore,
   deepEqual,
@@ -71,6 +72,16 @@ export const dashboardSchedules: Resource<ScheduleState> = {
   },
 
   describe: (state) => `schedule ${pauseOf(state)}`,
+
+  checkRecord(record) {
+    const problem = checkPausedOnly(record.before, record.after)
+    if (problem) return problem
+    // The write goes to the dashboard and schedule named in the value: they must be the record's.
+    const { dashboard_id: dashboard, schedule_id: schedule } = record.before
+    if (`${String(dashboard)}/${String(schedule)}` !== record.id)
+      return `dashboard_id/schedule_id: ${String(dashboard)}/${String(schedule)} is not the record id`
+    return undefined
+  },
 
   decideRestore: (record, current, options) => decideWholeRestore(whole, record, current, options),
 

@@ -9,12 +9,14 @@ import {
   clone,
   decideWholeRestore,
   deepEqual,
+  differingKeys,
+  isObject,
   hasKeepTag,
   KEEP_REASON,
   matchesWhole,
   type WholeValue,
 } from './compare.js'
-import type { Observed, Resource } from './resource.js'
+import type { Observed, Recorded, Resource } from './resource.js'
 
 /** Fields instance-pools/edit accepts. All are resent: omitted ones may revert to defaults. */
 const EDITABLE = [
@@ -88,6 +90,8 @@ export const instancePools: Resource<PoolState> = {
     await edit(ctx.clients.workspace, item.id, after)
   },
 
+  checkRecord: (record) => checkPoolRecord(record),
+
   describe,
 
   decideRestore: (record, current, options) => decideWholeRestore(whole, record, current, options),
@@ -104,4 +108,26 @@ function edit(workspace: Parameters<typeof editInstancePool>[0], id: string, sta
   // The halt's zeros are in `state` explicitly (an omitted field means "unset" to this API); a
   // field the pool never had stays omitted on restore, as it was.
   return editInstancePool(workspace, { ...clone(state), instance_pool_id: id } as EditInstancePool)
+}
+
+/** The fields a halt sets on a pool (to 0); every other field is resent unchanged. */
+const IDLE_FIELDS = ['min_idle_instances', 'idle_instance_autotermination_minutes'] as const
+
+/**
+ * A pool record: before and after differ only in the idle fields, which the halt set to 0, so a
+ * restore can never change a pool's name, node type, capacity or tags.
+ */
+export function checkPoolRecord(record: Recorded<unknown>): string | undefined {
+  const { before, after } = record
+  if (!isObject(before) || !isObject(after)) return 'before/after: not pool settings'
+  const other = differingKeys(before, after, IDLE_FIELDS)
+  if (other.length > 0)
+    return `${other[0]}: differs between before and after (a halt changes only ${IDLE_FIELDS.join(' and ')})`
+  for (const field of IDLE_FIELDS) {
+    if (after[field] !== undefined && after[field] !== 0) return `after.${field}: must be 0`
+    const was = before[field]
+    if (was !== undefined && !(typeof was === 'number' && Number.isInteger(was) && was >= 0))
+      return `before.${field}: not a count`
+  }
+  return undefined
 }

@@ -1,6 +1,6 @@
 import { cancelRun, listRuns, type Run } from '../databricks/jobs.js'
 import { collect } from '../databricks/pagination.js'
-import { keptJobIds } from './compare.js'
+import { differingKeys, isObject, keptJobIds } from './compare.js'
 import type { Observed, Resource } from './resource.js'
 
 export interface RunState {
@@ -51,6 +51,14 @@ export const jobRuns: Resource<RunState> = {
   },
 
   describe: (state) => state.life_cycle_state,
+
+  // Never restarted, but a record is still checked: only the life cycle state may differ.
+  checkRecord({ before, after }) {
+    if (!isObject(before) || !isObject(after)) return 'before/after: not a run state'
+    if (after.life_cycle_state !== 'TERMINATED') return 'life_cycle_state: after must be TERMINATED'
+    const other = differingKeys(before, after, ['life_cycle_state'])
+    return other.length > 0 ? `${other[0]}: differs between before and after` : undefined
+  },
 
   decideRestore: () => ({
     outcome: 'left_off',

@@ -1,8 +1,17 @@
 import type { DatabricksClient } from '../databricks/client.js'
 import { getJob, listJobs, updateJob, type Job, type JobSettings } from '../databricks/jobs.js'
 import { collect } from '../databricks/pagination.js'
-import { clone, deepEqual, hasKeepTag, KEEP_REASON, pauseOf, withPauseStatus } from './compare.js'
-import type { Observed, Resource } from './resource.js'
+import {
+  checkPausedOnly,
+  clone,
+  deepEqual,
+  hasKeepTag,
+  isObject,
+  KEEP_REASON,
+  pauseOf,
+  withPauseStatus,
+} from './compare.js'
+import type { Observed, Recorded, Resource } from './resource.js'
 
 /** The top-level settings blocks that start a job by themselves. */
 const JOB_BLOCKS = ['schedule', 'trigger', 'continuous', 'triggers'] as const
@@ -89,6 +98,8 @@ export const jobs: Resource<JobState> = {
     return before
   },
 
+  checkRecord: (record) => checkJobRecord(record),
+
   async halt(ctx, item, after) {
     await updateBlocks(ctx.clients.workspace, item.id, after)
   },
@@ -169,4 +180,41 @@ async function readTriggers(ws: DatabricksClient, jobId: string): Promise<unknow
 
 function pick(state: JobState, names: readonly string[]): JobState {
   return Object.fromEntries(names.map((n) => [n, state[n as JobBlock]])) as JobState
+}
+
+/**
+ * A job record: the same blocks in before and after, each one only paused (triggers[] element by
+ * element), so a restore can only unpause what the stop paused, never change a cron or a trigger.
+ */
+export function checkJobRecord(record: Recorded<unknown>): string | undefined {
+  const { before, after } = record
+  if (!isObject(before) || !isObject(after)) return 'before/after: not job settings blocks'
+  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+  for (const name of names) {
+    if (!(JOB_BLOCKS as readonly string[]).includes(name))
+      return `${name}: not a block a halt pauses (${JOB_BLOCKS.join(', ')})`
+    if (!(name in before) || !(name in after))
+      return `${name}: recorded in only one of before and after`
+    const problem =
+      name === 'triggers'
+        ? checkTriggers(before[name], after[name])
+        : checkPausedOnly(before[name], after[name], `${name}.`)
+    if (problem) return problem
+  }
+  return names.length === 0 ? 'no block recorded' : undefined
+}
+
+function checkTriggers(before: unknown, after: unknown): string | undefined {
+  if (!Array.isArray(before) || !Array.isArray(after) || before.length !== after.length)
+    return 'triggers: before and after must be arrays of the same length'
+  for (let i = 0; i < before.length; i++) {
+    const b: unknown = before[i]
+    const a: unknown = after[i]
+    if (!isObject(b) || !isObject(a)) return `triggers[${i}]: not an object`
+    const { pause_status: _b, ...restB } = b
+    const { pause_status: _a, ...restA } = a
+    if (!deepEqual(restB, restA)) return `triggers[${i}]: differs in more than pause_status`
+    if (pauseOf(a) !== 'PAUSED') return `triggers[${i}].pause_status: after must be PAUSED`
+  }
+  return before.some((t) => pauseOf(t) !== 'PAUSED') ? undefined : 'triggers: none was unpaused'
 }

@@ -5,8 +5,8 @@ import {
   updatePermissionAssignment,
   type PermissionAssignment,
 } from '../databricks/permission-assignments.js'
-import { clone, deepEqual } from './compare.js'
-import type { Clients, Observed, Resource } from './resource.js'
+import { clone, deepEqual, isObject } from './compare.js'
+import type { Clients, Observed, Recorded, Resource } from './resource.js'
 
 export interface Principal {
   principal_id: string
@@ -74,6 +74,12 @@ export const permissionAssignments: Resource<AssignmentState> = {
 
   halted: (item) => (item.state === null ? undefined : null),
 
+  // Only what a PUT can write back is recorded (UNKNOWN is listed but cannot be sent).
+  recordedBefore: (state) =>
+    state === null ? null : { ...state, permissions: writable(state.permissions) },
+
+  checkRecord: (record) => checkAssignmentRecord(record),
+
   async halt(ctx, item) {
     await deletePermissionAssignment(account(ctx.clients), ctx.workspaceId, item.id)
   },
@@ -119,4 +125,22 @@ export const permissionAssignments: Resource<AssignmentState> = {
       deepEqual(writable(current.state.permissions), writable(expected.permissions))
     )
   },
+}
+
+/**
+ * A stop removes an assignment: the record is of the principal it names, `after` is "not
+ * assigned", and `before` holds only permissions a PUT can give (USER, ADMIN).
+ */
+export function checkAssignmentRecord(record: Recorded<unknown>): string | undefined {
+  const before = record.before
+  if (record.after !== null) return 'after: must be null (not assigned)'
+  if (!isObject(before) || !isObject(before.principal)) return 'before.principal: missing'
+  if (String(before.principal.principal_id) !== record.id)
+    return `before.principal.principal_id: ${String(before.principal.principal_id)} is not the record id`
+  const permissions = before.permissions
+  if (!Array.isArray(permissions) || permissions.length === 0)
+    return 'before.permissions: must list USER or ADMIN'
+  const other = permissions.filter((p) => typeof p !== 'string' || !WRITABLE.has(p))
+  if (other.length > 0) return `before.permissions: ${other.join(',')} is not USER or ADMIN`
+  return undefined
 }

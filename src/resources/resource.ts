@@ -128,6 +128,13 @@ export interface Resource<S = unknown> {
   targetMissing?(error: unknown, id: string): boolean
   /** stop --wait: whether the item has fully stopped (no compute left behind). */
   drained?(item: Observed<S>): boolean
+  /**
+   * Whether a record is a change this kind's stop could have made; undefined if so, else why not,
+   * naming the field. Pure. Restore refuses the whole snapshot (and stop will not merge with it)
+   * when any record fails, so a snapshot never gives back more than a stop took away. A kind
+   * without it never records anything restore could apply.
+   */
+  checkRecord?(record: Recorded<S>): string | undefined
   /** Describe a recorded value for reports (e.g. "schedule UNPAUSED"). */
   describe(state: S): string
   /**

@@ -1,0 +1,22 @@
+// Mutation testing (npm run mutation): see docs/mutation.md.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'jest',
+  // ts-jest runs the tests as ES modules.
+  testRunnerNodeArgs: ['--experimental-vm-modules'],
+  // Each mutant runs only the tests that reach it.
+  coverageAnalysis: 'perTest',
+  jest: { configFile: 'jest.mutation.config.js' },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  mutate: ['src/snapshot/**/*.ts', 'src/engine/**/*.ts', 'src/resources/**/*.ts'],
+  ignorePatterns: ['dist', 'coverage', 'reports', '.databricks-halt'],
+  // The machine is shared: one test process, plus the checker.
+  concurrency: 1,
+  timeoutMS: 30_000,
+  reporters: ['clear-text', 'progress', 'json', 'html'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+}
