@@ -51,6 +51,8 @@ export const SettingsSchema = z.object({
   active: z.boolean().default(false),
   failIfActive: z.boolean().default(false),
   maxConcurrency: z.number().int().min(1).max(256).default(16),
+  /** Seconds one request may take; default 60 (20 until a host has answered once). */
+  requestTimeoutSeconds: z.number().positive().optional(),
   /** restore: which snapshot; undefined = latest un-restored for the workspace. */
   snapshot: z.string().min(1).optional(),
   /** Hosts outside Databricks and Microsoft that may still receive credentials (opt-in). */

@@ -7,6 +7,7 @@ import { parseJson, stringifyJson } from './json.js'
 import { encodeQuery, type QueryParams } from './query.js'
 import type { RateClass } from './rate-class.js'
 import { nextDelay, type RetryOptions } from './retry-helper.js'
+import { FIRST_CONTACT_FATAL, networkCode, unreachableHost } from './unreachable.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -24,6 +25,8 @@ export interface ClientOptions {
   timeoutMs?: number
   retry?: RetryOptions
   logger?: Logger
+  /** Sent on every request (a unified host's X-Databricks-Workspace-Id). */
+  headers?: Record<string, string>
 }
 
 export interface CallOptions {
@@ -47,6 +50,12 @@ export interface ApiResponse<T> {
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000
+/**
+ * Until a host has answered once, a request gets at most this long, and no retry budget beyond
+ * it: a wrong URL, a closed port or a blocked network fails in seconds with its likely cause,
+ * not after 80 s of retries (see docs/troubleshooting.md).
+ */
+export const FIRST_CONTACT_MS = 20_000
 const USER_AGENT = 'databricks-halt/0.1'
 
 /** One Databricks host. Retries, per-class adaptive concurrency and lossless int64 JSON. */
@@ -59,8 +68,12 @@ export class DatabricksClient {
   private readonly timeoutMs: number
   private readonly retry: RetryOptions
   private readonly logger?: Logger
+  private readonly headers: Record<string, string>
+  /** Whether this host has sent any HTTP response yet. */
+  private answered = false
 
   constructor(options: ClientOptions) {
+    this.headers = { ...options.headers }
     this.host = checkBaseUrl(options.host)
     this.audience = options.audience
     this.accountId = options.accountId
@@ -121,12 +134,36 @@ export class DatabricksClient {
       } catch (e) {
         if (!(e instanceof DatabricksError)) throw e
         e.attempts = attempt
-        const delay = nextDelay(e, attempt, startedAt, retry)
-        if (delay === undefined) throw e
+        const firstContact = !this.answered && e.status === 0
+        const delay = firstContact
+          ? this.firstContactDelay(e, attempt, startedAt, retry)
+          : nextDelay(e, attempt, startedAt, retry)
+        if (delay === undefined) {
+          if (!firstContact) throw e
+          const timeout = e.error_code === 'TIMEOUT' ? this.attemptTimeout(spec) : undefined
+          throw unreachableHost(this.host, e, timeout)
+        }
         this.logger?.debug(`retrying ${e.describe()} in ${delay} ms (attempt ${attempt + 1})`)
         await sleep(delay, spec.signal)
       }
     }
+  }
+
+  /** Before the first answer: refused, DNS, TLS, wrong scheme end at once; the rest get 20 s. */
+  private firstContactDelay(
+    e: DatabricksError,
+    attempt: number,
+    startedAt: number,
+    retry: RetryOptions,
+  ): number | undefined {
+    if (FIRST_CONTACT_FATAL.test(networkCode(e) ?? '')) return undefined
+    const budgetMs = Math.min(retry.budgetMs ?? FIRST_CONTACT_MS, FIRST_CONTACT_MS)
+    return nextDelay(e, attempt, startedAt, { ...retry, budgetMs })
+  }
+
+  private attemptTimeout(spec: RequestSpec): number {
+    const timeout = spec.timeoutMs ?? this.timeoutMs
+    return this.answered ? timeout : Math.min(timeout, FIRST_CONTACT_MS)
   }
 
   private async attempt<T>(spec: RequestSpec, lease: Lease): Promise<ApiResponse<T>> {
@@ -152,6 +189,7 @@ export class DatabricksClient {
     const token = await this.tokens.getToken(this.audience)
     const url = `${this.host}${spec.path}${encodeQuery(spec.query)}`
     const headers: Record<string, string> = {
+      ...this.headers,
       Authorization: `Bearer ${token}`,
       Accept: 'application/json',
       'User-Agent': USER_AGENT,
@@ -164,7 +202,7 @@ export class DatabricksClient {
     const timer = setTimeout(() => {
       timedOut = true
       controller.abort()
-    }, spec.timeoutMs ?? this.timeoutMs)
+    }, this.attemptTimeout(spec))
     const onAbort = (): void => controller.abort(spec.signal?.reason)
     spec.signal?.addEventListener('abort', onAbort, { once: true })
     let response: Response
@@ -176,6 +214,7 @@ export class DatabricksClient {
         body: spec.body === undefined ? undefined : stringifyJson(spec.body),
         signal: controller.signal,
       })
+      this.answered = true
       text = await response.text()
     } catch (e) {
       if (spec.signal?.aborted) throw e

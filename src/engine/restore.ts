@@ -1,7 +1,13 @@
 import { UsageError, errorText } from '../errors.js'
 import { targetMissing } from './apply.js'
 import type { ItemReport, Report } from '../report.js'
-import type { Inventory, Observed, Resource, RestoreDecision } from '../resources/resource.js'
+import {
+  ItemGone,
+  type Inventory,
+  type Observed,
+  type Resource,
+  type RestoreDecision,
+} from '../resources/resource.js'
 import { loadSnapshot } from '../snapshot/codec.js'
 import type { Snapshot, SnapshotItem } from '../snapshot/schema.js'
 import type { SnapshotEntry } from '../snapshot/store.js'
@@ -69,7 +75,7 @@ export async function restore(rt: Runtime, startedAt: string): Promise<Report> {
     ...reportHeader(rt, 'restore', startedAt),
     snapshot: { ...entry, restored: entry.restored || (complete && !rt.settings.dryRun) },
     items,
-    warnings: restoreWarnings(rt, entry, items),
+    warnings: [...adminRegrants(rt, snapshot, items), ...restoreWarnings(rt, entry, items)],
     ...(rt.settings.dryRun ? {} : { census: restoreCensus(inventory, items) }),
   })
 }
@@ -174,6 +180,7 @@ async function write(
     // Deleted between the listing and the write (a job, or a principal removed from the account).
     if (targetMissing(resource, e, record.id))
       return { ...base, outcome: 'gone', detail: `no longer exists (${error})` }
+    if (e instanceof ItemGone) return { ...base, outcome: 'gone', detail: error }
     rt.logger.error(`${resource.kind} ${record.name} (${record.id}): ${error}`)
     return { ...base, outcome: 'failed', detail: decision.detail, error }
   }
@@ -208,4 +215,32 @@ async function finish(
       rt.logger.warning(`${old.name} (merged into ${entry.name}) was not marked: ${errorText(e)}`)
     }
   }
+}
+
+/**
+ * Workspace ADMIN given back (or, in a dry run, to be given back), on a line of its own in the
+ * plan and the summary: the most powerful thing a restore does should never hide in a table.
+ */
+function adminRegrants(rt: Runtime, snapshot: Snapshot, items: readonly ItemReport[]): string[] {
+  const given = new Set(
+    items
+      .filter((i) => i.kind === 'permission_assignments')
+      .filter((i) => i.outcome === 'changed' || i.outcome === 'planned')
+      .map((i) => i.id),
+  )
+  const admins = snapshot.items.filter(
+    (r) =>
+      r.kind === 'permission_assignments' &&
+      given.has(r.id) &&
+      (
+        (r.before as { permissions?: unknown } | null)?.permissions as unknown[] | undefined
+      )?.includes('ADMIN'),
+  )
+  if (admins.length === 0) return []
+  const names = admins.map((r) => `${r.name} (${r.id})`).join(', ')
+  const line = rt.settings.dryRun
+    ? `Workspace ADMIN would be given back to ${admins.length} principal(s): ${names}.`
+    : `Workspace ADMIN given back to ${admins.length} principal(s): ${names}.`
+  rt.logger.info(line)
+  return [line]
 }

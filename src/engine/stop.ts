@@ -1,10 +1,11 @@
 import { SafetyError } from '../errors.js'
 import type { ItemReport, Report } from '../report.js'
 import type { Inventory } from '../resources/resource.js'
+import type { SnapshotItem } from '../snapshot/schema.js'
 import { applyStop } from './apply.js'
 import { stopCensus } from './census.js'
 import { listAll, markKeptPrincipals } from './inventory.js'
-import { mergeRecords } from './merge.js'
+import { mergeRecords, stillHalted } from './merge.js'
 import { openSnapshot } from './open-snapshot.js'
 import { planStop, type PlanEntry } from './plan.js'
 import { withProgress } from './progress.js'
@@ -32,9 +33,12 @@ export async function stop(given: Runtime, startedAt: string): Promise<Report> {
   const plan = planStop(rt.resources, inventory)
   warnings.push(...reportOnlyWarnings(rt, plan))
   if (prior) warnings.push(mergeNotice(rt, prior.entry.name, prior.snapshot.items.length))
+  const byKind = new Map(rt.resources.map((r) => [r.kind, r]))
+  const carried = stillHalted(prior?.snapshot.items ?? [], inventory, byKind)
+  warnings.push(...carried.dropped.map((item) => droppedNotice(rt, item)))
   const now = new Date().toISOString()
   const records = mergeRecords(
-    prior?.snapshot.items ?? [],
+    carried.kept,
     plan.filter((e) => e.change).map((e) => toRecord(e, now)),
     new Map(rt.resources.map((r) => [r.kind, r])),
   )
@@ -89,6 +93,10 @@ async function withSubnets(rt: Runtime, report: Report, leftMs: number): Promise
 function refuseBlindAssignments(rt: Runtime, inventory: Inventory, failures: ItemReport[]): void {
   if (inventory.permission_assignments) return
   const cause = failures.find((f) => f.kind === 'permission_assignments')?.error ?? 'unknown error'
+  // Not identity-federated: the cause already says so plainly, with the way out.
+  if (cause.includes('not enabled for identity federation')) {
+    throw new SafetyError(`${cause} Nothing was changed.`)
+  }
   throw new SafetyError(
     `Cannot list the permission assignments of workspace ${rt.workspaceId} (${cause}), so the ` +
       'caller cannot be protected from lock-out. The signed-in principal must be a Databricks ' +
@@ -96,6 +104,15 @@ function refuseBlindAssignments(rt: Runtime, inventory: Inventory, failures: Ite
       'touching access, leave out permission_assignments (--skip permission_assignments, or the ' +
       'resources input). Nothing was changed.',
   )
+}
+
+function droppedNotice(rt: Runtime, item: SnapshotItem): string {
+  const message =
+    `${item.kind} ${item.name} (${item.id}) is no longer as the earlier stop left it (changed by ` +
+    'hand or deleted during the halt): that part of its earlier record is left out, so a restore ' +
+    'will not undo the change.'
+  rt.logger.warning(message, 'Record left out')
+  return message
 }
 
 function mergeNotice(rt: Runtime, name: string, recorded: number): string {
