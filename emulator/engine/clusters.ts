@@ -2,6 +2,7 @@
 import type { EmulatorCore } from '../core.js'
 import type { Obj } from '../http/router.js'
 import type { WorkspaceState } from '../state/workspace.js'
+import { returnInstances, takeInstances } from './pools.js'
 import { transition } from './timers.js'
 
 export function pascal(state: string): string {
@@ -30,11 +31,14 @@ export function terminateCluster(
     cluster.state_message = ''
     cluster.terminated_time = at
     cluster.termination_reason = reason
+    returnInstances(core, ws, cluster)
     onTerminated?.(at)
   })
 }
 
 export function startCluster(core: EmulatorCore, ws: WorkspaceState, cluster: Obj): void {
+  // A real start (not one the scenario caught mid-way, whose instances are counted at load).
+  if (cluster.state === 'TERMINATED' || cluster.state === 'ERROR') takeInstances(ws, cluster)
   cluster.state = 'PENDING'
   cluster.state_message = 'Starting Spark'
   delete cluster.termination_reason

@@ -1,6 +1,7 @@
 /** Instance pools: list (unpaged), get, edit (required fields; omitted optionals revert). */
 import type { Ctx, Obj, Router } from '../http/router.js'
 import { invalidParam, notFound } from '../http/errors.js'
+import { poolStats, scheduleRelease } from '../engine/pools.js'
 import { transition } from '../engine/timers.js'
 
 function poolOrFail(ctx: Ctx, raw: unknown): Obj {
@@ -19,8 +20,11 @@ function num(body: Obj, key: string, min: number, max: number): number | undefin
 
 /**
  * Strict reading of the unconfirmed bits: optional fields that are omitted revert to their
- * defaults (min_idle 0, autotermination 60, no max_capacity, no custom tags) and the node type
- * cannot change. Autotermination 0 drops idle instances above the minimum at once.
+ * defaults (min_idle 0, autotermination 60, no max_capacity, no custom tags, no
+ * remote_disk_throughput or total_initial_remote_disk_size) and the node type cannot change. The
+ * editable fields are those of databricks-sdk-go `compute.EditInstancePool`. After an edit, idle
+ * instances above the (new) minimum are released once the (new) autotermination has passed:
+ * at once with 0 (engine/pools.ts).
  */
 function edit(ctx: Ctx): Obj {
   const b = ctx.body
@@ -40,25 +44,19 @@ function edit(ctx: Ctx): Obj {
   else pool.max_capacity = maxCap
   if (b.custom_tags) pool.custom_tags = b.custom_tags
   else delete pool.custom_tags
+  for (const key of ['remote_disk_throughput', 'total_initial_remote_disk_size']) {
+    const v = num(b, key, 0, 1_000_000)
+    if (v === undefined) delete pool[key]
+    else pool[key] = v
+  }
   resize(ctx, pool)
   return {}
 }
 
 function resize(ctx: Ctx, pool: Obj): void {
-  const stats = (pool.stats ??= {
-    used_count: 0,
-    idle_count: 0,
-    pending_used_count: 0,
-    pending_idle_count: 0,
-  })
+  const stats = poolStats(pool)
   const min = pool.min_idle_instances
-  if (pool.idle_instance_autotermination_minutes === 0) {
-    stats.idle_count = Math.min(stats.idle_count, min)
-    stats.pending_idle_count = Math.min(
-      stats.pending_idle_count,
-      Math.max(0, min - stats.idle_count),
-    )
-  }
+  scheduleRelease(ctx.core, ctx.ws!, pool)
   const missing = min - stats.idle_count - stats.pending_idle_count
   if (missing > 0) {
     stats.pending_idle_count += missing

@@ -6,6 +6,7 @@ import { WorkspaceState } from '../state/workspace.js'
 import { indexRun, isActive, finishRun } from '../engine/runs.js'
 import { planAlert, planDashboardSchedule, planJob } from '../engine/schedules.js'
 import { startCluster, terminateCluster } from '../engine/clusters.js'
+import { countUsed, scheduleRelease } from '../engine/pools.js'
 import { startWarehouse, stopWarehouse } from '../engine/warehouses.js'
 import { transition } from '../engine/timers.js'
 import type { ScenarioJson, WorkspaceScenario } from './types.js'
@@ -105,6 +106,8 @@ function loadWorkspace(core: EmulatorCore, w: WorkspaceScenario, i: number): Wor
 
 /** Objects caught mid-transition in the scenario finish it; active runs end in due course. */
 function settle(core: EmulatorCore, ws: WorkspaceState): void {
+  countUsed(ws)
+  for (const pool of ws.instancePools.values()) scheduleRelease(core, ws, pool)
   for (const c of ws.clusters.values()) {
     if (c.state === 'TERMINATING') {
       c.state = 'RUNNING'

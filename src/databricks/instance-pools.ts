@@ -20,6 +20,9 @@ export interface InstancePoolAndStats {
   max_capacity?: number
   idle_instance_autotermination_minutes?: number
   custom_tags?: Record<string, string>
+  /** GCP: remote disk throughput and initial size; editable, so resent as read. */
+  remote_disk_throughput?: number
+  total_initial_remote_disk_size?: number
   default_tags?: Record<string, string>
   preloaded_spark_versions?: string[]
   state?: 'ACTIVE' | 'STOPPED' | 'DELETED'
@@ -36,6 +39,8 @@ export interface EditInstancePool {
   max_capacity?: number
   idle_instance_autotermination_minutes?: number
   custom_tags?: Record<string, string>
+  remote_disk_throughput?: number
+  total_initial_remote_disk_size?: number
   [field: string]: unknown
 }
 

@@ -18,7 +18,10 @@ import {
 } from './compare.js'
 import type { Observed, Recorded, Resource } from './resource.js'
 
-/** Fields instance-pools/edit accepts. All are resent: omitted ones may revert to defaults. */
+/**
+ * Fields instance-pools/edit accepts (databricks-sdk-go `compute.EditInstancePool`). All are
+ * resent as read: an omitted one may revert to its default.
+ */
 const EDITABLE = [
   'instance_pool_name',
   'node_type_id',
@@ -26,6 +29,8 @@ const EDITABLE = [
   'max_capacity',
   'idle_instance_autotermination_minutes',
   'custom_tags',
+  'remote_disk_throughput',
+  'total_initial_remote_disk_size',
 ] as const
 
 export type PoolState = Partial<Record<(typeof EDITABLE)[number], unknown>>
@@ -42,15 +47,27 @@ function editable(pool: InstancePoolAndStats): PoolState {
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0)
 
+/** Minimum and autotermination both 0: idle instances go at once, returned ones too. */
+const drainSet = (s: PoolState): boolean =>
+  num(s.min_idle_instances) === 0 && s.idle_instance_autotermination_minutes === 0
+
+/**
+ * Active: it keeps instances warm (a minimum), holds idle ones, or has used or pending ones while
+ * its autotermination is not 0: those come back as idle when their clusters terminate and then
+ * stay for the autotermination time (often 60 minutes), VMs and NICs in the subnet. With minimum
+ * and autotermination 0 (drained), used instances go as soon as their clusters stop: the clusters
+ * are what is active then (a kept cluster may hold them for the whole halt).
+ */
 function observe(pool: InstancePoolAndStats): Observed<PoolState> & { raw: PoolExtra } {
   const state = editable(pool)
   const idle = num(pool.stats?.idle_count) + num(pool.stats?.pending_idle_count)
+  const used = num(pool.stats?.used_count) + num(pool.stats?.pending_used_count)
   return {
     id: pool.instance_pool_id,
     name: pool.instance_pool_name ?? pool.instance_pool_id,
     state,
-    active: num(state.min_idle_instances) > 0 || idle > 0,
-    detail: `min_idle ${num(state.min_idle_instances)}, idle ${idle}, autoterm ${num(state.idle_instance_autotermination_minutes)} min`,
+    active: num(state.min_idle_instances) > 0 || idle > 0 || (used > 0 && !drainSet(state)),
+    detail: `min_idle ${num(state.min_idle_instances)}, idle ${idle}, used ${used}, autoterm ${num(state.idle_instance_autotermination_minutes)} min`,
     raw: { idle },
     ...(hasKeepTag(pool.custom_tags) ? { kept: KEEP_REASON } : {}),
   }
@@ -68,8 +85,9 @@ const whole: WholeValue<PoolState> = {
 
 /**
  * Instance pools: idle instances keep NICs in the subnet, so the halt sets min_idle_instances 0
- * and idle_instance_autotermination_minutes 0 (drop idle instances at once), resending every
- * other editable field unchanged; restore puts both back. The whole editable config is one block:
+ * and idle_instance_autotermination_minutes 0 (drop idle instances at once, including those the
+ * pool's clusters return as they stop), resending every other editable field unchanged; restore
+ * puts both back. `--wait` waits until no idle (or pending idle) instance is left. The whole editable config is one block:
  * any other edit during the halt is a conflict.
  */
 export const instancePools: Resource<PoolState> = {
@@ -81,8 +99,14 @@ export const instancePools: Resource<PoolState> = {
       .filter((pool) => pool.state !== 'DELETED')
       .map(observe),
 
+  /**
+   * Minimum 0 and autotermination 0, before the clusters stop (stage 1), so the instances they
+   * return are released at once. Nothing to write when both are 0 already (still active only
+   * while its clusters run: they drain it as they stop).
+   */
   halted(item) {
     if (!item.active) return undefined
+    if (drainSet(item.state)) return undefined
     return { ...clone(item.state), min_idle_instances: 0, idle_instance_autotermination_minutes: 0 }
   },
 
