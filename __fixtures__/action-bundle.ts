@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   existsSync,
@@ -10,7 +9,7 @@ import {
   statSync,
 } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { buildBundle, ENTRIES } from '../scripts/build.js'
 
 /**
  * The Action bundle the e2e tests run: built by ncc from the current src/ (never the committed
@@ -24,14 +23,29 @@ import { promisify } from 'node:util'
 export const BUNDLE_TIMEOUT_MS = 10 * 60_000
 
 const ROOT = resolve('.')
-const INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json']
+const INPUTS = [
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'scripts/build.ts',
+  'scripts/bundled-packages.ts',
+]
 
-let pending: Promise<string> | undefined
+const pending: Partial<Record<keyof typeof ENTRIES, Promise<string>>> = {}
 
-/** The path of a fresh bundle's index.js, built once per source state. */
+/** The path of a fresh Action bundle's index.js, built once per source state. */
 export function actionBundle(): Promise<string> {
-  pending ??= ensureBundle()
-  return pending
+  return bundle('action')
+}
+
+/** The same for the CLI bundle (dist/cli/ in a release); its directory holds its licences. */
+export function cliBundle(): Promise<string> {
+  return bundle('cli')
+}
+
+function bundle(kind: keyof typeof ENTRIES): Promise<string> {
+  pending[kind] ??= ensureBundle(kind)
+  return pending[kind]
 }
 
 /** A hash of every file the bundle is built from. */
@@ -51,9 +65,9 @@ function listFiles(dir: string): string[] {
     .flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]))
 }
 
-async function ensureBundle(): Promise<string> {
+async function ensureBundle(kind: keyof typeof ENTRIES): Promise<string> {
   const cache = join(ROOT, 'node_modules', '.cache', 'databricks-halt')
-  const out = join(cache, `action-${sourceHash()}`)
+  const out = join(cache, `${kind}-${sourceHash()}`)
   const index = join(out, 'index.js')
   mkdirSync(cache, { recursive: true })
   for (;;) {
@@ -65,7 +79,7 @@ async function ensureBundle(): Promise<string> {
     if (existsSync(index)) return index
     const partial = `${out}.partial-${process.pid}`
     rmSync(partial, { recursive: true, force: true })
-    await build(partial)
+    await buildBundle(ENTRIES[kind], partial)
     renameSync(partial, out)
     return index
   } finally {
@@ -85,19 +99,5 @@ function takeLock(lock: string): boolean {
       // The holder finished and removed it meanwhile.
     }
     return false
-  }
-}
-
-async function build(dir: string): Promise<void> {
-  const ncc = join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
-  try {
-    // The same build as `npm run build` makes of the Action (without the licence file).
-    await promisify(execFile)(process.execPath, [ncc, 'build', 'src/index.ts', '-o', dir, '-q'], {
-      cwd: ROOT,
-      maxBuffer: 64 * 1024 * 1024,
-    })
-  } catch (e) {
-    const { stdout = '', stderr = '' } = e as { stdout?: string; stderr?: string }
-    throw new Error(`ncc could not build src/index.ts:\n${stdout}${stderr}`, { cause: e })
   }
 }

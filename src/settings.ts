@@ -51,12 +51,22 @@ export const SettingsSchema = z.object({
   active: z.boolean().default(false),
   failIfActive: z.boolean().default(false),
   maxConcurrency: z.number().int().min(1).max(256).default(16),
+  /** Seconds one request may take; default 60 (20 until a host has answered once). */
+  requestTimeoutSeconds: z.number().positive().optional(),
   /** restore: which snapshot; undefined = latest un-restored for the workspace. */
   snapshot: z.string().min(1).optional(),
   /** Hosts outside Databricks and Microsoft that may still receive credentials (opt-in). */
   allowHosts: z.array(z.string().min(1)).default([]),
   /** stop: start afresh although the newest open snapshot (this name) is unreadable or untrusted. */
   ignoreOpenSnapshot: z.string().min(1).optional(),
+  /** stop/restore --dry-run: write the plan to this file (--plan-out). */
+  planOut: z.string().min(1).optional(),
+  /** stop/restore: apply this saved plan (--plan) instead of planning afresh. */
+  plan: z.string().min(1).optional(),
+  /** --plan: refuse a plan older than this, by the workspace's clock. */
+  planMaxAgeHours: z.number().positive().default(24),
+  /** stop --plan: what to do with active items the plan did not list. */
+  onDrift: z.enum(['include', 'fail']).default('include'),
   /** Auth method, or `profile:NAME` for ~/.databrickscfg. */
   auth: z.union([z.enum(AUTH_METHODS), z.string().regex(/^profile:.+$/)]).default('auto'),
 })

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
-import { parseCliArgs, DEFAULT_WAIT_MINUTES } from '../../src/cli/args.js'
+import { parseCliArgs, DEFAULT_WAIT_MINUTES, wantsJson } from '../../src/cli/args.js'
+import { helpText } from '../../src/cli/help.js'
 import { UsageError } from '../../src/errors.js'
 
 const AZURE = 'https://adb-1234567890123456.7.azuredatabricks.net'
@@ -145,7 +146,9 @@ describe('parseCliArgs', () => {
 
   test('help and version need no other option', () => {
     expect(parseCliArgs(['--help'])).toEqual({ kind: 'help' })
-    expect(parseCliArgs(['stop', '-h'])).toEqual({ kind: 'help' })
+    expect(parseCliArgs(['stop', '-h'])).toEqual({ kind: 'help', command: 'stop' })
+    expect(parseCliArgs(['help', 'restore'])).toEqual({ kind: 'help', command: 'restore' })
+    expect(parseCliArgs(['help'])).toEqual({ kind: 'help', command: undefined })
     expect(parseCliArgs(['--version'])).toEqual({ kind: 'version' })
   })
 
@@ -164,9 +167,130 @@ describe('parseCliArgs', () => {
         [['show', '--workspace-url', AZURE, '--workspace-id=abc'], /--workspace-id/],
         [['show', '--workspace-url', AZURE, '--auth=password'], /--auth/],
         [['show', '--workspace-url', AZURE, '--dry-run=false'], /does not take an argument/],
+        [
+          ['show', '--workspace-url', AZURE, '--kep=a'],
+          /^Unknown option '--kep'\. Did you mean --keep\? Run 'databricks-halt --help'/,
+        ],
+        [['show', '--workspace-url', AZURE, '--restart'], /Did you mean --restart-compute\?/],
+        [['show', '--workspace-url', AZURE, '--zzzzzz'], /^Unknown option '--zzzzzz'\. Run/],
+        [
+          ['stpo', '--workspace-url', AZURE],
+          /Unknown command 'stpo': use show, stop or restore\. Did you mean stop\?/,
+        ],
+        [['help', 'sotp'], /No help for 'sotp'.*Did you mean stop\?/],
+        [
+          ['show', '--workspace-url', AZURE, '--auth=foo'],
+          /--auth foo is not a sign-in method\. The CLI takes token, azure-cli, azure-default, profile:NAME/,
+        ],
+        [['show', '--workspace-url', AZURE, '--auth=tokn'], /Did you mean token\?/],
+        [
+          ['show', '--workspace-url', AZURE, '-o', 'xml'],
+          /--output: 'xml' is not an output format: use json or text/,
+        ],
+        [['show', '--workspace-url', AZURE, '--timeout=0'], /--timeout/],
+        [
+          ['show', '--workspace-url', AZURE, '-p', 'a', '--auth=profile:b'],
+          /name different profiles/,
+        ],
       ] as [string[], RegExp][]
     ).map(([argv, message]) => [argv.join(' ').replace(AZURE, '<url>'), argv, message] as const),
   )('usage error: %s', (_label, argv, message) => {
     expect(usageMessage([...argv])).toMatch(message)
+  })
+})
+
+describe('Databricks CLI conventions', () => {
+  const run = (argv: string[], env: NodeJS.ProcessEnv = {}, defaults = {}) => {
+    const command = parseCliArgs(argv, env, defaults)
+    if (command.kind !== 'run') throw new Error(`expected a run, got ${command.kind}`)
+    return command
+  }
+
+  test('-o/--output json|text, --json as an alias; text by default', () => {
+    const url = ['show', '--workspace-url', AZURE]
+    expect(run([...url, '-o', 'json']).json).toBe(true)
+    expect(run([...url, '--output=json']).json).toBe(true)
+    expect(run([...url, '--json']).json).toBe(true)
+    expect(run([...url, '--output', 'text']).json).toBe(false)
+    expect(run([...url, '--json', '-o', 'text']).json).toBe(false)
+    expect(run(url).json).toBe(false)
+    expect(wantsJson(['show', '-o', 'json'])).toBe(true)
+    expect(wantsJson(['show', '-ojson'])).toBe(true)
+    expect(wantsJson(['show', '-o', 'text'])).toBe(false)
+  })
+
+  test('-p/--profile signs in with that profile and names it as the target source', () => {
+    const fromProfile = { workspaceUrl: 'https://adb-3.3.azuredatabricks.net', profile: 'dev' }
+    const c = run(['stop', '-p', 'dev'], {}, fromProfile)
+    expect(c.settings.auth).toBe('profile:dev')
+    expect(c.target).toEqual({
+      url: 'https://adb-3.3.azuredatabricks.net',
+      source: "profile 'dev'",
+    })
+    // An explicit --auth still wins for the sign-in; the profile still gives the host.
+    expect(run(['stop', '--profile=dev', '--auth=token'], {}, fromProfile).settings.auth).toBe(
+      'token',
+    )
+  })
+
+  test('the [DEFAULT] profile gives host and sign-in when nothing else does', () => {
+    const fallback = {
+      workspaceUrl: 'https://adb-4.4.azuredatabricks.net',
+      profile: 'DEFAULT',
+      fallback: true,
+    }
+    const c = run(['show'], {}, fallback)
+    expect(c.settings.workspaceUrl).toBe('https://adb-4.4.azuredatabricks.net')
+    expect(c.settings.auth).toBe('profile:DEFAULT')
+    expect(c.target.source).toBe("profile 'DEFAULT'")
+    // DATABRICKS_TOKEN still signs in (auto), as the Databricks CLI's environment beats its file.
+    expect(run(['show'], { DATABRICKS_TOKEN: 'dapi-x' }, fallback).settings.auth).toBe('auto')
+  })
+
+  test('the target names where its URL came from', () => {
+    const env = { DATABRICKS_HOST: 'https://adb-2.2.azuredatabricks.net' }
+    expect(run(['show'], env).target).toEqual({
+      url: 'https://adb-2.2.azuredatabricks.net',
+      source: 'DATABRICKS_HOST',
+    })
+    expect(run(['show', '--workspace-url', AZURE], env).target.source).toBe('--workspace-url')
+  })
+
+  test('aliases take the Action names: --keep-principals, --resources, --restore-from', () => {
+    const c = run([
+      'restore',
+      '--workspace-url',
+      AZURE,
+      '--keep',
+      'a',
+      '--keep-principals',
+      'b,c',
+      '--resources',
+      'jobs',
+      '--restore-from',
+      'snap.json',
+    ])
+    expect(c.settings.keep).toEqual(['a', 'b', 'c'])
+    expect(c.settings.only).toEqual(['jobs'])
+    expect(c.settings.snapshot).toBe('snap.json')
+  })
+
+  test('--yes and --timeout', () => {
+    const c = run(['stop', '--workspace-url', AZURE, '-y', '--timeout', '7.5'])
+    expect(c.yes).toBe(true)
+    expect(c.settings.requestTimeoutSeconds).toBe(7.5)
+    expect(run(['stop', '--workspace-url', AZURE]).yes).toBe(false)
+  })
+
+  test('per-command help lists only the options that command reads', () => {
+    const stop = helpText('stop')
+    expect(stop).toMatch(/^databricks-halt stop: /)
+    expect(stop).toContain('--wait[=MIN]')
+    expect(stop).not.toContain('--restart-compute')
+    expect(stop).not.toMatch(/^ {2}--fail-if-active/m)
+    const show = helpText('show')
+    expect(show).toContain('--fail-if-active')
+    expect(show).not.toContain('--dry-run')
+    expect(helpText()).toContain('--restart-compute')
   })
 })

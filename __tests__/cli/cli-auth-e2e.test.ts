@@ -94,6 +94,28 @@ describe('CLI sign-in methods against the emulator', () => {
     expect(none.stderr).toMatch(/Missing --workspace-url.*DATABRICKS_HOST.*profile/s)
   })
 
+  test('-p NAME and the [DEFAULT] profile give host and sign-in, as in the Databricks CLI', async () => {
+    const file = join(w.dir, 'default.cfg')
+    const token = w.emu.adminToken
+    await writeFile(
+      file,
+      `[DEFAULT]\nhost = ${w.emu.workspace.url}\ntoken = ${token}\n\n` +
+        `[rejected]\nhost = ${w.emu.workspace.url}\ntoken = dapi-rejected-0000000000\n`,
+    )
+    const rest = w.options.filter((o) => !/^--(workspace-url|auth)=/.test(o))
+    const env = { ...w.env, DATABRICKS_TOKEN: '', DATABRICKS_CONFIG_FILE: file }
+
+    const fallback = await runCli(['show', '-o', 'json', ...rest], env)
+    expect(fallback.stderr).not.toMatch(/error/)
+    expect(fallback.code).toBe(0)
+    expect(fallback.stdout).toContain(w.emu.workspace.url)
+
+    // -p rejected signs in with the other profile's token, which the workspace refuses.
+    const rejected = await runCli(['show', '-p', 'rejected', ...rest], env)
+    expect(rejected.code).toBe(2)
+    expect(rejected.stderr).toMatch(/401/)
+  })
+
   test('a token the workspace rejects is exit 2, before any change', async () => {
     const first = w.emu.requests.length
     const r = await w.cli(['stop'], { env: { DATABRICKS_TOKEN: 'dapi-not-a-real-token-0000' } })

@@ -6,7 +6,7 @@ import { SafetyError, UsageError } from '../../src/errors.js'
 import { encodeMarker, encodeSnapshot } from '../../src/snapshot/codec.js'
 import type { Snapshot, SnapshotContent } from '../../src/snapshot/schema.js'
 import { SigningKeys, UNAUTHENTICATED_WARNING } from '../../src/snapshot/signing.js'
-import { haltableState, startHarness, writes, type Harness } from './harness.js'
+import { api, haltableState, startHarness, writes, type Harness } from './harness.js'
 
 const KEY_A = 'key-A-0123456789abcdef0123456789abcdef'
 const KEY_B = 'key-B-0123456789abcdef0123456789abcdef'
@@ -272,5 +272,78 @@ describe('restore never gives more than stop took away', () => {
       ),
     )
     expect(writes(h.emu)).toBe(writesBefore)
+  })
+})
+
+describe('stop twice leaves out records changed by hand since', () => {
+  it('a schedule re-paused by hand with another cron is not merged, so restore leaves it as edited', async () => {
+    h = await startHarness()
+    const before = haltableState(h.emu)
+    const stopped = await h.run('stop')
+    const job = stopped.items.find(
+      (i) =>
+        i.kind === 'jobs' &&
+        i.outcome === 'changed' &&
+        before.jobs[i.id].schedule &&
+        !before.jobs[i.id].trigger &&
+        !before.jobs[i.id].continuous,
+    )!
+    const edited = {
+      ...(before.jobs[job.id].schedule as object),
+      quartz_cron_expression: '0 0 3 * * ?',
+      pause_status: 'PAUSED',
+    }
+    await api(h.emu, 'POST', '/api/2.2/jobs/update', {
+      job_id: job.id,
+      new_settings: { schedule: edited },
+    })
+    const second = await h.run('stop')
+    expect(second.warnings).toContain(
+      `jobs ${job.name} (${job.id}) is no longer as the earlier stop left it (changed by hand or ` +
+        'deleted during the halt): that part of its earlier record is left out, so a restore ' +
+        'will not undo the change.',
+    )
+    const merged = await readSnapshot(second.snapshot!.ref)
+    expect(merged.items.some((i) => i.kind === 'jobs' && i.id === job.id)).toBe(false)
+    const restored = await h.run('restore')
+    expect(restored.items.some((i) => i.kind === 'jobs' && i.id === job.id)).toBe(false)
+    expect(h.emu.ws().jobs.get(job.id)!.settings.schedule).toEqual(edited)
+  })
+})
+
+describe('what a restore gives back to people', () => {
+  it('lists ADMIN re-grants on their own line (plan and run); a deactivated principal is gone, not re-assigned', async () => {
+    h = await startHarness()
+    const ws = h.emu.ws()
+    const users = [...ws.assignments.keys()].filter(
+      (id) => id !== h!.emu.adminPrincipalId && h!.emu.account.users.has(id),
+    )
+    const [admin, leaver] = users
+    ws.assignments.get(admin)!.permissions = ['ADMIN']
+    const adminName = String(h.emu.account.users.get(admin)!.userName)
+    expect((await h.run('stop')).exitCode).toBe(0)
+    h.emu.account.users.get(leaver)!.active = false
+
+    const plan = await h.run('restore', { dryRun: true })
+    const planned = plan.warnings.find((w) => w.startsWith('Workspace ADMIN would be given back'))
+    expect(planned).toContain(`${adminName} (${admin})`)
+    const restored = await h.run('restore')
+    const given = restored.warnings.find((w) => w.startsWith('Workspace ADMIN given back to'))
+    expect(given).toContain(`${adminName} (${admin})`)
+    // Only ADMIN re-grants are on that line.
+    const userOnly = restored.items.filter(
+      (i) =>
+        i.kind === 'permission_assignments' &&
+        ws.assignments.get(i.id)?.permissions.join() === 'USER',
+    )
+    expect(userOnly.length).toBeGreaterThan(0)
+    for (const u of userOnly) expect(given).not.toContain(`(${u.id})`)
+    expect(ws.assignments.get(admin)?.permissions).toEqual(['ADMIN'])
+    const gone = restored.items.find((i) => i.id === leaver)
+    expect([gone?.outcome, gone?.detail]).toEqual([
+      'gone',
+      expect.stringMatching(/deactivated in the account; not re-assigned/),
+    ])
+    expect(ws.assignments.has(leaver)).toBe(false)
   })
 })

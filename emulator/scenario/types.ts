@@ -39,4 +39,8 @@ export interface WorkspaceScenario {
   vectorSearchEndpoints?: Obj[]
   /** Features this workspace lacks (`apps`, `serving`, `vector_search`, `alerts_v2`, `lakeview`). */
   disabledFeatures?: Feature[]
+  /** Serve it as a unified host: calls without X-Databricks-Workspace-Id get the login page. */
+  unifiedHost?: boolean
+  /** false: not identity-federated (the account assignment API refuses it). Default true. */
+  identityFederation?: boolean
 }

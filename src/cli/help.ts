@@ -4,12 +4,15 @@ Usage:
   databricks-halt show    --workspace-url URL [options]   list what is running, scheduled, assigned
   databricks-halt stop    --workspace-url URL [options]   snapshot, then halt everything not kept
   databricks-halt restore --workspace-url URL [options]   put back what the last stop changed
+  databricks-halt help COMMAND                            that command's own help (or COMMAND --help)
 
 Every command accepts every option, so one set of options can be reused for all three.
 
 Target:
   --workspace-url URL      workspace, e.g. https://adb-1234567890123456.7.azuredatabricks.net
-                           default: $DATABRICKS_HOST, else the host of the sign-in profile
+                           default: $DATABRICKS_HOST, else the host of the sign-in profile, else
+                           of the [DEFAULT] profile in ~/.databrickscfg
+  -p, --profile NAME       ~/.databrickscfg profile for the host and the sign-in
   --workspace-id ID        default: from an adb-<id>. host, else the x-databricks-org-id header
   --account-id ID          Databricks account id (default: $DATABRICKS_ACCOUNT_ID)
   --account-host URL       default: the account host of the workspace's cloud
@@ -34,6 +37,15 @@ Snapshots:
                            stop: start afresh although the newest un-restored snapshot NAME is
                            unreadable or untrusted (only the name a refused stop printed)
 
+Saved plans (like terraform plan -out / apply):
+  --plan-out FILE          stop/restore --dry-run: write the plan (checksummed; signed when
+                           DATABRICKS_HALT_SNAPSHOT_KEY is set)
+  --plan FILE              stop/restore: apply that plan: its kinds, keep list, flags, snapshot
+  --plan-max-age AGE       refuse a plan older than AGE by the workspace's clock (default 24h)
+  --on-drift include|fail  stop --plan: items active now that the plan did not list are halted too
+                           and reported as not in the approved plan (include, default), or the
+                           stop is refused with nothing changed (fail)
+
 Behaviour:
   --dry-run                stop/restore: print the plan, change nothing, write nothing
   --force                  restore: also put back items changed by hand during the halt
@@ -41,6 +53,9 @@ Behaviour:
   --restart-compute        restore: start the clusters, warehouses, pipelines and apps stop halted
   --active                 show: only what is still active beyond the kept set
   --fail-if-active         show: exit 1 if anything is still active
+  -y, --yes                stop/restore: do not ask for confirmation on a terminal
+  --timeout SECONDS        give up on a request that has not answered in SECONDS (default 60;
+                           20 until a host has answered once, so a wrong URL fails fast)
   --max-concurrency N      ceiling on parallel requests (default 16)
   --auth METHOD            token | azure-cli | azure-default | profile:NAME
                            default: token if $DATABRICKS_TOKEN is set, else the profile in
@@ -51,13 +66,17 @@ Behaviour:
                            workspace and account hosts, Microsoft's Entra hosts and loopback
 
 Output:
-  --json                   print the report as JSON on stdout (progress stays on stderr)
+  -o, --output FORMAT      text (default) or json: the report as JSON on stdout (progress stays
+                           on stderr); --json is short for --output json
+  --debug                  debug lines on stderr: timings, stack traces (or DATABRICKS_HALT_DEBUG=1)
   --quiet                  print the summary only: no progress on stderr (errors still), no item tables
   -h, --help               this help
   --version                print the version
-  DATABRICKS_HALT_DEBUG=1  (environment) debug lines on stderr: timings, stack traces
   DATABRICKS_HALT_SNAPSHOT_KEY=K1[,K2]  (environment) sign snapshots and markers with K1, accept
                            K1 or K2 (rotation); unsigned or wrongly signed ones are refused (exit 3)
+
+Aliases (the Action's names for the same options):
+  --keep-principals = --keep, --resources = --only, --restore-from = --snapshot
 
 Exit codes:
   0 done · 1 some items failed, conflicted, were gone or did not converge (or --fail-if-active
@@ -65,3 +84,44 @@ Exit codes:
   guard (caller would be locked out, snapshot of another workspace, snapshot not signed with the
   key, a host that is not Databricks' or Microsoft's)
 `
+
+const SUMMARIES = {
+  show: 'databricks-halt show: list what is running, scheduled and assigned. Changes nothing.',
+  stop: 'databricks-halt stop: save a snapshot, then halt everything not kept.',
+  restore: 'databricks-halt restore: put back what the last stop changed, from its snapshot.',
+} as const
+type Command = keyof typeof SUMMARIES
+
+/** Options that only one or two commands read; every other option applies to all three. */
+const ONLY_FOR: Record<string, readonly Command[]> = {
+  '--dry-run': ['stop', 'restore'],
+  '--force': ['restore'],
+  '--wait[=MIN]': ['stop'],
+  '--restart-compute': ['restore'],
+  '--active': ['show'],
+  '--fail-if-active': ['show'],
+  '--snapshot': ['restore'],
+  '-y,': ['stop', 'restore'],
+  '--plan-out': ['stop', 'restore'],
+  '--plan': ['stop', 'restore'],
+  '--plan-max-age': ['stop', 'restore'],
+  '--on-drift': ['stop'],
+  '--unkeep': ['stop', 'show'],
+}
+
+/** The whole help, or one command's: its purpose, usage, and only the options it reads. */
+export function helpText(command?: Command): string {
+  if (command === undefined) return HELP
+  const lines = HELP.split('\n')
+  const options = lines.slice(lines.findIndex((l) => l === 'Target:'))
+  const kept: string[] = []
+  let skipping = false
+  for (const line of options) {
+    const flag = /^ {2}(\S+)/.exec(line)?.[1]
+    if (flag !== undefined) skipping = !(ONLY_FOR[flag] ?? [command]).includes(command)
+    else if (!line.startsWith('   ')) skipping = false
+    if (!skipping) kept.push(line)
+  }
+  const usage = `Usage:\n  databricks-halt ${command} --workspace-url URL [options]\n`
+  return `${SUMMARIES[command]}\n\n${usage}\n${kept.join('\n')}`
+}

@@ -1,12 +1,14 @@
 import type { TokenAudience, TokenProvider } from '../auth/token-provider.js'
 import { checkedUrl } from '../config.js'
 import type { Logger } from '../logger.js'
+import { systemClock, type Clock } from '../util/clock.js'
 import { type ClassStats, type Lease, RateLimiters } from './concurrency-helper.js'
 import { DatabricksError, isThrottled, parseErrorBody, parseRetryAfter } from './errors.js'
 import { parseJson, stringifyJson } from './json.js'
 import { encodeQuery, type QueryParams } from './query.js'
 import type { RateClass } from './rate-class.js'
 import { nextDelay, type RetryOptions } from './retry-helper.js'
+import { FIRST_CONTACT_FATAL, networkCode, unreachableHost } from './unreachable.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -24,6 +26,10 @@ export interface ClientOptions {
   timeoutMs?: number
   retry?: RetryOptions
   logger?: Logger
+  /** Pauses, retry waits and the retry budget run on it. Default: the system clock. */
+  clock?: Clock
+  /** Sent on every request (a unified host's X-Databricks-Workspace-Id). */
+  headers?: Record<string, string>
 }
 
 export interface CallOptions {
@@ -47,6 +53,12 @@ export interface ApiResponse<T> {
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000
+/**
+ * Until a host has answered once, a request gets at most this long, and no retry budget beyond
+ * it: a wrong URL, a closed port or a blocked network fails in seconds with its likely cause,
+ * not after 80 s of retries (see docs/troubleshooting.md).
+ */
+export const FIRST_CONTACT_MS = 20_000
 const USER_AGENT = 'databricks-halt/0.1'
 
 /** One Databricks host. Retries, per-class adaptive concurrency and lossless int64 JSON. */
@@ -59,13 +71,19 @@ export class DatabricksClient {
   private readonly timeoutMs: number
   private readonly retry: RetryOptions
   private readonly logger?: Logger
+  private readonly clock: Clock
+  private readonly headers: Record<string, string>
+  /** Whether this host has sent any HTTP response yet. */
+  private answered = false
 
   constructor(options: ClientOptions) {
+    this.headers = { ...options.headers }
     this.host = checkBaseUrl(options.host)
     this.audience = options.audience
     this.accountId = options.accountId
     this.tokens = options.tokens
-    this.limiters = new RateLimiters({ ceiling: options.maxConcurrency ?? 16 })
+    this.clock = options.clock ?? systemClock
+    this.limiters = new RateLimiters({ ceiling: options.maxConcurrency ?? 16, clock: this.clock })
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     this.retry = options.retry ?? {}
     this.logger = options.logger
@@ -115,18 +133,42 @@ export class DatabricksClient {
     let startedAt: number | undefined
     for (let attempt = 1; ; attempt++) {
       const lease = await limiter.acquire(attempt > 1)
-      startedAt ??= Date.now()
+      startedAt ??= this.clock.now()
       try {
         return await this.attempt<T>(spec, lease)
       } catch (e) {
         if (!(e instanceof DatabricksError)) throw e
         e.attempts = attempt
-        const delay = nextDelay(e, attempt, startedAt, retry)
-        if (delay === undefined) throw e
+        const firstContact = !this.answered && e.status === 0
+        const delay = firstContact
+          ? this.firstContactDelay(e, attempt, startedAt, retry)
+          : nextDelay(e, attempt, startedAt, retry, this.clock.now())
+        if (delay === undefined) {
+          if (!firstContact) throw e
+          const timeout = e.error_code === 'TIMEOUT' ? this.attemptTimeout(spec) : undefined
+          throw unreachableHost(this.host, e, timeout)
+        }
         this.logger?.debug(`retrying ${e.describe()} in ${delay} ms (attempt ${attempt + 1})`)
-        await sleep(delay, spec.signal)
+        await this.clock.sleep(delay, spec.signal)
       }
     }
+  }
+
+  /** Before the first answer: refused, DNS, TLS, wrong scheme end at once; the rest get 20 s. */
+  private firstContactDelay(
+    e: DatabricksError,
+    attempt: number,
+    startedAt: number,
+    retry: RetryOptions,
+  ): number | undefined {
+    if (FIRST_CONTACT_FATAL.test(networkCode(e) ?? '')) return undefined
+    const budgetMs = Math.min(retry.budgetMs ?? FIRST_CONTACT_MS, FIRST_CONTACT_MS)
+    return nextDelay(e, attempt, startedAt, { ...retry, budgetMs }, this.clock.now())
+  }
+
+  private attemptTimeout(spec: RequestSpec): number {
+    const timeout = spec.timeoutMs ?? this.timeoutMs
+    return this.answered ? timeout : Math.min(timeout, FIRST_CONTACT_MS)
   }
 
   private async attempt<T>(spec: RequestSpec, lease: Lease): Promise<ApiResponse<T>> {
@@ -152,6 +194,7 @@ export class DatabricksClient {
     const token = await this.tokens.getToken(this.audience)
     const url = `${this.host}${spec.path}${encodeQuery(spec.query)}`
     const headers: Record<string, string> = {
+      ...this.headers,
       Authorization: `Bearer ${token}`,
       Accept: 'application/json',
       'User-Agent': USER_AGENT,
@@ -164,7 +207,7 @@ export class DatabricksClient {
     const timer = setTimeout(() => {
       timedOut = true
       controller.abort()
-    }, spec.timeoutMs ?? this.timeoutMs)
+    }, this.attemptTimeout(spec))
     const onAbort = (): void => controller.abort(spec.signal?.reason)
     spec.signal?.addEventListener('abort', onAbort, { once: true })
     let response: Response
@@ -176,6 +219,7 @@ export class DatabricksClient {
         body: spec.body === undefined ? undefined : stringifyJson(spec.body),
         signal: controller.signal,
       })
+      this.answered = true
       text = await response.text()
     } catch (e) {
       if (spec.signal?.aborted) throw e
@@ -234,21 +278,6 @@ function networkError(spec: RequestSpec, e: unknown, timedOut: boolean): Databri
     method: spec.method,
     path: spec.path,
     cause: e,
-  })
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
-    const onAbort = (): void => {
-      clearTimeout(timer)
-      reject(signal!.reason)
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
   })
 }
 

@@ -3,16 +3,23 @@ import { accountHostFor } from '../config.js'
 import type { Logger } from '../logger.js'
 import { DatabricksClient } from './client.js'
 import type { RetryOptions } from './retry-helper.js'
+import type { Clock } from '../util/clock.js'
 
 export interface CreateClientsOptions {
   workspaceUrl: string
+  /** A unified host's workspace (`?o=` of the URL): sent as X-Databricks-Workspace-Id. */
+  routeWorkspaceId?: string
   /** Account host; default from the workspace URL's cloud (see accountHostFor in src/config.ts). */
   accountHost?: string
   accountId?: string
   tokens: TokenProvider
   maxConcurrency?: number
+  /** Per-request timeout in ms (default 60 s; 20 s until a host has answered once). */
+  timeoutMs?: number
   logger?: Logger
   retry?: RetryOptions
+  /** Pauses, retry waits and budgets run on it (tests pass a manual one). Default: the system's. */
+  clock?: Clock
   /** A workspace client already in use (its limiters keep what they learned); else a new one. */
   workspace?: DatabricksClient
 }
@@ -44,6 +51,9 @@ export function createWorkspaceClient(options: CreateClientsOptions): Databricks
     ...common(options),
     host: options.workspaceUrl,
     audience: 'workspace',
+    ...(options.routeWorkspaceId
+      ? { headers: { 'X-Databricks-Workspace-Id': options.routeWorkspaceId } }
+      : {}),
   })
 }
 
@@ -51,7 +61,9 @@ function common(options: CreateClientsOptions) {
   return {
     tokens: options.tokens,
     maxConcurrency: options.maxConcurrency,
+    timeoutMs: options.timeoutMs,
     logger: options.logger,
     retry: options.retry,
+    clock: options.clock,
   }
 }

@@ -1,4 +1,4 @@
-import type { Resource } from '../resources/resource.js'
+import type { Inventory, Observed, Recorded, Resource } from '../resources/resource.js'
 import type { SnapshotItem } from '../snapshot/schema.js'
 
 const keyOf = (item: { kind: string; id: string }): string => `${item.kind}\u0000${item.id}`
@@ -35,3 +35,46 @@ export function mergeRecords(
   for (const item of earlier) if (!seen.has(keyOf(item))) merged.push(item)
   return merged
 }
+
+/**
+ * Stop twice: the earlier records whose items are still as that stop left them. A record whose
+ * item was changed by hand (access re-granted, a schedule unpaused or edited) or deleted since is
+ * left out and named in `dropped`: merging it blindly would give back at the next restore what
+ * someone took away on purpose. Kinds not listed this time (out of scope, listing failed) are
+ * carried over unchanged: there is nothing to judge them by.
+ */
+export function stillHalted(
+  records: readonly SnapshotItem[],
+  inventory: Inventory,
+  resources: ReadonlyMap<string, Resource>,
+): { kept: SnapshotItem[]; dropped: SnapshotItem[] } {
+  const kept: SnapshotItem[] = []
+  const dropped: SnapshotItem[] = []
+  for (const record of records) {
+    const listed = inventory[record.kind]
+    const resource = resources.get(record.kind)
+    if (!listed || !resource) {
+      kept.push(record)
+      continue
+    }
+    const current = listed.find((i) => i.id === record.id)
+    const still = haltedPart(resource, record, current)
+    if (still) kept.push({ ...record, before: still.before, after: still.after })
+    if (!still || !deepEqualRecord(still, record)) dropped.push(record)
+  }
+  return { kept, dropped }
+}
+
+function haltedPart(
+  resource: Resource,
+  record: SnapshotItem,
+  current: Observed<unknown> | undefined,
+): Recorded<unknown> | undefined {
+  if (resource.stillHalted) return resource.stillHalted(record, current)
+  if (resource.matches) return resource.matches(current, record.after) ? record : undefined
+  return current && resource.halted(current) === undefined ? record : undefined
+}
+
+const deepEqualRecord = (a: Recorded<unknown>, b: Recorded<unknown>): boolean =>
+  JSON.stringify(a.before) === JSON.stringify(b.before) &&
+  JSON.stringify(a.after) === JSON.stringify(b.after)

@@ -1,10 +1,11 @@
 import { SafetyError } from '../errors.js'
 import type { ItemReport, Report } from '../report.js'
 import type { Inventory } from '../resources/resource.js'
+import type { SnapshotItem } from '../snapshot/schema.js'
 import { applyStop } from './apply.js'
 import { stopCensus } from './census.js'
 import { listAll, markKeptPrincipals } from './inventory.js'
-import { mergeRecords } from './merge.js'
+import { mergeRecords, stillHalted } from './merge.js'
 import { openSnapshot } from './open-snapshot.js'
 import { planStop, type PlanEntry } from './plan.js'
 import { withProgress } from './progress.js'
@@ -13,13 +14,20 @@ import type { Runtime } from './runtime.js'
 import { saveSnapshot, toRecord } from './save-snapshot.js'
 import { finalSweep } from './sweep.js'
 import { waitForDrain } from './wait.js'
+import {
+  appliedPlan,
+  markUnplanned,
+  refuseDrift,
+  writePlan,
+  type LoadedPlan,
+} from './saved-plan.js'
 
 /**
  * stop: list → plan → snapshot (saved and read back) → apply by dependency → final sweep →
  * report. Every refusal happens before the snapshot is saved, and nothing is changed unless the
  * save succeeded; the sweep records what it finds before halting it, the same way.
  */
-export async function stop(given: Runtime, startedAt: string): Promise<Report> {
+export async function stop(given: Runtime, startedAt: string, saved?: LoadedPlan): Promise<Report> {
   const { inventory, failures } = await given.logger.group('List', () => listAll(given))
   const guard = given.resources.some((r) => r.kind === 'permission_assignments')
   if (guard) refuseBlindAssignments(given, inventory, failures)
@@ -29,11 +37,20 @@ export async function stop(given: Runtime, startedAt: string): Promise<Report> {
   // From here on the keep list in force (the open halt's plus --keep) is what gets recorded.
   const rt: Runtime = { ...given, settings: { ...given.settings, keep } }
   const plan = planStop(rt.resources, inventory)
+  if (saved)
+    refuseDrift(
+      rt,
+      saved,
+      plan.filter((e) => e.change).map((e) => e.report),
+    )
   warnings.push(...reportOnlyWarnings(rt, plan))
   if (prior) warnings.push(mergeNotice(rt, prior.entry.name, prior.snapshot.items.length))
+  const byKind = new Map(rt.resources.map((r) => [r.kind, r]))
+  const carried = stillHalted(prior?.snapshot.items ?? [], inventory, byKind)
+  warnings.push(...carried.dropped.map((item) => droppedNotice(rt, item)))
   const now = new Date().toISOString()
   const records = mergeRecords(
-    prior?.snapshot.items ?? [],
+    carried.kept,
     plan.filter((e) => e.change).map((e) => toRecord(e, now)),
     new Map(rt.resources.map((r) => [r.kind, r])),
   )
@@ -41,7 +58,11 @@ export async function stop(given: Runtime, startedAt: string): Promise<Report> {
   const unchanged = plan.filter((e) => !e.change).map((e) => e.report)
   if (rt.settings.dryRun) {
     const planned = plan.filter((e) => e.change).map((e) => e.report)
-    return finishReport({ ...base, items: [...failures, ...planned, ...unchanged] })
+    const planOut = rt.settings.planOut
+      ? await writePlan(rt, rt.settings.planOut, planned)
+      : undefined
+    const items = [...failures, ...planned, ...unchanged]
+    return finishReport({ ...base, items, ...(planOut ? { planOut } : {}) })
   }
   const mergedFrom = prior ? [prior.entry.name] : []
   const first = await saveSnapshot(rt, records, mergedFrom, now)
@@ -65,7 +86,14 @@ export async function stop(given: Runtime, startedAt: string): Promise<Report> {
     const timeoutMs = rt.settings.waitMinutes * 60_000
     await rt.logger.group('Wait', () => waitForDrain(rt, items, inventory, timeoutMs))
   }
-  return finishReport({ ...base, snapshot, items, census: stopCensus(inventory, items) })
+  const reported = saved ? markUnplanned(rt, saved, items, warnings) : items
+  return finishReport({
+    ...base,
+    snapshot,
+    items: reported,
+    census: stopCensus(inventory, items),
+    ...(saved ? { plan: appliedPlan(saved, reported) } : {}),
+  })
 }
 
 /**
@@ -75,6 +103,10 @@ export async function stop(given: Runtime, startedAt: string): Promise<Report> {
 function refuseBlindAssignments(rt: Runtime, inventory: Inventory, failures: ItemReport[]): void {
   if (inventory.permission_assignments) return
   const cause = failures.find((f) => f.kind === 'permission_assignments')?.error ?? 'unknown error'
+  // Not identity-federated: the cause already says so plainly, with the way out.
+  if (cause.includes('not enabled for identity federation')) {
+    throw new SafetyError(`${cause} Nothing was changed.`)
+  }
   throw new SafetyError(
     `Cannot list the permission assignments of workspace ${rt.workspaceId} (${cause}), so the ` +
       'caller cannot be protected from lock-out. The signed-in principal must be a Databricks ' +
@@ -82,6 +114,15 @@ function refuseBlindAssignments(rt: Runtime, inventory: Inventory, failures: Ite
       'touching access, leave out permission_assignments (--skip permission_assignments, or the ' +
       'resources input). Nothing was changed.',
   )
+}
+
+function droppedNotice(rt: Runtime, item: SnapshotItem): string {
+  const message =
+    `${item.kind} ${item.name} (${item.id}) is no longer as the earlier stop left it (changed by ` +
+    'hand or deleted during the halt): that part of its earlier record is left out, so a restore ' +
+    'will not undo the change.'
+  rt.logger.warning(message, 'Record left out')
+  return message
 }
 
 function mergeNotice(rt: Runtime, name: string, recorded: number): string {

@@ -100,6 +100,15 @@ export const jobs: Resource<JobState> = {
 
   checkRecord: (record) => checkJobRecord(record),
 
+  stillHalted(record, current) {
+    if (!current) return undefined
+    const names = JOB_BLOCKS.filter(
+      (b) => b in record.after && sameBlock(b, current.state[b], record.after[b]),
+    )
+    if (names.length === 0) return undefined
+    return { ...record, before: pick(record.before, names), after: pick(record.after, names) }
+  },
+
   async halt(ctx, item, after) {
     await updateBlocks(ctx.clients.workspace, item.id, after)
   },

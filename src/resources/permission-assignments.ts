@@ -1,12 +1,16 @@
 import {
+  isNotFederated,
   isPrincipalGone,
+  notFederatedError,
   deletePermissionAssignment,
   listPermissionAssignments,
   updatePermissionAssignment,
   type PermissionAssignment,
 } from '../databricks/permission-assignments.js'
 import { clone, deepEqual, isObject } from './compare.js'
-import type { Clients, Observed, Recorded, Resource } from './resource.js'
+import { getAccountScim, type AccountScimKind } from '../databricks/scim.js'
+import type { DatabricksClient } from '../databricks/client.js'
+import { ItemGone, type Clients, type Observed, type Recorded, type Resource } from './resource.js'
 
 export interface Principal {
   principal_id: string
@@ -68,8 +72,13 @@ export const permissionAssignments: Resource<AssignmentState> = {
   access: true,
 
   async list(ctx) {
-    const assignments = await listPermissionAssignments(account(ctx.clients), ctx.workspaceId)
-    return assignments.map(observe)
+    try {
+      const assignments = await listPermissionAssignments(account(ctx.clients), ctx.workspaceId)
+      return assignments.map(observe)
+    } catch (e) {
+      if (isNotFederated(e)) throw notFederatedError(ctx.workspaceId, e)
+      throw e
+    }
   },
 
   halted: (item) => (item.state === null ? undefined : null),
@@ -112,6 +121,8 @@ export const permissionAssignments: Resource<AssignmentState> = {
   async write(ctx, record, value) {
     if (value === null) return
     const permissions = writable(value.permissions) as Array<'USER' | 'ADMIN'>
+    // Never give access back to someone the account has deactivated since (a 404 = deleted).
+    await requireActive(account(ctx.clients), value.principal)
     await updatePermissionAssignment(account(ctx.clients), ctx.workspaceId, record.id, permissions)
   },
 
@@ -143,4 +154,21 @@ export function checkAssignmentRecord(record: Recorded<unknown>): string | undef
   const other = permissions.filter((p) => typeof p !== 'string' || !WRITABLE.has(p))
   if (other.length > 0) return `before.permissions: ${other.join(',')} is not USER or ADMIN`
   return undefined
+}
+
+function scimKindOf(p: Principal): AccountScimKind {
+  if (p.group_name !== undefined) return 'Groups'
+  if (p.service_principal_name !== undefined) return 'ServicePrincipals'
+  return 'Users'
+}
+
+/** Throws ItemGone for a deactivated user or service principal; a deleted one answers 404. */
+async function requireActive(account: DatabricksClient, principal: Principal): Promise<void> {
+  const kind = scimKindOf(principal)
+  if (kind === 'Groups') return
+  const found = (await getAccountScim(account, kind, principal.principal_id)) as {
+    active?: boolean
+  }
+  if (found.active === false)
+    throw new ItemGone(`${principalName(principal)} is deactivated in the account; not re-assigned`)
 }

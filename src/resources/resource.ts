@@ -139,6 +139,12 @@ export interface Resource<S = unknown> {
    * without it never records anything restore could apply.
    */
   checkRecord?(record: Recorded<S>): string | undefined
+  /**
+   * Stop twice: the part of an earlier record whose item is still as that stop left it, or
+   * undefined when nothing is. Default: the whole record if `matches(current, after)` (without
+   * `matches`: if the item is listed and has nothing left to halt). Jobs keep block by block.
+   */
+  stillHalted?(record: Recorded<S>, current: Observed<S> | undefined): Recorded<S> | undefined
   /** Describe a recorded value for reports (e.g. "schedule UNPAUSED"). */
   describe(state: S): string
   /**
@@ -160,3 +166,11 @@ export type Inventory = Partial<Record<ResourceKind, Observed<unknown>[]>>
 
 export const KEEP_TAG = 'databricks-halt'
 export const KEEP_VALUE = 'keep'
+
+/**
+ * Thrown by a kind's write when the item is no longer there to give anything to (e.g. a principal
+ * deactivated in the account): restore reports it `gone`, like a 404, and writes nothing.
+ */
+export class ItemGone extends Error {
+  override readonly name = 'ItemGone'
+}
