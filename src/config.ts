@@ -40,18 +40,54 @@ export function checkedUrl(text: string, what: string): URL {
   return url
 }
 
-/** The origin without path or trailing slash, as the client wants it. */
+/**
+ * The origin without path or trailing slash, as the client wants it, plus the workspace a unified
+ * (SPOG) host needs: a URL pasted from the UI carries it as `?o=<id>` (or `?w=`, `?workspace_id=`),
+ * kept as `?o=<id>` / `?w=<id>` so every face hands the engine the same routing.
+ */
 export function normalizeWorkspaceUrl(text: string): string {
-  return checkedUrl(text, 'Workspace URL').origin
+  const url = checkedUrl(text, 'Workspace URL')
+  const routed = routedWorkspaceId(url)
+  if (!routed) return url.origin
+  return `${url.origin}?${routed.key}=${encodeURIComponent(routed.id)}`
 }
 
-/** Azure `adb-<id>.<n>.azuredatabricks.net` and GCP `<id>.<n>.gcp.databricks.com` carry the id. */
+/**
+ * The workspace id in a unified-host URL's query, as databricks-sdk-go reads it
+ * (`config/config.go` workspaceIdFromQuery): `w` as given (any identifier format), else `o` or
+ * `workspace_id` when numeric. The SDKs then send it as `X-Databricks-Workspace-Id` on every
+ * workspace call; without it such a host answers with its login page.
+ */
+function routedWorkspaceId(url: URL): { key: 'w' | 'o'; id: string } | undefined {
+  const w = url.searchParams.get('w')
+  if (w) return { key: 'w', id: w }
+  for (const key of ['o', 'workspace_id']) {
+    const v = url.searchParams.get(key)
+    if (v && /^\d+$/.test(v)) return { key: 'o', id: v }
+  }
+  return undefined
+}
+
+/** The host part of a workspace URL, and the workspace id a unified host routes by (if any). */
+export function workspaceRouting(text: string): { host: string; workspaceId?: string } {
+  const url = checkedUrl(text, 'Workspace URL')
+  const routed = routedWorkspaceId(url)
+  return { host: url.origin, ...(routed ? { workspaceId: routed.id } : {}) }
+}
+
+/**
+ * Azure `adb-<id>.<n>.azuredatabricks.net` and GCP `<id>.<n>.gcp.databricks.com` carry the id; a
+ * unified-host URL carries it as `?o=<id>` (a numeric `?w=` too).
+ */
 export function workspaceIdFromUrl(text: string): string | undefined {
-  const host = checkedUrl(text, 'Workspace URL').hostname
+  const url = checkedUrl(text, 'Workspace URL')
+  const host = url.hostname
   const azure = /^adb-(\d+)\./.exec(host)
   if (azure) return azure[1]
   const gcp = /^(\d+)\.\d+\.gcp\.databricks\.com$/.exec(host)
-  return gcp?.[1]
+  if (gcp) return gcp[1]
+  const routed = routedWorkspaceId(url)?.id
+  return routed && /^\d+$/.test(routed) ? routed : undefined
 }
 
 const ACCOUNT_HOSTS: ReadonlyArray<[RegExp, string]> = [

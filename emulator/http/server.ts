@@ -48,6 +48,26 @@ function queryObject(query: URLSearchParams): Record<string, string> {
   return out
 }
 
+/** What a unified host answers a workspace API call it cannot route: its sign-in page. */
+const LOGIN_PAGE =
+  '<!doctype html>\n<html>\n <head>\n  <meta charset="utf-8">\n  <title>Databricks - Sign In</title>\n </head>\n <body><div id="login-page"></div></body>\n</html>\n'
+
+function routedHere(req: IncomingMessage, ws: WorkspaceState): boolean {
+  return req.headers['x-databricks-workspace-id'] === ws.workspaceId
+}
+
+function logEntry(core: EmulatorCore, method: string, url: URL, target: Target) {
+  return {
+    at: core.now(),
+    method,
+    path: url.pathname,
+    query: queryObject(url.searchParams),
+    status: 0,
+    target: target.name,
+    principalId: undefined as string | undefined,
+  }
+}
+
 async function handle(
   core: EmulatorCore,
   target: Target,
@@ -62,18 +82,16 @@ async function handle(
     return target.admin(req, res, rawBody)
   }
   if (core.latencyMs > 0) await new Promise((r) => setTimeout(r, core.latencyMs))
+  if (target.ws?.unifiedHost && !routedHere(req, target.ws)) {
+    core.requests.push({ ...logEntry(core, method, url, target), status: 200 })
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    res.end(LOGIN_PAGE)
+    return
+  }
   core.clock.tick()
   const headers: Record<string, string> = {}
   if (target.ws) headers['x-databricks-org-id'] = target.ws.workspaceId
-  const entry = {
-    at: core.now(),
-    method,
-    path: url.pathname,
-    query: queryObject(url.searchParams),
-    status: 0,
-    target: target.name,
-    principalId: undefined as string | undefined,
-  }
+  const entry = logEntry(core, method, url, target)
   core.requests.push(entry)
   const fault = core.faults.check(method, url.pathname, { query: url.searchParams, rawBody })
   if (fault?.kind === 'reset') {

@@ -61,6 +61,7 @@ function loadWorkspace(core: EmulatorCore, w: WorkspaceScenario, i: number): Wor
     '',
   )
   for (const f of w.disabledFeatures ?? []) ws.disabledFeatures.add(f)
+  ws.unifiedHost = w.unifiedHost === true
   for (const a of w.assignments ?? []) {
     const principal = core.account.assignmentPrincipal(String(a.principalId))
     if (!principal) continue

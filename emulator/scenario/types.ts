@@ -39,4 +39,6 @@ export interface WorkspaceScenario {
   vectorSearchEndpoints?: Obj[]
   /** Features this workspace lacks (`apps`, `serving`, `vector_search`, `alerts_v2`, `lakeview`). */
   disabledFeatures?: Feature[]
+  /** Serve it as a unified host: calls without X-Databricks-Workspace-Id get the login page. */
+  unifiedHost?: boolean
 }

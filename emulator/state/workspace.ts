@@ -32,6 +32,11 @@ export class WorkspaceState {
   dashboardSchedules = new Map<string, Map<string, Obj>>()
   servingEndpoints = new Map<string, Obj>()
   vectorSearchEndpoints = new Map<string, Obj>()
+  /**
+   * Served like a unified (SPOG) host: a request without `X-Databricks-Workspace-Id: <this id>`
+   * gets the login page (HTML, status 200), as the real host does.
+   */
+  unifiedHost = false
   /** Features this workspace lacks: their APIs answer 404 FEATURE_DISABLED (engine/features.ts). */
   disabledFeatures = new Set<Feature>()
   /** Next run number per job (`number_in_job`). */

@@ -25,6 +25,8 @@ export interface ClientOptions {
   timeoutMs?: number
   retry?: RetryOptions
   logger?: Logger
+  /** Sent on every request (a unified host's X-Databricks-Workspace-Id). */
+  headers?: Record<string, string>
 }
 
 export interface CallOptions {
@@ -66,10 +68,12 @@ export class DatabricksClient {
   private readonly timeoutMs: number
   private readonly retry: RetryOptions
   private readonly logger?: Logger
+  private readonly headers: Record<string, string>
   /** Whether this host has sent any HTTP response yet. */
   private answered = false
 
   constructor(options: ClientOptions) {
+    this.headers = { ...options.headers }
     this.host = checkBaseUrl(options.host)
     this.audience = options.audience
     this.accountId = options.accountId
@@ -185,6 +189,7 @@ export class DatabricksClient {
     const token = await this.tokens.getToken(this.audience)
     const url = `${this.host}${spec.path}${encodeQuery(spec.query)}`
     const headers: Record<string, string> = {
+      ...this.headers,
       Authorization: `Bearer ${token}`,
       Accept: 'application/json',
       'User-Agent': USER_AGENT,

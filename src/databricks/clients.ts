@@ -6,6 +6,8 @@ import type { RetryOptions } from './retry-helper.js'
 
 export interface CreateClientsOptions {
   workspaceUrl: string
+  /** A unified host's workspace (`?o=` of the URL): sent as X-Databricks-Workspace-Id. */
+  routeWorkspaceId?: string
   /** Account host; default from the workspace URL's cloud (see accountHostFor in src/config.ts). */
   accountHost?: string
   accountId?: string
@@ -46,6 +48,9 @@ export function createWorkspaceClient(options: CreateClientsOptions): Databricks
     ...common(options),
     host: options.workspaceUrl,
     audience: 'workspace',
+    ...(options.routeWorkspaceId
+      ? { headers: { 'X-Databricks-Workspace-Id': options.routeWorkspaceId } }
+      : {}),
   })
 }
 

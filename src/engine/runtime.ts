@@ -1,5 +1,10 @@
 import type { TokenProvider } from '../auth/token-provider.js'
-import { normalizeWorkspaceUrl, resolveAccountHost, resolveWorkspaceId } from '../config.js'
+import {
+  normalizeWorkspaceUrl,
+  resolveAccountHost,
+  resolveWorkspaceId,
+  workspaceRouting,
+} from '../config.js'
 import { checkSettingsHosts } from '../host-policy.js'
 import type { DatabricksClient } from '../databricks/client.js'
 import {
@@ -147,8 +152,10 @@ function clientOptions(
   settings: Settings,
   workspaceUrl: string,
 ): CreateClientsOptions {
+  const routing = workspaceRouting(workspaceUrl)
   return {
-    workspaceUrl,
+    workspaceUrl: routing.host,
+    ...(routing.workspaceId ? { routeWorkspaceId: routing.workspaceId } : {}),
     tokens: input.tokens,
     maxConcurrency: settings.maxConcurrency,
     timeoutMs:
