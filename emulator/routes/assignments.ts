@@ -3,9 +3,20 @@ import type { Ctx, Obj, Router } from '../http/router.js'
 import { ApiError, invalidParam, notFound } from '../http/errors.js'
 import type { WorkspaceState } from '../state/workspace.js'
 
+/**
+ * The account permission-assignment API serves only identity-federated workspaces. The exact
+ * answer for one that is not is unconfirmed: the emulator sends 400 with a message that says so.
+ */
 function workspace(ctx: Ctx): WorkspaceState {
   const ws = ctx.core.workspaceById(ctx.params.workspaceId)
   if (!ws) throw notFound(`Workspace ${ctx.params.workspaceId} does not exist.`)
+  if (!ws.identityFederation) {
+    throw new ApiError(
+      400,
+      'INVALID_PARAMETER_VALUE',
+      `Workspace ${ws.workspaceId} is not enabled for identity federation: permission assignment APIs are not available for this workspace.`,
+    )
+  }
   return ws
 }
 

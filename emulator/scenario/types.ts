@@ -41,4 +41,6 @@ export interface WorkspaceScenario {
   disabledFeatures?: Feature[]
   /** Serve it as a unified host: calls without X-Databricks-Workspace-Id get the login page. */
   unifiedHost?: boolean
+  /** false: not identity-federated (the account assignment API refuses it). Default true. */
+  identityFederation?: boolean
 }

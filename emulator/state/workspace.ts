@@ -37,6 +37,11 @@ export class WorkspaceState {
    * gets the login page (HTML, status 200), as the real host does.
    */
   unifiedHost = false
+  /**
+   * Identity federation on: the account permission-assignment API serves this workspace. Off: its
+   * calls answer 400 "… not enabled for identity federation …" (routes/assignments.ts).
+   */
+  identityFederation = true
   /** Features this workspace lacks: their APIs answer 404 FEATURE_DISABLED (engine/features.ts). */
   disabledFeatures = new Set<Feature>()
   /** Next run number per job (`number_in_job`). */

@@ -1,5 +1,5 @@
 import { run } from '../engine.js'
-import { errorText } from '../errors.js'
+import { errorText, UsageError } from '../errors.js'
 import { checkSettingsHosts, warnOptedIn } from '../host-policy.js'
 import { cliTokenProvider, profileFor } from '../auth/cli-auth.js'
 import { readProfile } from '../auth/databrickscfg.js'
@@ -16,6 +16,7 @@ import {
 } from './args.js'
 import { exitCodeForError, exitCodeForReport } from './exit-codes.js'
 import { helpText } from './help.js'
+import { confirmationText, isYes, needsConfirmation } from './confirm.js'
 import { renderReport } from './report-text.js'
 import { maskingTokenProvider } from './secret-masking.js'
 import { StderrLogger } from './stderr-logger.js'
@@ -25,6 +26,10 @@ export interface CliIo {
   env: NodeJS.ProcessEnv
   stdout(text: string): void
   stderr(text: string): void
+  /** Whether a person is at a terminal (stdin and stderr are TTYs). Never true in CI. */
+  interactive?: boolean
+  /** Asks on the terminal and answers the line typed; only called when `interactive`. */
+  ask?(question: string): Promise<string>
 }
 
 /** The CLI without the process: parse → Settings → auth → store → engine → print → exit code. */
@@ -40,6 +45,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stdout(command.kind === 'help' ? helpText(command.command) : `${VERSION}\n`)
       return 0
     }
+    await confirm(command, io, logger)
     const report = await execute(command, io, logger)
     io.stdout(
       command.json
@@ -71,6 +77,25 @@ async function execute(
   const snapshotKeys = SigningKeys.parse(io.env[SNAPSHOT_KEY_ENV], SNAPSHOT_KEY_ENV)
   for (const key of snapshotKeys?.secrets() ?? []) logger.addSecret(key)
   return run({ settings, tokens, store, logger, version: VERSION, snapshotKeys })
+}
+
+/** On a terminal, stop and restore show target and plan (from a dry run) and ask first. */
+async function confirm(
+  command: Extract<CliCommand, { kind: 'run' }>,
+  io: CliIo,
+  logger: StderrLogger,
+): Promise<void> {
+  if (!needsConfirmation(command, Boolean(io.interactive && io.ask))) return
+  const preview = await execute(
+    { ...command, settings: { ...command.settings, dryRun: true } },
+    io,
+    logger,
+  )
+  io.stderr(confirmationText(command, preview))
+  const answer = await io.ask!(`${preview.mode} now? [y/N] `)
+  if (!isYes(answer)) {
+    throw new UsageError('Not confirmed: nothing was changed. (--yes skips the question.)')
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 // The CLI process: loaded by src/cli.ts once the Node version is known to be good.
+import { createInterface } from 'node:readline/promises'
 import { main } from './main.js'
 
 // Ctrl-C mid-stop is safe (the snapshot was saved before the first change); say how to undo.
@@ -10,11 +11,21 @@ process.once('SIGINT', () => {
   process.exit(130)
 })
 
-// No prompts, no stdin: the CLI must run unattended (cron, CI, a runbook script).
+// A prompt only on a terminal (stop/restore confirmation, skipped by --yes); without one (cron,
+// CI, a runbook script) stdin is never read.
 main(process.argv.slice(2), {
   env: process.env,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+  ask: async (question) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr })
+    try {
+      return await rl.question(question)
+    } finally {
+      rl.close()
+    }
+  },
 }).then(
   (code) => {
     process.exitCode = code

@@ -30,6 +30,35 @@ function prefix(account: DatabricksClient, workspaceId: string): string {
   return `${account.accountPath()}/workspaces/${encodeURIComponent(workspaceId)}/permissionassignments`
 }
 
+/**
+ * The account answered that it cannot manage this workspace's assignments because the workspace
+ * is not identity-federated (a workspace that still uses workspace-local users and groups).
+ */
+export function isNotFederated(e: unknown): e is DatabricksError {
+  return (
+    e instanceof DatabricksError &&
+    e.status >= 400 &&
+    e.status < 500 &&
+    e.status !== 401 &&
+    e.status !== 403 &&
+    (e.error_code === 'FEATURE_DISABLED' ||
+      /identity federation|identity-federat|permission assignment apis? (is|are) not available/i.test(
+        e.message,
+      ))
+  )
+}
+
+/** The plain-words error for a workspace without identity federation, with the way out. */
+export function notFederatedError(workspaceId: string, e: DatabricksError): Error {
+  return new Error(
+    `Workspace ${workspaceId} is not enabled for identity federation, so the account API cannot ` +
+      `list or change its permission assignments (${e.describe()}). Either enable identity ` +
+      'federation for it (account console → Workspaces → the workspace → Permissions), or halt ' +
+      'without touching access: add --skip permission_assignments (Action: a resources input ' +
+      'without permission_assignments).',
+  )
+}
+
 /** GET …/permissionassignments (unpaged). */
 export async function listPermissionAssignments(
   account: DatabricksClient,

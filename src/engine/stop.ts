@@ -79,6 +79,10 @@ export async function stop(given: Runtime, startedAt: string): Promise<Report> {
 function refuseBlindAssignments(rt: Runtime, inventory: Inventory, failures: ItemReport[]): void {
   if (inventory.permission_assignments) return
   const cause = failures.find((f) => f.kind === 'permission_assignments')?.error ?? 'unknown error'
+  // Not identity-federated: the cause already says so plainly, with the way out.
+  if (cause.includes('not enabled for identity federation')) {
+    throw new SafetyError(`${cause} Nothing was changed.`)
+  }
   throw new SafetyError(
     `Cannot list the permission assignments of workspace ${rt.workspaceId} (${cause}), so the ` +
       'caller cannot be protected from lock-out. The signed-in principal must be a Databricks ' +

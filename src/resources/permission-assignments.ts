@@ -1,5 +1,7 @@
 import {
+  isNotFederated,
   isPrincipalGone,
+  notFederatedError,
   deletePermissionAssignment,
   listPermissionAssignments,
   updatePermissionAssignment,
@@ -70,8 +72,13 @@ export const permissionAssignments: Resource<AssignmentState> = {
   access: true,
 
   async list(ctx) {
-    const assignments = await listPermissionAssignments(account(ctx.clients), ctx.workspaceId)
-    return assignments.map(observe)
+    try {
+      const assignments = await listPermissionAssignments(account(ctx.clients), ctx.workspaceId)
+      return assignments.map(observe)
+    } catch (e) {
+      if (isNotFederated(e)) throw notFederatedError(ctx.workspaceId, e)
+      throw e
+    }
   },
 
   halted: (item) => (item.state === null ? undefined : null),
