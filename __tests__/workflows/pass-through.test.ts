@@ -111,15 +111,13 @@ describe('reusable workflows pass their inputs through to the Action', () => {
     ])
   })
 
-  test('databricks-halt.yml exposes every Action input but github-token, snapshot-key and ignore-open-snapshot', () => {
+  test('databricks-halt.yml exposes every Action input but github-token', () => {
     const inputs = Object.keys(
       load('.github/workflows/databricks-halt.yml').on.workflow_call!.inputs!,
     )
-    // snapshot-key is a secret (of the environments), not an input; ignore-open-snapshot is a rare
-    // way out for the Action itself (the dispatch form is at GitHub's limit of 25 inputs).
+    // snapshot-key is a secret (of the environments), not an input.
     expect([...actionInputs].filter((i) => !inputs.includes(i)).sort()).toEqual([
       'github-token',
-      'ignore-open-snapshot',
       'snapshot-key',
     ])
     expect(inputs.filter((i) => !actionInputs.has(i)).sort()).toEqual(
