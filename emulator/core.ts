@@ -40,7 +40,7 @@ export class EmulatorCore {
 
   constructor(options: EmulatorOptions) {
     this.clock = new EmulatorClock(options.startTime ?? Date.now(), options.clockSpeed ?? 1)
-    this.rateLimiter = new RateLimiter(options.rateLimits ?? 'default')
+    this.rateLimiter = new RateLimiter(options.rateLimits ?? 'default', options.rateLimitNow)
     this.latencyMs = options.latencyMs ?? 0
     this.propagationDelayMs = options.propagationDelayMs ?? 5000
     this.transitionMs = options.transitionMs ?? 3000

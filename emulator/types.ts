@@ -67,6 +67,8 @@ export interface EmulatorOptions {
   seed?: number
   workspaces?: number
   rateLimits?: RateLimitOption
+  /** Time the token buckets refill on (ms): real time unless a test shares its manual clock. */
+  rateLimitNow?: () => number
   latencyMs?: number
   propagationDelayMs?: number
   transitionMs?: number

@@ -4,6 +4,9 @@ import { setup, type EngineContext } from './engine/runtime.js'
 import { show } from './engine/show.js'
 import { stop } from './engine/stop.js'
 import { UNAUTHENTICATED_WARNING } from './snapshot/signing.js'
+import { checkPlanTarget, loadPlan, settingsFromPlan } from './engine/saved-plan.js'
+import { UsageError } from './errors.js'
+import type { Settings } from './settings.js'
 
 export type { EngineContext }
 
@@ -14,7 +17,11 @@ export type { EngineContext }
  */
 export async function run(ctx: EngineContext): Promise<Report> {
   const startedAt = new Date().toISOString()
-  const rt = await setup(ctx)
+  const saved = ctx.settings.plan ? await loadPlan(ctx.settings.plan, ctx.snapshotKeys) : undefined
+  const settings = saved ? settingsFromPlan(checkPlanFlags(ctx.settings), saved) : ctx.settings
+  if (!saved) checkPlanFlags(settings)
+  const rt = await setup({ ...ctx, settings })
+  if (saved) checkPlanTarget(rt, saved)
   ctx.logger.info(
     `${ctx.settings.mode}${ctx.settings.dryRun ? ' (dry run)' : ''}: workspace ${rt.workspaceId} ` +
       `as ${rt.caller.userName}, snapshots in ${ctx.store.description}`,
@@ -23,7 +30,25 @@ export async function run(ctx: EngineContext): Promise<Report> {
   // Said before the work and again in the report (CLI output, job summary), so it is seen.
   if (!rt.keys) ctx.logger.warning(UNAUTHENTICATED_WARNING, 'Snapshots not authenticated')
   const report =
-    rt.settings.mode === 'stop' ? await stop(rt, startedAt) : await restore(rt, startedAt)
+    rt.settings.mode === 'stop'
+      ? await stop(rt, startedAt, saved)
+      : await restore(rt, startedAt, saved)
   if (!rt.keys) report.warnings.unshift(UNAUTHENTICATED_WARNING)
   return report
+}
+
+/** --plan-out and --plan only make sense for stop and restore, and not together. */
+function checkPlanFlags(settings: Settings): Settings {
+  const { mode, plan, planOut, dryRun } = settings
+  if ((plan || planOut) && mode === 'show') {
+    throw new UsageError('--plan and --plan-out are for stop and restore, not show.')
+  }
+  if (planOut && !dryRun) {
+    throw new UsageError(
+      `--plan-out writes the plan of a dry run: add --dry-run (${mode} --dry-run --plan-out FILE).`,
+    )
+  }
+  if (plan && planOut)
+    throw new UsageError('Use --plan-out to make a plan, or --plan to apply one, not both.')
+  return settings
 }

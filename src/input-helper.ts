@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { normalizeWorkspaceUrl } from './config.js'
 import { UsageError } from './errors.js'
 import { parseKinds, splitList } from './kinds.js'
+import { parseHours } from './plan/max-age.js'
 import { SettingsSchema, type Settings } from './settings.js'
 import { SigningKeys } from './snapshot/signing.js'
 
@@ -55,6 +56,7 @@ const INPUT_OF: Record<string, string> = {
   waitMinutes: 'wait-minutes',
   maxConcurrency: 'max-concurrency',
   snapshot: 'restore-from',
+  onDrift: 'on-drift',
   allowHosts: 'allowed-hosts',
   ignoreOpenSnapshot: 'ignore-open-snapshot',
 }
@@ -82,6 +84,9 @@ export function getInputs(): ActionInputs {
     maxConcurrency: number('max-concurrency', 16),
     snapshot: restoreFrom === 'latest' ? undefined : restoreFrom,
     ignoreOpenSnapshot: text('ignore-open-snapshot'),
+    plan: text('plan'),
+    planMaxAgeHours: parseHours('Input plan-max-age', text('plan-max-age') ?? '24h'),
+    onDrift: text('on-drift') ?? 'include',
     auth: auth.method,
     allowHosts: list('allowed-hosts'),
   })

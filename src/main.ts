@@ -9,6 +9,7 @@ import { run as runEngine } from './engine.js'
 import { errorText } from './errors.js'
 import { checkSettingsHosts, warnOptedIn } from './host-policy.js'
 import { getInputs } from './input-helper.js'
+import { planOutPath, resolvePlanInput, uploadPlan } from './action/plan-artifact.js'
 
 /** The Action: inputs → sign-in → engine → outputs, annotations and job summary. */
 export async function run(): Promise<void> {
@@ -22,14 +23,20 @@ export async function run(): Promise<void> {
     // Sign in first: a missing permission or a rejected credential fails here, with its own message.
     await logger.group(`Sign in: ${tokens.description}`, () => signIn(settings, tokens))
     const store = createStore(settings, artifacts, logger)
+    const plan = await resolvePlanInput(settings.plan)
+    const planOut = await planOutPath(settings)
     const report = await runEngine({
-      settings,
+      settings: { ...settings, plan, planOut },
       tokens,
       store: store.store,
       snapshotKeys,
       logger,
       version: VERSION,
     })
+    core.setOutput(
+      'plan-artifact-id',
+      (await uploadPlan(report, artifacts.retentionDays, logger)) ?? '',
+    )
     await publish(report, store)
     if (report.exitCode !== 0) core.setFailed(failureMessage(report))
   } catch (error) {

@@ -37,6 +37,8 @@ export interface ItemReport {
   /** Short state description, e.g. "schedule UNPAUSED → PAUSED" or "RUNNING". */
   detail?: string
   error?: string
+  /** stop --plan: changed although the approved plan did not list it (--on-drift include). */
+  unplanned?: boolean
 }
 
 /**
@@ -55,6 +57,10 @@ export interface Report {
   startedAt: string
   finishedAt: string
   snapshot?: SnapshotEntry
+  /** --dry-run --plan-out: the plan written. */
+  planOut?: { path: string; items: number; checksum: string }
+  /** --plan: the saved plan this run applied. */
+  plan?: { path: string; createdAt: string; createdBy: string; items: number; unplanned: number }
   items: ItemReport[]
   /** Human-readable warnings (also emitted while running). */
   warnings: string[]

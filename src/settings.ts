@@ -59,6 +59,14 @@ export const SettingsSchema = z.object({
   allowHosts: z.array(z.string().min(1)).default([]),
   /** stop: start afresh although the newest open snapshot (this name) is unreadable or untrusted. */
   ignoreOpenSnapshot: z.string().min(1).optional(),
+  /** stop/restore --dry-run: write the plan to this file (--plan-out). */
+  planOut: z.string().min(1).optional(),
+  /** stop/restore: apply this saved plan (--plan) instead of planning afresh. */
+  plan: z.string().min(1).optional(),
+  /** --plan: refuse a plan older than this, by the workspace's clock. */
+  planMaxAgeHours: z.number().positive().default(24),
+  /** stop --plan: what to do with active items the plan did not list. */
+  onDrift: z.enum(['include', 'fail']).default('include'),
   /** Auth method, or `profile:NAME` for ~/.databrickscfg. */
   auth: z.union([z.enum(AUTH_METHODS), z.string().regex(/^profile:.+$/)]).default('auto'),
 })

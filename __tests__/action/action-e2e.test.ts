@@ -7,6 +7,7 @@ import { runStep, type StepResult } from '../../__fixtures__/action-runner.js'
 import { leaks } from '../../__fixtures__/capture-stdout.js'
 import { EntraDouble, githubCredential } from '../../__fixtures__/entra-double.js'
 import { GITHUB_ISSUER, GitHubDouble } from '../../__fixtures__/github-double.js'
+import { call } from '../emulator/helpers.js'
 
 /**
  * The action, bundled by ncc from the current src/ (not the committed dist/), run as the runner runs it, against loopback doubles of GitHub
@@ -372,5 +373,56 @@ describe('the action with snapshot-key', () => {
     expectOk(fresh)
     expect(fresh.stdout).toContain(`Ignoring the newest snapshot ${name} as asked`)
     noKeyLeaks(fresh)
+  })
+})
+
+describe('saved plans: the plan job uploads the plan, the apply job applies exactly that artifact', () => {
+  it('plan → drift → apply by plan-artifact-id: planned changes made, the new item halted and named as not in the approved plan', async () => {
+    const run = newRun()
+    const plan = await run.step({ mode: 'stop', 'dry-run': 'true' })
+    expectOk(plan)
+    expect(mutations()).toEqual([])
+    const planId = plan.outputs['plan-artifact-id']
+    expect(planId).toMatch(/^\d+$/)
+    expect(gh.artifacts.find((a) => String(a.id) === planId)?.name).toBe(
+      `databricks-halt-plan-ws${emu.workspace.workspaceId}-run${run.runId}-attempt1`,
+    )
+    expect(plan.summary).toContain('Saved plan:')
+    // Drift after the plan: a cluster started by hand.
+    const idle = [...emu.ws().clusters.values()].find(
+      (c) =>
+        ['UI', 'API'].includes(c.cluster_source) &&
+        c.state === 'TERMINATED' &&
+        c.custom_tags?.['databricks-halt'] !== 'keep',
+    )!
+    await call(emu.workspace.url, '/api/2.1/clusters/start', {
+      token: emu.adminToken,
+      method: 'POST',
+      body: { cluster_id: idle.cluster_id },
+    })
+    emu.clock.advance(5_000)
+    const byHand = mutations().length
+
+    const refused = await run.step({ mode: 'stop', plan: planId, 'on-drift': 'fail' })
+    expect(refused.code).toBe(2)
+    expect(refused.errors.join('\n')).toContain('not in the approved plan')
+    expect(mutations()).toHaveLength(byHand)
+
+    const apply = await run.step({ mode: 'stop', plan: planId })
+    expectOk(apply)
+    expect(apply.summary).toContain('not in the approved plan')
+    expect(emu.ws().clusters.get(idle.cluster_id)!.state).toMatch(/TERMINAT/)
+    expectNoLeaks(apply)
+  })
+
+  it('refuses as plan an artifact that is not a plan of this run, changing nothing', async () => {
+    const run = newRun()
+    const stop = await run.step({ mode: 'stop', resources: 'jobs' })
+    expectOk(stop)
+    const changes = mutations().length
+    const refused = await run.step({ mode: 'restore', plan: stop.outputs['snapshot-artifact-id'] })
+    expect(refused.code).toBe(2)
+    expect(refused.errors.join('\n')).toMatch(/is not a databricks-halt plan of this workflow run/)
+    expect(mutations()).toHaveLength(changes)
   })
 })

@@ -1,20 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import type { ServerResponse } from 'node:http'
 import { checkBaseUrl, DatabricksClient } from '../../src/databricks/client.js'
 import { DatabricksError } from '../../src/databricks/errors.js'
 import { UsageError } from '../../src/errors.js'
 import { type RawServer, startRawServer, staticTokens } from './raw-server.js'
+import { ManualClock, waitFor } from '../../__fixtures__/manual-clock.js'
 
 let server: RawServer
 let flakyFailed = false
+/** Answers of /slow, held until a test lets them go. */
+const slow: ServerResponse[] = []
 
 beforeAll(async () => {
   server = await startRawServer((req, res, body) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname
     if (path === '/hang') return // never answers: the client's timeout must end it
-    if (path === '/slow') {
-      setTimeout(() => res.writeHead(200).end('{}'), 1200)
-      return
-    }
+    if (path === '/slow') return void slow.push(res)
     if (path === '/flaky' && !flakyFailed) {
       flakyFailed = true
       res.writeHead(503, { 'content-type': 'application/json' })
@@ -111,16 +112,28 @@ describe('caller cancellation', () => {
 
 describe('retry budget', () => {
   it('runs from the first attempt, so a call that queued long still gets its retries', async () => {
+    const clock = new ManualClock()
     const client = new DatabricksClient({
       host: server.url,
       audience: 'workspace',
       tokens: staticTokens(),
       maxConcurrency: 1,
       retry: { budgetMs: 800 },
+      clock,
     })
     const before = server.requests.length
+    let settled = false
+    const calls = Promise.all([client.get('/slow'), client.get('/flaky')]).finally(
+      () => (settled = true),
+    )
     // The flaky call waits behind the slow one for longer than the whole budget.
-    const [, flaky] = await Promise.all([client.get('/slow'), client.get('/flaky')])
+    await waitFor(() => slow.length === 1)
+    await clock.advance(1_000)
+    slow.shift()!.writeHead(200).end('{}')
+    // Its first attempt meets a 503 and sleeps a backoff (≤ 250 ms) well inside its own budget.
+    await waitFor(() => settled || clock.pending === 1)
+    await clock.advance(250)
+    const [, flaky] = await calls
     expect(flaky).toHaveProperty('job_id')
     const paths = server.requests.slice(before).map((r) => r.path)
     expect(paths).toEqual(['/slow', '/flaky', '/flaky'])

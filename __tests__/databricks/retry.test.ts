@@ -9,6 +9,7 @@ import {
 } from '../../src/databricks/permission-assignments.js'
 import { startUpdate } from '../../src/databricks/pipelines.js'
 import { getMe } from '../../src/databricks/scim.js'
+import { ManualClock, waitFor } from '../../__fixtures__/manual-clock.js'
 import { clientsFor } from './emulator-clients.js'
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>
@@ -69,16 +70,26 @@ describe('retries against the emulator', () => {
     expect((stats.jobs_write?.retries ?? 0) + (stats.jobs_read?.retries ?? 0)).toBeGreaterThan(0)
   })
 
-  it('honours Retry-After: the retry and the queued calls of its class wait the advised delay', async () => {
+  it('honours a Retry-After longer than the default pause: the retry and the queued calls of its class wait it', async () => {
     const id = await anyJobId()
     // One request at a time, so the only thing holding the queued calls back is the class pause.
-    const serial = clientsFor(emu, { maxConcurrency: 1 })
-    emu.faults.add({ path: JOBS_GET, status: 429, retryAfterSeconds: 1, times: 1 })
+    // The client runs on a manual clock: the 5 s (longer than the default 1 s pause) pass at once.
+    const clock = new ManualClock()
+    const serial = clientsFor(emu, { maxConcurrency: 1, clock })
+    emu.faults.add({ path: JOBS_GET, status: 429, retryAfterSeconds: 5, times: 1 })
     const since = emu.requests.length
-    await Promise.all([1, 2, 3].map(() => getJob(serial.workspace, { job_id: id })))
-    const entries = logged(JOBS_GET, since)
-    expect(entries.map((e) => e.status)).toEqual([429, 200, 200, 200])
-    for (const e of entries.slice(1)) expect(e.at - entries[0].at).toBeGreaterThanOrEqual(1000)
+    const calls = Promise.all([1, 2, 3].map(() => getJob(serial.workspace, { job_id: id })))
+    // The 429 is in: the class pause and the retry wait both sleep on the clock.
+    await waitFor(() => clock.pending === 2)
+    expect(logged(JOBS_GET, since).map((e) => e.status)).toEqual([429])
+    await clock.advance(4_999)
+    expect(serial.workspace.stats().jobs_read).toMatchObject({ requests: 1, inFlight: 0 })
+    await clock.advance(1)
+    // Due now: the class resumes (whether the answer is already in is up to the loopback).
+    expect(serial.workspace.stats().jobs_read!.requests).toBeGreaterThanOrEqual(2)
+    await clock.advance(100) // the retry's jitter (≤ 50 ms) has passed too
+    await calls
+    expect(logged(JOBS_GET, since).map((e) => e.status)).toEqual([429, 200, 200, 200])
     expect(serial.workspace.stats().jobs_read).toMatchObject({
       throttled: 1,
       retries: 1,

@@ -91,6 +91,9 @@ async function handle(
   core.clock.tick()
   const headers: Record<string, string> = {}
   if (target.ws) headers['x-databricks-org-id'] = target.ws.workspaceId
+  // RFC 9110 §6.6.1: an origin server with a clock sends Date. From the emulator's clock, so a
+  // client that reads the workspace's time (saved plans' age) follows clock.advance().
+  headers.date = new Date(core.now()).toUTCString()
   const entry = logEntry(core, method, url, target)
   core.requests.push(entry)
   const fault = core.faults.check(method, url.pathname, { query: url.searchParams, rawBody })

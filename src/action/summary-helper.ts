@@ -51,6 +51,7 @@ export async function writeSummary(report: Report, snapshot?: SnapshotLink): Pro
   s.addTable(byKind(report))
   addKept(report)
   addAttention(report)
+  addPlan(report)
   if (report.mode === 'stop' && snapshot && !report.dryRun) {
     s.addRaw(
       '<p>To undo: run with <code>mode: restore</code> (it finds the newest un-restored snapshot), or ' +
@@ -173,4 +174,26 @@ function itemTable(items: ItemReport[]): string {
     '| --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n')
+}
+
+/** The saved plan a dry run wrote, or the one a run applied and what it did beyond it. */
+function addPlan(report: Report): void {
+  if (report.planOut) {
+    core.summary.addRaw(
+      `<p>Saved plan: ${report.planOut.items} changes (<code>${esc(report.planOut.checksum)}</code>). ` +
+        'The apply job applies exactly this plan (input <code>plan</code>).</p>',
+      true,
+    )
+  }
+  if (report.plan) {
+    const { createdAt, createdBy, unplanned } = report.plan
+    const extra =
+      unplanned > 0
+        ? `; <strong>${unplanned} item(s) not in the approved plan</strong> were halted too`
+        : ''
+    core.summary.addRaw(
+      `<p>Applied the saved plan made ${esc(createdAt)} by ${esc(createdBy)}${extra}.</p>`,
+      true,
+    )
+  }
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { SettingsSchema, type Settings } from '../settings.js'
 import { UsageError } from '../errors.js'
+import { parseHours } from '../plan/max-age.js'
 import { parseKinds, splitList } from '../kinds.js'
 import { checkedUrl, normalizeWorkspaceUrl } from '../config.js'
 import { closest } from './suggest.js'
@@ -43,6 +44,10 @@ const OPTIONS = {
   only: { type: 'string', multiple: true },
   skip: { type: 'string', multiple: true },
   'snapshot-dir': { type: 'string' },
+  plan: { type: 'string' },
+  'plan-out': { type: 'string' },
+  'plan-max-age': { type: 'string' },
+  'on-drift': { type: 'string' },
   snapshot: { type: 'string' },
   'ignore-open-snapshot': { type: 'string' },
   'dry-run': { type: 'boolean' },
@@ -268,6 +273,11 @@ function toSettings(
       ? parseNumber('max-concurrency', v['max-concurrency'])
       : 16,
     snapshot: v.snapshot,
+    plan: v.plan,
+    planOut: v['plan-out'],
+    planMaxAgeHours:
+      v['plan-max-age'] === undefined ? 24 : parseHours('--plan-max-age', v['plan-max-age']),
+    onDrift: v['on-drift'] ?? 'include',
     requestTimeoutSeconds: v.timeout === undefined ? undefined : parseTimeout(v.timeout),
     ignoreOpenSnapshot: v['ignore-open-snapshot'],
     auth: signIn(v, env, defaults),
@@ -324,6 +334,9 @@ const FLAG_NAMES: Record<string, string> = {
   waitMinutes: 'wait',
   requestTimeoutSeconds: 'timeout',
   ignoreOpenSnapshot: 'ignore-open-snapshot',
+  planOut: 'plan-out',
+  planMaxAgeHours: 'plan-max-age',
+  onDrift: 'on-drift',
 }
 
 function flagName(path: PropertyKey[]): string {

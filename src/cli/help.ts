@@ -37,6 +37,15 @@ Snapshots:
                            stop: start afresh although the newest un-restored snapshot NAME is
                            unreadable or untrusted (only the name a refused stop printed)
 
+Saved plans (like terraform plan -out / apply):
+  --plan-out FILE          stop/restore --dry-run: write the plan (checksummed; signed when
+                           DATABRICKS_HALT_SNAPSHOT_KEY is set)
+  --plan FILE              stop/restore: apply that plan: its kinds, keep list, flags, snapshot
+  --plan-max-age AGE       refuse a plan older than AGE by the workspace's clock (default 24h)
+  --on-drift include|fail  stop --plan: items active now that the plan did not list are halted too
+                           and reported as not in the approved plan (include, default), or the
+                           stop is refused with nothing changed (fail)
+
 Behaviour:
   --dry-run                stop/restore: print the plan, change nothing, write nothing
   --force                  restore: also put back items changed by hand during the halt
@@ -93,6 +102,11 @@ const ONLY_FOR: Record<string, readonly Command[]> = {
   '--fail-if-active': ['show'],
   '--snapshot': ['restore'],
   '-y,': ['stop', 'restore'],
+  '--plan-out': ['stop', 'restore'],
+  '--plan': ['stop', 'restore'],
+  '--plan-max-age': ['stop', 'restore'],
+  '--on-drift': ['stop'],
+  '--unkeep': ['stop', 'show'],
 }
 
 /** The whole help, or one command's: its purpose, usage, and only the options it reads. */

@@ -41,6 +41,17 @@ export function renderReport(
     sections.splice(1, 0, 'Nothing is active beyond the kept set.')
   }
   if (report.snapshot) sections.push(`Snapshot: ${report.snapshot.ref}`)
+  if (report.planOut) {
+    sections.push(
+      `Plan saved: ${report.planOut.path} (${report.planOut.items} changes). After approval, ` +
+        `apply exactly this plan: databricks-halt ${report.mode} --plan ${report.planOut.path}`,
+    )
+  }
+  if (report.plan) {
+    const { path, createdAt, createdBy, unplanned } = report.plan
+    const extra = unplanned > 0 ? `; ${unplanned} item(s) not in the approved plan` : ''
+    sections.push(`Applied plan ${path} (made ${createdAt} by ${createdBy})${extra}.`)
+  }
   if (report.warnings.length > 0) {
     sections.push(['Warnings:', ...report.warnings.map((w) => `  - ${w}`)].join('\n'))
   }

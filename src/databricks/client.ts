@@ -1,6 +1,7 @@
 import type { TokenAudience, TokenProvider } from '../auth/token-provider.js'
 import { checkedUrl } from '../config.js'
 import type { Logger } from '../logger.js'
+import { systemClock, type Clock } from '../util/clock.js'
 import { type ClassStats, type Lease, RateLimiters } from './concurrency-helper.js'
 import { DatabricksError, isThrottled, parseErrorBody, parseRetryAfter } from './errors.js'
 import { parseJson, stringifyJson } from './json.js'
@@ -25,6 +26,8 @@ export interface ClientOptions {
   timeoutMs?: number
   retry?: RetryOptions
   logger?: Logger
+  /** Pauses, retry waits and the retry budget run on it. Default: the system clock. */
+  clock?: Clock
   /** Sent on every request (a unified host's X-Databricks-Workspace-Id). */
   headers?: Record<string, string>
 }
@@ -68,6 +71,7 @@ export class DatabricksClient {
   private readonly timeoutMs: number
   private readonly retry: RetryOptions
   private readonly logger?: Logger
+  private readonly clock: Clock
   private readonly headers: Record<string, string>
   /** Whether this host has sent any HTTP response yet. */
   private answered = false
@@ -78,7 +82,8 @@ export class DatabricksClient {
     this.audience = options.audience
     this.accountId = options.accountId
     this.tokens = options.tokens
-    this.limiters = new RateLimiters({ ceiling: options.maxConcurrency ?? 16 })
+    this.clock = options.clock ?? systemClock
+    this.limiters = new RateLimiters({ ceiling: options.maxConcurrency ?? 16, clock: this.clock })
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     this.retry = options.retry ?? {}
     this.logger = options.logger
@@ -128,7 +133,7 @@ export class DatabricksClient {
     let startedAt: number | undefined
     for (let attempt = 1; ; attempt++) {
       const lease = await limiter.acquire(attempt > 1)
-      startedAt ??= Date.now()
+      startedAt ??= this.clock.now()
       try {
         return await this.attempt<T>(spec, lease)
       } catch (e) {
@@ -137,14 +142,14 @@ export class DatabricksClient {
         const firstContact = !this.answered && e.status === 0
         const delay = firstContact
           ? this.firstContactDelay(e, attempt, startedAt, retry)
-          : nextDelay(e, attempt, startedAt, retry)
+          : nextDelay(e, attempt, startedAt, retry, this.clock.now())
         if (delay === undefined) {
           if (!firstContact) throw e
           const timeout = e.error_code === 'TIMEOUT' ? this.attemptTimeout(spec) : undefined
           throw unreachableHost(this.host, e, timeout)
         }
         this.logger?.debug(`retrying ${e.describe()} in ${delay} ms (attempt ${attempt + 1})`)
-        await sleep(delay, spec.signal)
+        await this.clock.sleep(delay, spec.signal)
       }
     }
   }
@@ -158,7 +163,7 @@ export class DatabricksClient {
   ): number | undefined {
     if (FIRST_CONTACT_FATAL.test(networkCode(e) ?? '')) return undefined
     const budgetMs = Math.min(retry.budgetMs ?? FIRST_CONTACT_MS, FIRST_CONTACT_MS)
-    return nextDelay(e, attempt, startedAt, { ...retry, budgetMs })
+    return nextDelay(e, attempt, startedAt, { ...retry, budgetMs }, this.clock.now())
   }
 
   private attemptTimeout(spec: RequestSpec): number {
@@ -273,21 +278,6 @@ function networkError(spec: RequestSpec, e: unknown, timedOut: boolean): Databri
     method: spec.method,
     path: spec.path,
     cause: e,
-  })
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
-    const onAbort = (): void => {
-      clearTimeout(timer)
-      reject(signal!.reason)
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
   })
 }
 

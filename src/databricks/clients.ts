@@ -3,6 +3,7 @@ import { accountHostFor } from '../config.js'
 import type { Logger } from '../logger.js'
 import { DatabricksClient } from './client.js'
 import type { RetryOptions } from './retry-helper.js'
+import type { Clock } from '../util/clock.js'
 
 export interface CreateClientsOptions {
   workspaceUrl: string
@@ -17,6 +18,8 @@ export interface CreateClientsOptions {
   timeoutMs?: number
   logger?: Logger
   retry?: RetryOptions
+  /** Pauses, retry waits and budgets run on it (tests pass a manual one). Default: the system's. */
+  clock?: Clock
   /** A workspace client already in use (its limiters keep what they learned); else a new one. */
   workspace?: DatabricksClient
 }
@@ -61,5 +64,6 @@ function common(options: CreateClientsOptions) {
     timeoutMs: options.timeoutMs,
     logger: options.logger,
     retry: options.retry,
+    clock: options.clock,
   }
 }

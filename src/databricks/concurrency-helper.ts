@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../util/clock.js'
 import { RATE_CLASSES, type RateClass } from './rate-class.js'
 
 /**
@@ -39,6 +40,8 @@ export interface Lease {
 export interface LimiterOptions {
   /** Hard ceiling on requests in flight for this class. */
   ceiling: number
+  /** Pauses and pacing run on it. Default: the system clock. */
+  clock?: Clock
 }
 
 /** Traffic needed after resuming from a throttle before another one counts (one decrease). */
@@ -63,7 +66,8 @@ export class ClassLimiter {
   private pausedUntil = 0
   private inFlight = 0
   private readonly waiting: Array<() => void> = []
-  private timer: NodeJS.Timeout | undefined
+  private waking = false
+  private readonly clock: Clock
   private lastEventAt: number | undefined
   private firstStartAt: number | undefined
   private recentSuccesses: number[] = []
@@ -77,6 +81,7 @@ export class ClassLimiter {
   constructor(options: LimiterOptions) {
     this.ceiling = Math.max(1, Math.floor(options.ceiling))
     this.window = Math.min(this.ceiling, INITIAL_WINDOW)
+    this.clock = options.clock ?? systemClock
   }
 
   acquire(isRetry = false): Promise<Lease> {
@@ -103,7 +108,7 @@ export class ClassLimiter {
   }
 
   private lease(): Lease {
-    const startedAt = performance.now()
+    const startedAt = this.clock.now()
     this.firstStartAt ??= startedAt
     let released = false
     return {
@@ -120,7 +125,7 @@ export class ClassLimiter {
 
   private pump(): void {
     while (this.waiting.length > 0 && this.inFlight < Math.floor(this.window)) {
-      const now = performance.now()
+      const now = this.clock.now()
       const readyAt = Math.max(this.pausedUntil, this.nextStartAt)
       if (readyAt > now) return this.wakeAt(readyAt - now)
       const start = this.waiting.shift()!
@@ -135,18 +140,16 @@ export class ClassLimiter {
   }
 
   private wakeAt(delayMs: number): void {
-    if (this.timer) return
-    this.timer = setTimeout(
-      () => {
-        this.timer = undefined
-        this.pump()
-      },
-      Math.max(1, Math.ceil(delayMs)),
-    )
+    if (this.waking) return
+    this.waking = true
+    void this.clock.sleep(Math.max(1, Math.ceil(delayMs))).then(() => {
+      this.waking = false
+      this.pump()
+    })
   }
 
   private onSuccess(startedAt: number): void {
-    const now = performance.now()
+    const now = this.clock.now()
     this.latencyMs =
       this.latencyMs === 0 ? now - startedAt : this.latencyMs * 0.9 + (now - startedAt) * 0.1
     this.recentSuccesses.push(now)
@@ -168,7 +171,7 @@ export class ClassLimiter {
   }
 
   private onThrottle(startedAt: number, retryAfterMs: number | undefined): void {
-    const now = performance.now()
+    const now = this.clock.now()
     this.counters.throttled++
     this.pausedUntil = Math.max(this.pausedUntil, now + (retryAfterMs ?? DEFAULT_PAUSE_MS))
     // Requests already in flight when we last slowed down say nothing new about the limit, and

@@ -46,6 +46,8 @@ export interface MeResponse {
   user: ScimUser
   /** The workspace id from `x-databricks-org-id`, when the server sends it. */
   orgId?: string
+  /** The workspace's clock (epoch ms) from the `Date` header, when the server sends one. */
+  serverTime?: number
 }
 
 /** GET /api/2.0/preview/scim/v2/Me: the caller (for a service principal, userName is its application id). */
@@ -61,7 +63,12 @@ export async function getMe(
     query: { excludedAttributes: 'entitlements' },
   })
   const orgId = response.headers.get('x-databricks-org-id') ?? undefined
-  return { user: response.body, ...(orgId ? { orgId } : {}) }
+  const date = Date.parse(response.headers.get('date') ?? '')
+  return {
+    user: response.body,
+    ...(orgId ? { orgId } : {}),
+    ...(Number.isFinite(date) ? { serverTime: date } : {}),
+  }
 }
 
 export type AccountScimKind = 'Users' | 'Groups' | 'ServicePrincipals'

@@ -22,6 +22,7 @@ import type { Runtime } from './runtime.js'
 import { verifyRestore, type Expectation } from './verify.js'
 import { refuseForgedRecords } from './record-checks.js'
 import { restoreWarnings } from './restore-warnings.js'
+import { appliedPlan, writePlan, type LoadedPlan } from './saved-plan.js'
 
 /**
  * restore: load and check the snapshot (schema, checksum, workspace) before anything else, then
@@ -29,8 +30,8 @@ import { restoreWarnings } from './restore-warnings.js'
  * back; changed by hand → conflict, left as edited (unless --force); gone → reported. Then verify
  * by re-reading, and mark the snapshot restored when nothing is left to retry.
  */
-export async function restore(rt: Runtime, startedAt: string): Promise<Report> {
-  const { entry, snapshot } = await pickSnapshot(rt)
+export async function restore(rt: Runtime, startedAt: string, saved?: LoadedPlan): Promise<Report> {
+  const { entry, snapshot } = saved ? await plannedSnapshot(rt, saved) : await pickSnapshot(rt)
   rt.logger.info(
     `Restoring from ${entry.name} (taken ${snapshot.created_at}, ${snapshot.items.length} items)`,
   )
@@ -71,12 +72,21 @@ export async function restore(rt: Runtime, startedAt: string): Promise<Report> {
   }
   const complete = outOfScope.length === 0 && !items.some((i) => i.outcome === 'failed')
   if (!rt.settings.dryRun) await finish(rt, entry, snapshot, complete)
+  const planOut =
+    rt.settings.dryRun && rt.settings.planOut
+      ? await writePlan(rt, rt.settings.planOut, items, {
+          name: entry.name,
+          checksum: snapshot.checksum,
+        })
+      : undefined
   return finishReport({
     ...reportHeader(rt, 'restore', startedAt),
     snapshot: { ...entry, restored: entry.restored || (complete && !rt.settings.dryRun) },
     items,
     warnings: [...adminRegrants(rt, snapshot, items), ...restoreWarnings(rt, entry, items)],
     ...(rt.settings.dryRun ? {} : { census: restoreCensus(inventory, items) }),
+    ...(planOut ? { planOut } : {}),
+    ...(saved ? { plan: appliedPlan(saved, items) } : {}),
   })
 }
 
@@ -97,7 +107,10 @@ async function pickSnapshot(rt: Runtime): Promise<{ entry: SnapshotEntry; snapsh
       `No open halt: applying ${followUpFlags(rt)} to the last snapshot, ${newest.name} ` +
         '(already restored; only what is not back yet changes).',
     )
-    return { entry: newest, snapshot: await loadSnapshot(rt.store, newest, rt.workspaceId) }
+    return {
+      entry: newest,
+      snapshot: await loadSnapshot(rt.store, newest, rt.workspaceId, rt.keys),
+    }
   }
   const last = newest
     ? ` The last snapshot, ${newest.name}, is already restored: restore --force or ` +
@@ -107,6 +120,36 @@ async function pickSnapshot(rt: Runtime): Promise<{ entry: SnapshotEntry; snapsh
     `No un-restored snapshot of workspace ${rt.workspaceId} in ${rt.store.description}.${last} ` +
       'Name another one with --snapshot, or check --snapshot-dir.',
   )
+}
+
+/**
+ * restore --plan: exactly the snapshot the plan was made from, even if a newer one exists; one
+ * that is gone or no longer the same (checksum) is refused before any change.
+ */
+async function plannedSnapshot(
+  rt: Runtime,
+  { plan, source }: LoadedPlan,
+): Promise<{ entry: SnapshotEntry; snapshot: Snapshot }> {
+  const wanted = plan.snapshot
+  if (!wanted) throw new UsageError(`Plan ${source} names no snapshot. Nothing was changed.`)
+  let entry: SnapshotEntry
+  try {
+    entry = await rt.store.resolve(wanted.name)
+  } catch (e) {
+    throw new UsageError(
+      `The snapshot plan ${source} restores, ${wanted.name}, is gone from ` +
+        `${rt.store.description} (${errorText(e)}). Nothing was changed.`,
+    )
+  }
+  const snapshot = await loadSnapshot(rt.store, entry, rt.workspaceId, rt.keys)
+  if (snapshot.checksum !== wanted.checksum) {
+    throw new UsageError(
+      `The snapshot plan ${source} restores, ${wanted.name}, has changed since the plan was made ` +
+        `(checksum ${snapshot.checksum}, planned ${wanted.checksum}). Nothing was changed; make ` +
+        'a new plan with --plan-out.',
+    )
+  }
+  return { entry, snapshot }
 }
 
 function followUpFlags(rt: Runtime): string {

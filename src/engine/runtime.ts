@@ -50,6 +50,11 @@ export interface Runtime {
   timing: Required<EngineTiming>
   /** Progress lines and ETAs are timed by this clock. */
   clock: Clock
+  /**
+   * The workspace's own time (its \`Date\` header at sign-in, then the local clock's pace): saved
+   * plans are dated and aged by it, so a runner with a skewed clock cannot stretch a plan's life.
+   */
+  workspaceNow(): number
 }
 
 /** What a face hands the engine: settings, sign-in, where snapshots live, how to talk. */
@@ -138,6 +143,7 @@ export async function setup(input: EngineContext): Promise<Runtime> {
     workspaceId,
     accountId,
     caller: me.caller,
+    workspaceNow: () => Date.now() + me.clockOffsetMs,
     resources,
     timing: {
       verifyTimeoutMs: input.timing?.verifyTimeoutMs ?? 600_000,
@@ -169,7 +175,7 @@ function clientOptions(
 async function whoAmI(
   workspace: DatabricksClient,
   workspaceUrl: string,
-): Promise<{ caller: Caller; orgId?: string }> {
+): Promise<{ caller: Caller; orgId?: string; clockOffsetMs: number }> {
   try {
     const me = await getMe(workspace)
     const caller: Caller = {
@@ -177,7 +183,8 @@ async function whoAmI(
       userName: me.user.userName ?? String(me.user.id),
       ...(me.user.displayName ? { displayName: me.user.displayName } : {}),
     }
-    return { caller, ...(me.orgId ? { orgId: me.orgId } : {}) }
+    const clockOffsetMs = me.serverTime === undefined ? 0 : me.serverTime - Date.now()
+    return { caller, ...(me.orgId ? { orgId: me.orgId } : {}), clockOffsetMs }
   } catch (e) {
     if (isUnauthenticated(e) || isPermissionDenied(e)) {
       throw new UsageError(

@@ -14,13 +14,20 @@ import type { Runtime } from './runtime.js'
 import { saveSnapshot, toRecord } from './save-snapshot.js'
 import { finalSweep } from './sweep.js'
 import { waitForDrain } from './wait.js'
+import {
+  appliedPlan,
+  markUnplanned,
+  refuseDrift,
+  writePlan,
+  type LoadedPlan,
+} from './saved-plan.js'
 
 /**
  * stop: list → plan → snapshot (saved and read back) → apply by dependency → final sweep →
  * report. Every refusal happens before the snapshot is saved, and nothing is changed unless the
  * save succeeded; the sweep records what it finds before halting it, the same way.
  */
-export async function stop(given: Runtime, startedAt: string): Promise<Report> {
+export async function stop(given: Runtime, startedAt: string, saved?: LoadedPlan): Promise<Report> {
   const { inventory, failures } = await given.logger.group('List', () => listAll(given))
   const guard = given.resources.some((r) => r.kind === 'permission_assignments')
   if (guard) refuseBlindAssignments(given, inventory, failures)
@@ -30,6 +37,12 @@ export async function stop(given: Runtime, startedAt: string): Promise<Report> {
   // From here on the keep list in force (the open halt's plus --keep) is what gets recorded.
   const rt: Runtime = { ...given, settings: { ...given.settings, keep } }
   const plan = planStop(rt.resources, inventory)
+  if (saved)
+    refuseDrift(
+      rt,
+      saved,
+      plan.filter((e) => e.change).map((e) => e.report),
+    )
   warnings.push(...reportOnlyWarnings(rt, plan))
   if (prior) warnings.push(mergeNotice(rt, prior.entry.name, prior.snapshot.items.length))
   const byKind = new Map(rt.resources.map((r) => [r.kind, r]))
@@ -45,7 +58,11 @@ export async function stop(given: Runtime, startedAt: string): Promise<Report> {
   const unchanged = plan.filter((e) => !e.change).map((e) => e.report)
   if (rt.settings.dryRun) {
     const planned = plan.filter((e) => e.change).map((e) => e.report)
-    return finishReport({ ...base, items: [...failures, ...planned, ...unchanged] })
+    const planOut = rt.settings.planOut
+      ? await writePlan(rt, rt.settings.planOut, planned)
+      : undefined
+    const items = [...failures, ...planned, ...unchanged]
+    return finishReport({ ...base, items, ...(planOut ? { planOut } : {}) })
   }
   const mergedFrom = prior ? [prior.entry.name] : []
   const first = await saveSnapshot(rt, records, mergedFrom, now)
@@ -69,7 +86,14 @@ export async function stop(given: Runtime, startedAt: string): Promise<Report> {
     const timeoutMs = rt.settings.waitMinutes * 60_000
     await rt.logger.group('Wait', () => waitForDrain(rt, items, inventory, timeoutMs))
   }
-  return finishReport({ ...base, snapshot, items, census: stopCensus(inventory, items) })
+  const reported = saved ? markUnplanned(rt, saved, items, warnings) : items
+  return finishReport({
+    ...base,
+    snapshot,
+    items: reported,
+    census: stopCensus(inventory, items),
+    ...(saved ? { plan: appliedPlan(saved, reported) } : {}),
+  })
 }
 
 /**
