@@ -9,6 +9,8 @@ export default {
   // All in-process tests in the first run: jest's findRelatedTests misses tests that reach a file
   // only through the engine (it found none for src/engine/open-snapshot.ts).
   jest: { configFile: 'jest.mutation.config.js', enableFindRelatedTests: false },
+  // That first run is every engine test against the emulator: minutes, more on a busy machine.
+  dryRunTimeoutMinutes: 30,
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',
   mutate: ['src/snapshot/**/*.ts', 'src/engine/**/*.ts', 'src/resources/**/*.ts'],
