@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { parseCliArgs, DEFAULT_WAIT_MINUTES, wantsJson } from '../../src/cli/args.js'
 import { helpText } from '../../src/cli/help.js'
+import { cappedWarnings } from '../../src/cli/report-text.js'
 import { UsageError } from '../../src/errors.js'
 
 const AZURE = 'https://adb-1234567890123456.7.azuredatabricks.net'
@@ -292,5 +293,16 @@ describe('Databricks CLI conventions', () => {
     expect(show).toContain('--fail-if-active')
     expect(show).not.toContain('--dry-run')
     expect(helpText()).toContain('--restart-compute')
+  })
+})
+
+describe('warnings in the text report', () => {
+  test('are capped with "and N more"', () => {
+    const many = Array.from({ length: 13 }, (_, i) => `warning ${i}`)
+    const lines = cappedWarnings(many)
+    expect(lines).toHaveLength(11)
+    expect(lines[9]).toBe('  - warning 9')
+    expect(lines[10]).toBe('  … and 3 more (all of them: --output json)')
+    expect(cappedWarnings(many.slice(0, 10))).toHaveLength(10)
   })
 })

@@ -53,7 +53,7 @@ export function renderReport(
     sections.push(`Applied plan ${path} (made ${createdAt} by ${createdBy})${extra}.`)
   }
   if (report.warnings.length > 0) {
-    sections.push(['Warnings:', ...report.warnings.map((w) => `  - ${w}`)].join('\n'))
+    sections.push(['Warnings:', ...cappedWarnings(report.warnings)].join('\n'))
   }
   return `${sections.join('\n\n')}\n`
 }
@@ -102,4 +102,13 @@ function summary(report: Report): string {
   const seconds = (Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000
   const took = Number.isFinite(seconds) ? ` in ${seconds.toFixed(1)} s` : ''
   return `Summary: ${counts.join(', ') || 'nothing found'}${took}.`
+}
+
+/** Shown warnings; the rest are one "and N more" line (all of them are in `--output json`). */
+export const WARNING_LIMIT = 10
+
+export function cappedWarnings(warnings: string[]): string[] {
+  const shown = warnings.slice(0, WARNING_LIMIT).map((w) => `  - ${w}`)
+  const rest = warnings.length - WARNING_LIMIT
+  return rest > 0 ? [...shown, `  … and ${rest} more (all of them: --output json)`] : shown
 }
