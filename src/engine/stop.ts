@@ -5,6 +5,7 @@ import type { SnapshotItem } from '../snapshot/schema.js'
 import { applyStop } from './apply.js'
 import { stopCensus } from './census.js'
 import { listAll, markKeptPrincipals } from './inventory.js'
+import { localUserWarnings } from './local-users.js'
 import { mergeRecords, stillHalted } from './merge.js'
 import { openSnapshot } from './open-snapshot.js'
 import { planStop, type PlanEntry } from './plan.js'
@@ -44,6 +45,7 @@ export async function stop(given: Runtime, startedAt: string, saved?: LoadedPlan
       plan.filter((e) => e.change).map((e) => e.report),
     )
   warnings.push(...reportOnlyWarnings(rt, plan))
+  warnings.push(...(await localUserWarnings(rt)))
   if (prior) warnings.push(mergeNotice(rt, prior.entry.name, prior.snapshot.items.length))
   const byKind = new Map(rt.resources.map((r) => [r.kind, r]))
   const carried = stillHalted(prior?.snapshot.items ?? [], inventory, byKind)
