@@ -23,7 +23,8 @@ import { RESOURCE_KINDS, SettingsSchema, type ResourceKind, type Settings } from
 import type { SigningKeys } from '../snapshot/signing.js'
 import type { SnapshotStore } from '../snapshot/store.js'
 import type { Caller } from './keep.js'
-import { systemClock, type Clock } from './progress.js'
+import type { Clock } from './progress.js'
+import { systemClock } from '../util/clock.js'
 
 /** Timings the engine polls with; tests shorten them, production keeps the defaults. */
 export interface EngineTiming {
