@@ -70,7 +70,7 @@ export function getInputs(): ActionInputs {
   const auth = authInputs()
   const settings = parseSettings({
     mode: required('mode'),
-    workspaceUrl: url('workspace-url'),
+    workspaceUrl: workspaceUrl(),
     workspaceId: text('workspace-id'),
     accountId: text('account-id'),
     accountHost: text('account-host'),
@@ -144,8 +144,15 @@ function required(name: string): string {
   return value
 }
 
-function url(name: string): string {
-  return normalizeWorkspaceUrl(required(name))
+/** `workspace-url`, else DATABRICKS_HOST (as the CLI and the Databricks tools read it). */
+function workspaceUrl(): string {
+  const value = text('workspace-url') ?? (process.env.DATABRICKS_HOST?.trim() || undefined)
+  if (!value) {
+    throw new UsageError(
+      'Input required and not supplied: workspace-url (or set DATABRICKS_HOST in the step env).',
+    )
+  }
+  return normalizeWorkspaceUrl(value)
 }
 
 /** Newline- or comma-separated, blanks dropped. */
