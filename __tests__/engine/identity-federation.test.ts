@@ -38,4 +38,23 @@ describe('a workspace without identity federation', () => {
       /not enabled for identity federation.*--skip permission_assignments/,
     )
   })
+
+  it('workspace-local users the account API cannot see are listed and reported', async () => {
+    h = await startHarness()
+    h.emu.ws().localUsers.set('555', {
+      id: '555',
+      userName: 'local.admin@example.com',
+      displayName: 'Local Admin',
+      active: true,
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+    })
+    const shown = await h.run('show')
+    const warning = shown.warnings.find((w) => /workspace-local/.test(w))
+    expect(warning).toMatch(/1 workspace-local user\(s\).*local\.admin@example\.com \(555\)/)
+    const stopped = await h.run('stop')
+    expect(stopped.warnings.some((w) => w.includes('local.admin@example.com'))).toBe(true)
+    // Account users are not reported as local.
+    const accountUser = [...h.emu.account.users.values()][0]
+    expect(warning).not.toContain(accountUser.userName)
+  })
 })

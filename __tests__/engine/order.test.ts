@@ -203,3 +203,51 @@ describe('inDependencyOrder', () => {
     await expect(inDependencyOrder(tasks)).resolves.toHaveLength(RESOURCES.length)
   })
 })
+
+describe('items that appear during the stop', () => {
+  it('a run fired after the listing is cancelled and its JOB cluster terminated, unrecorded', async () => {
+    const late = await startHarness({ transitionMs: 2_000 })
+    try {
+      const job = [...late.emu.ws().jobs.values()].find(
+        (j) =>
+          !j.settings.tags?.['databricks-halt'] &&
+          (j.settings.tasks as { job_cluster_key?: string }[] | undefined)?.some(
+            (t) => t.job_cluster_key,
+          ),
+      )!
+      // The first pause is throttled for a second: time for a run to fire after the listing.
+      late.emu.faults.add({
+        method: 'POST',
+        path: '/api/2.2/jobs/update',
+        status: 429,
+        errorCode: 'REQUEST_LIMIT_EXCEEDED',
+        retryAfterSeconds: 1,
+        times: 1,
+      })
+      const stopping = late.run('stop')
+      while (!late.emu.requests.some((r) => r.status === 429)) {
+        await new Promise((r) => setTimeout(r, 10))
+      }
+      const fired = (await api(late.emu, 'POST', '/api/2.2/jobs/run-now', {
+        job_id: job.job_id,
+      })) as { run_id: string }
+      const report = await stopping
+      expect(report.exitCode).toBe(0)
+      const run = report.items.find((i) => i.kind === 'job_runs' && i.id === String(fired.run_id))
+      expect(run).toMatchObject({ outcome: 'changed' })
+      expect(run!.detail).toMatch(/appeared during stop/)
+      const clusterId = late.emu.ws().runs.get(String(fired.run_id))?.cluster_instance?.cluster_id
+      expect(clusterId).toBeDefined()
+      const cluster = report.items.find((i) => i.kind === 'clusters' && i.id === clusterId)
+      expect(cluster).toMatchObject({ outcome: 'changed' })
+      expect(cluster!.detail).toMatch(/appeared during stop/)
+      // Restore would leave both alone: not recorded, so the sweep had nothing to add either.
+      const [only, ...others] = await late.store.list(late.emu.workspace.workspaceId)
+      expect(others).toEqual([])
+      const text = await readFile(only.ref, 'utf8')
+      expect(text).not.toContain(String(clusterId))
+    } finally {
+      await late.close()
+    }
+  }, 60_000)
+})

@@ -6,8 +6,11 @@ import { intParam } from '../http/paging.js'
 
 type Kind = 'Users' | 'Groups' | 'ServicePrincipals'
 
+/** The account directory; a workspace's Users also hold its workspace-local users. */
 function collection(ctx: Ctx, kind: Kind): Map<string, Obj> {
   const a = ctx.core.account
+  if (kind === 'Users' && ctx.ws?.localUsers.size)
+    return new Map([...a.users, ...ctx.ws.localUsers])
   return kind === 'Users' ? a.users : kind === 'Groups' ? a.groups : a.servicePrincipals
 }
 

@@ -63,6 +63,7 @@ function loadWorkspace(core: EmulatorCore, w: WorkspaceScenario, i: number): Wor
   for (const f of w.disabledFeatures ?? []) ws.disabledFeatures.add(f)
   ws.unifiedHost = w.unifiedHost === true
   ws.identityFederation = w.identityFederation !== false
+  for (const u of w.localUsers ?? []) ws.localUsers.set(String(u.id), { ...u, id: String(u.id) })
   for (const a of w.assignments ?? []) {
     const principal = core.account.assignmentPrincipal(String(a.principalId))
     if (!principal) continue

@@ -43,4 +43,6 @@ export interface WorkspaceScenario {
   unifiedHost?: boolean
   /** false: not identity-federated (the account assignment API refuses it). Default true. */
   identityFederation?: boolean
+  /** SCIM users of this workspace's own directory, not in the account (workspace-local). */
+  localUsers?: Obj[]
 }

@@ -42,6 +42,8 @@ export class WorkspaceState {
    * calls answer 400 "… not enabled for identity federation …" (routes/assignments.ts).
    */
   identityFederation = true
+  /** Users in this workspace's own directory only (not in the account): SCIM Users lists them too. */
+  localUsers = new Map<string, Obj>()
   /** Features this workspace lacks: their APIs answer 404 FEATURE_DISABLED (engine/features.ts). */
   disabledFeatures = new Set<Feature>()
   /** Next run number per job (`number_in_job`). */

@@ -4,6 +4,7 @@ Usage:
   databricks-halt show    --workspace-url URL [options]   list what is running, scheduled, assigned
   databricks-halt stop    --workspace-url URL [options]   snapshot, then halt everything not kept
   databricks-halt restore --workspace-url URL [options]   put back what the last stop changed
+  databricks-halt network --workspace-url URL [options]   Azure: are the workspace's subnets empty?
   databricks-halt status  --workspace-url URL [options]   is it halted, and what came back since
   databricks-halt help COMMAND                            that command's own help (or COMMAND --help)
 
@@ -54,6 +55,7 @@ Behaviour:
   --restart-compute        restore: start the clusters, warehouses, pipelines and apps stop halted
   --active                 show: only what is still active beyond the kept set
   --fail-if-active         show: exit 1 if anything is still active
+  --check-subnets          stop --wait: also wait until the subnets have no NICs (Azure)
   --fail-on-drift          status: exit 1 if anything the halt stopped came back, or is new
   -y, --yes                stop/restore: do not ask for confirmation on a terminal
   --timeout SECONDS        give up on a request that has not answered in SECONDS (default 60;
@@ -66,6 +68,14 @@ Behaviour:
                            the file is $DATABRICKS_CONFIG_FILE if set
   --allow-host HOST        also send credentials to HOST (repeatable); without it only Databricks
                            workspace and account hosts, Microsoft's Entra hosts and loopback
+
+Network (Azure; reads Resource Manager with the Azure sign-in: azure-cli or azure-default):
+  --azure-workspace-resource-id ID
+                           /subscriptions/<id>/resourceGroups/<group>/providers/
+                           Microsoft.Databricks/workspaces/<name> (default: looked up by URL)
+  --verify-ranges          network: start a probe cluster, check its NICs lie in the subnets'
+                           current prefixes, then delete it (after a VNet change)
+  DATABRICKS_HALT_ARM_ENDPOINT  (environment) another Resource Manager endpoint (https)
 
 Output:
   -o, --output FORMAT      text (default) or json: the report as JSON on stdout (progress stays
@@ -91,6 +101,8 @@ const SUMMARIES = {
   show: 'databricks-halt show: list what is running, scheduled and assigned. Changes nothing.',
   stop: 'databricks-halt stop: save a snapshot, then halt everything not kept.',
   restore: 'databricks-halt restore: put back what the last stop changed, from its snapshot.',
+  network:
+    'databricks-halt network: Azure: report per subnet the NICs still attached; exit 0 only when all are empty.',
   status:
     'databricks-halt status: whether the workspace is halted, by which snapshot, and what came ' +
     'back or is new since. Changes nothing.',
@@ -108,6 +120,9 @@ const ONLY_FOR: Record<string, readonly Command[]> = {
   '--fail-on-drift': ['status'],
   '--snapshot': ['restore'],
   '-y,': ['stop', 'restore'],
+  '--check-subnets': ['stop'],
+  '--azure-workspace-resource-id': ['stop', 'network'],
+  '--verify-ranges': ['network'],
   '--plan-out': ['stop', 'restore'],
   '--plan': ['stop', 'restore'],
   '--plan-max-age': ['stop', 'restore'],

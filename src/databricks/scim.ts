@@ -129,3 +129,19 @@ export function getAccountScim<K extends AccountScimKind>(
 export function scimString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
 }
+
+/** GET /api/2.0/preview/scim/v2/Users of the workspace (workspace-local users included). */
+export function listWorkspaceUsers(
+  workspace: DatabricksClient,
+  request: ScimListRequest = {},
+  options?: CallOptions,
+): AsyncGenerator<ScimUser> {
+  const { count, ...query } = request
+  return paginateScim<ScimUser>(workspace, {
+    rateClass: 'scim',
+    ...options,
+    path: '/api/2.0/preview/scim/v2/Users',
+    query,
+    count,
+  })
+}

@@ -10,7 +10,7 @@ import type { Progress } from './progress.js'
 import type { Runtime } from './runtime.js'
 
 export interface ApplyOptions {
-  /** Kinds with `relistBeforeHalt` list again before halting (off for the final sweep). */
+  /** Kinds with `late` list again for items that appeared since the listing (off for the sweep). */
   relist: boolean
   /** Added to each item's detail, e.g. "(started during stop)". */
   note?: string
@@ -33,18 +33,25 @@ export async function applyStop(
   options: ApplyOptions = { relist: true },
 ): Promise<ItemReport[]> {
   const changes = entries.filter((e) => e.change)
+  const run = { progress, options }
   const tasks: OrderedTask<ItemReport[]>[] = []
   for (const resource of rt.resources.filter((r) => !r.reportOnly)) {
     const mine = changes.filter((e) => e.resource === resource)
     for (const [after, planned] of byStarters(resource, mine)) {
       progress.add(resource.kind, planned.length)
-      // Late items (runs fired since the listing) wait for the kind's own starters.
-      const relist =
-        options.relist && resource.relistBeforeHalt === true && after === resource.startedBy
+      const work = planned.map((e) => ({ item: e.item, after: e.change!.after, late: false }))
+      tasks.push({ kind: resource.kind, after, run: () => haltKind(rt, resource, work, run) })
+    }
+    const late = resource.late
+    if (late && options.relist) {
       tasks.push({
         kind: resource.kind,
-        after,
-        run: () => haltKind(rt, resource, planned, { inventory, relist, progress, options }),
+        after: late.after,
+        run: async () => {
+          const work = await lateItems(rt, resource, inventory)
+          progress.add(resource.kind, work.length)
+          return haltKind(rt, resource, work, run)
+        },
       })
     }
   }
@@ -76,26 +83,12 @@ interface Work {
   late: boolean
 }
 
-interface KindRun {
-  inventory: Inventory
-  relist: boolean
-  progress: Progress
-  options: ApplyOptions
-}
-
 async function haltKind(
   rt: Runtime,
   resource: Resource,
-  planned: readonly PlanEntry[],
-  run: KindRun,
+  work: readonly Work[],
+  { progress, options }: { progress: Progress; options: ApplyOptions },
 ): Promise<ItemReport[]> {
-  const { progress, options } = run
-  const work: Work[] = planned.map((e) => ({ item: e.item, after: e.change!.after, late: false }))
-  if (run.relist) {
-    const late = await lateItems(rt, resource, run.inventory)
-    progress.add(resource.kind, late.length)
-    work.push(...late)
-  }
   if (work.length === 0) return []
   progress.start(resource.kind)
   rt.logger.info(`${resource.kind}: halting ${work.length}`)
@@ -131,8 +124,9 @@ async function haltKind(
 }
 
 /**
- * Items that appeared since the listing (a schedule fired a run before its job was paused). They
- * need nothing restored (runs are not restarted), so they are not in the snapshot.
+ * Items that appeared since the listing (a schedule fired a run before its job was paused, and
+ * the run's JOB cluster). Restore leaves them alone (runs and JOB clusters are not started again),
+ * so they are not in the snapshot; anything else new is for the final sweep, which records it.
  */
 async function lateItems(rt: Runtime, resource: Resource, inventory: Inventory): Promise<Work[]> {
   let fresh: Observed<unknown>[]
@@ -146,7 +140,7 @@ async function lateItems(rt: Runtime, resource: Resource, inventory: Inventory):
   // The plan was made from the first listing: anything in it is already planned or left alone.
   const known = new Set((inventory[resource.kind] ?? []).map((i) => i.id))
   return fresh
-    .filter((i) => !known.has(i.id))
+    .filter((i) => !known.has(i.id) && resource.late!.accept(i))
     .map((i) => planItem(resource, i))
     .filter((e) => e.change)
     .map((e) => ({ item: e.item, after: e.change!.after, late: true }))

@@ -1,11 +1,8 @@
 import type { Logger } from '../logger.js'
+import type { Clock as PacingClock } from '../util/clock.js'
 
-/** Where "now" comes from: Date in production, the emulator's clock in tests. */
-export interface Clock {
-  now(): number
-}
-
-export const systemClock: Clock = { now: () => Date.now() }
+/** Where "now" comes from: the system clock in production, the emulator's clock in tests. */
+export type Clock = Pick<PacingClock, 'now'>
 
 /** A progress line at least this often (by the clock) while a phase runs. */
 export const PROGRESS_INTERVAL_MS = 5_000

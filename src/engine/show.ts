@@ -1,6 +1,7 @@
 import type { ItemReport, Report } from '../report.js'
 import { errorText } from '../errors.js'
 import { listAll, markKeptPrincipals } from './inventory.js'
+import { localUserWarnings } from './local-users.js'
 import { openSnapshot } from './open-snapshot.js'
 import { finishReport, reportHeader } from './report-builder.js'
 import type { Runtime } from './runtime.js'
@@ -15,6 +16,7 @@ export async function show(rt: Runtime, startedAt: string): Promise<Report> {
   const { inherited, notes } = await openKeepList(rt)
   const { warnings } = await markKeptPrincipals(rt, inventory, false, inherited)
   warnings.unshift(...notes)
+  warnings.push(...(await localUserWarnings(rt)))
   const items: ItemReport[] = [...failures]
   for (const resource of rt.resources) {
     for (const item of inventory[resource.kind] ?? []) {

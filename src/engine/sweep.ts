@@ -62,8 +62,10 @@ export async function finalSweep(
     const items = plan.map((p) => ({ ...p.report, outcome: 'failed' as const, error }))
     return { items, warnings, entry: recording.entry }
   }
+  const names = plan.slice(0, 5).map((e) => `${e.resource.kind} ${e.item.name}`)
+  if (plan.length > 5) names.push(`${plan.length - 5} more`)
   const message =
-    `Final sweep: ${plan.length} started during the stop (${plan.map((e) => `${e.resource.kind} ${e.item.name}`).join(', ')}); ` +
+    `Final sweep: ${plan.length} started during the stop (${names.join(', ')}); ` +
     `recorded in ${entry.name} (${records.length} items, supersedes ${recording.entry.name}) and halted.`
   rt.logger.info(`Snapshot saved: ${entry.ref}. ${message}`)
   const items = await withProgress(rt.logger, rt.clock, 'Sweep', (progress) =>

@@ -61,6 +61,8 @@ export const clusters: Resource<ClusterState> = {
   startedBy: ['jobs'],
   startedByOf: (item) => (item.state.owner ? ['job_runs', 'pipelines'] : ['jobs']),
   sweep: true,
+  // A run fired before its job was paused starts a JOB cluster the first listing did not see.
+  late: { after: ['job_runs', 'pipelines'], accept: (item) => item.state.owner !== undefined },
 
   list: async (ctx) => (await collect(listClusters(ctx.clients.workspace))).map(observe),
 

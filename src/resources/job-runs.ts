@@ -31,7 +31,7 @@ export const jobRuns: Resource<RunState> = {
   // A schedule, trigger or continuous block fires runs: cancel them once those are paused.
   startedBy: ['jobs'],
   sweep: true,
-  relistBeforeHalt: true,
+  late: { after: ['jobs'], accept: () => true },
 
   list: async (ctx) =>
     (await collect(listRuns(ctx.clients.workspace, { active_only: true }))).map(observe),

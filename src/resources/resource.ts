@@ -91,8 +91,12 @@ export interface Resource<S = unknown> {
   readonly optionalFeature?: boolean
   /** Listed and warned about, never changed (no stop API). */
   readonly reportOnly?: boolean
-  /** List again just before halting: new items may have appeared (runs a schedule fired). */
-  readonly relistBeforeHalt?: boolean
+  /**
+   * Items that appear after the listing and that restore leaves alone anyway (runs a schedule
+   * fired before its pause, the JOB cluster of such a run): the kind is listed again once the
+   * `after` kinds are done, and the new items `accept` takes are halted too, unrecorded.
+   */
+  readonly late?: { after: readonly ResourceKind[]; accept(item: Observed<S>): boolean }
 
   list(ctx: ResourceContext): Promise<Observed<S>[]>
   /** The value a stop sets, or undefined when there is nothing to do (already halted). */
