@@ -5,6 +5,7 @@ import { WorkspaceState } from './state/workspace.js'
 import { EmulatorClock } from './engine/clock.js'
 import { RateLimiter } from './engine/rate-limit.js'
 import { Faults } from './engine/faults.js'
+import type { ArmState } from './arm/state.js'
 import type {
   EmulatorOptions,
   FederationPolicy,
@@ -37,6 +38,8 @@ export class EmulatorCore {
   jobsUpdatePartialTrigger: PartialTriggerMode
   jobsUpdateKeylessArrays: KeylessArrayMode
   federationPolicies: FederationPolicy[]
+  /** The ARM double, when started with the `arm` option. */
+  arm?: ArmState
 
   constructor(options: EmulatorOptions) {
     this.clock = new EmulatorClock(options.startTime ?? Date.now(), options.clockSpeed ?? 1)

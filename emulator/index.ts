@@ -19,6 +19,8 @@ import type {
   RequestLogEntry,
 } from './types.js'
 import type { ScenarioJson } from './scenario/types.js'
+import { ArmState, SUBSCRIPTION_ID, type ArmScope, type SubnetRole } from './arm/state.js'
+import { startArmServer } from './arm/server.js'
 
 export type * from './types.js'
 export type { ScenarioJson, WorkspaceScenario } from './scenario/types.js'
@@ -28,6 +30,7 @@ export { RATE_CLASSES } from './types.js'
 export { DEFAULT_RATE_LIMITS } from './engine/rate-limit.js'
 export { quietStartTime } from './engine/clock.js'
 export { generateScenario } from './scenario/generate.js'
+export type { ArmOptions, ArmScope, SubnetRole } from './arm/state.js'
 
 export interface WorkspaceInfo {
   url: string
@@ -69,7 +72,39 @@ export interface Emulator {
       | 'federationPolicies'
     >,
   ): void
+  /** The ARM double (only with the `arm` option). */
+  arm?: EmulatorArm
   close(): Promise<void>
+}
+
+/** A NIC as the test sees it: which node it belongs to and whether its VM is gone. */
+export interface EmulatorNic {
+  name: string
+  subnet: SubnetRole
+  ip: string
+  vm: string
+  node: string
+  lingering: boolean
+}
+
+export interface EmulatorArm {
+  /** https://127.0.0.1:port, with a self-signed certificate. */
+  url: string
+  /** PEM to trust (tlsOptions.ca, or a file for NODE_EXTRA_CA_CERTS). */
+  ca: string
+  subscriptionId: string
+  /** Resource id of workspace i's Microsoft.Databricks/workspaces resource. */
+  workspaceResourceId(i?: number): string
+  /** Take a role away (403 AuthorizationFailed on that scope) or give all back. */
+  deny(scope: ArmScope): void
+  allowAll(): void
+  /** The VNet change: new prefixes for a subnet of workspace i. */
+  setSubnetPrefixes(role: SubnetRole, prefixes: string[], i?: number): void
+  setNicLingerMs(ms: number): void
+  /** Another bearer token ARM accepts (the admin token always is). */
+  addToken(token: string): void
+  /** Current NICs of workspace i (due clock events processed first). */
+  nics(i?: number): EmulatorNic[]
 }
 
 function scenarioOf(options: EmulatorOptions, now: number): ScenarioJson {
@@ -99,7 +134,46 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     servers.push(s.server)
   }
   armScenario(core)
-  return facade(core, servers)
+  const arm = options.arm ? await startArm(core, options, servers) : undefined
+  return { ...facade(core, servers), ...(arm ? { arm } : {}) }
+}
+
+async function startArm(
+  core: EmulatorCore,
+  options: EmulatorOptions,
+  servers: Server[],
+): Promise<EmulatorArm> {
+  const state = new ArmState(core, typeof options.arm === 'object' ? options.arm : {})
+  core.arm = state
+  state.tokens.add(core.adminToken)
+  core.clock.afterEvent = (at) => state.reconcile(at)
+  state.reconcile(core.now())
+  const { server, url, ca } = await startArmServer(core, state)
+  servers.push(server as unknown as Server)
+  return {
+    url,
+    ca,
+    subscriptionId: SUBSCRIPTION_ID,
+    workspaceResourceId: (i = 0) => state.byWorkspaceIndex(i).id,
+    deny: (scope) => void state.denied.add(scope),
+    allowAll: () => state.denied.clear(),
+    setSubnetPrefixes: (role, prefixes, i = 0) => {
+      state.current()
+      state.byWorkspaceIndex(i).prefixes[role] = [...prefixes]
+    },
+    setNicLingerMs: (ms) => void (state.nicLingerMs = ms),
+    addToken: (token) => void state.tokens.add(token),
+    nics: (i = 0) => {
+      state.current()
+      const w = state.byWorkspaceIndex(i)
+      return w.nics().map(({ node, nic }) => ({
+        ...nic,
+        vm: node.vm,
+        node: node.key,
+        lingering: node.goneAt !== undefined,
+      }))
+    },
+  }
 }
 
 function facade(core: EmulatorCore, servers: Server[]): Emulator {

@@ -82,4 +82,6 @@ export interface EmulatorOptions {
   runDurationMs?: number
   /** Fixed emulator clock start (epoch ms); default Date.now(). */
   startTime?: number
+  /** Serve an Azure Resource Manager double (https) for the workspaces; see emulator/README.md. */
+  arm?: boolean | import('./arm/state.js').ArmOptions
 }

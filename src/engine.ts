@@ -3,6 +3,7 @@ import { restore } from './engine/restore.js'
 import { setup, type EngineContext } from './engine/runtime.js'
 import { show } from './engine/show.js'
 import { stop } from './engine/stop.js'
+import { network } from './engine/network-mode.js'
 import { UNAUTHENTICATED_WARNING } from './snapshot/signing.js'
 import { checkPlanTarget, loadPlan, settingsFromPlan } from './engine/saved-plan.js'
 import { UsageError } from './errors.js'
@@ -27,6 +28,7 @@ export async function run(ctx: EngineContext): Promise<Report> {
       `as ${rt.caller.userName}, snapshots in ${ctx.store.description}`,
   )
   if (rt.settings.mode === 'show') return show(rt, startedAt)
+  if (rt.settings.mode === 'network') return network(rt, startedAt)
   // Said before the work and again in the report (CLI output, job summary), so it is seen.
   if (!rt.keys) ctx.logger.warning(UNAUTHENTICATED_WARNING, 'Snapshots not authenticated')
   const report =

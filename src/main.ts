@@ -32,6 +32,9 @@ export async function run(): Promise<void> {
       snapshotKeys,
       logger,
       version: VERSION,
+      ...(process.env.DATABRICKS_HALT_ARM_ENDPOINT?.trim()
+        ? { arm: { endpoint: process.env.DATABRICKS_HALT_ARM_ENDPOINT.trim() } }
+        : {}),
     })
     core.setOutput(
       'plan-artifact-id',

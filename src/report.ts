@@ -47,8 +47,49 @@ export interface ItemReport {
  */
 export type Census = Partial<Record<ResourceKind, { before: number; after: number }>>
 
+/** One subnet of a VNet-injected workspace: its prefixes and the NICs still attached to it. */
+export interface SubnetReport {
+  /** host (customPublicSubnetName) or container (customPrivateSubnetName). */
+  role: 'host' | 'container'
+  name: string
+  id: string
+  prefixes: string[]
+  nics: { nic: string; vm?: string; privateIp?: string }[]
+  verdict: 'empty' | 'not_empty'
+}
+
+/** `network --verify-ranges`: where a fresh probe cluster's NICs landed. */
+export interface ProbeReport {
+  result: 'pass' | 'fail'
+  clusterId?: string
+  clusterName: string
+  ips: { ip: string; subnet: string; inRange: boolean }[]
+  prefixes: string[]
+  /** Probe clusters of earlier, interrupted runs that this run deleted. */
+  leftoversRemoved: string[]
+  note?: string
+}
+
+/**
+ * The Azure side (network mode, stop --check-subnets): read through Azure Resource Manager.
+ * `skipped` = no Azure sign-in or not an Azure workspace; `failed` = ARM could not be read.
+ */
+export interface NetworkReport {
+  status: 'checked' | 'skipped' | 'failed'
+  note?: string
+  verdict: 'empty' | 'not_empty' | 'unknown'
+  workspaceResourceId?: string
+  vnetInjected?: boolean
+  vnetId?: string
+  managedResourceGroupId?: string
+  subnets: SubnetReport[]
+  /** Without VNet injection: the managed resource group's VMs and NICs. */
+  managed?: { vms: number; nics: number }
+  probe?: ProbeReport
+}
+
 export interface Report {
-  mode: 'show' | 'stop' | 'restore'
+  mode: 'show' | 'stop' | 'restore' | 'network'
   dryRun: boolean
   workspaceId: string
   workspaceUrl: string
@@ -66,6 +107,8 @@ export interface Report {
   warnings: string[]
   counts: Record<ItemOutcome, number>
   census?: Census
+  /** network mode and stop --check-subnets: the subnets through Azure Resource Manager. */
+  network?: NetworkReport
   /** 0 done, 1 some items failed / conflicted / did not converge, (2 usage and 3 safety are thrown). */
   exitCode: 0 | 1
 }

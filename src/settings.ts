@@ -31,7 +31,7 @@ export const AUTH_METHODS = [
  * Everything after it (auth, client, engine, stores) reads only this.
  */
 export const SettingsSchema = z.object({
-  mode: z.enum(['show', 'stop', 'restore']),
+  mode: z.enum(['show', 'stop', 'restore', 'network']),
   workspaceUrl: z.url(),
   /** Decimal string: workspace ids are int64 and may exceed 2^53. */
   workspaceId: z.string().regex(/^\d+$/).optional(),
@@ -69,5 +69,11 @@ export const SettingsSchema = z.object({
   onDrift: z.enum(['include', 'fail']).default('include'),
   /** Auth method, or `profile:NAME` for ~/.databrickscfg. */
   auth: z.union([z.enum(AUTH_METHODS), z.string().regex(/^profile:.+$/)]).default('auto'),
+  /** Azure resource id of the workspace (network checks); else looked up by its URL. */
+  azureWorkspaceResourceId: z.string().min(1).optional(),
+  /** stop: also wait (within waitMinutes) until the workspace's subnets have no NICs. */
+  checkSubnets: z.boolean().default(false),
+  /** network: start a probe cluster and check its NICs lie in the subnets' current prefixes. */
+  verifyRanges: z.boolean().default(false),
 })
 export type Settings = z.infer<typeof SettingsSchema>

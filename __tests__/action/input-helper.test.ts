@@ -23,6 +23,16 @@ afterEach(() => {
 const WS = 'https://adb-1234567890123456.7.azuredatabricks.net/'
 
 describe('action inputs', () => {
+  it('workspace-url falls back to DATABRICKS_HOST, and says so when neither is set', () => {
+    setInputs({ mode: 'show' })
+    delete process.env.DATABRICKS_HOST
+    expect(() => getInputs()).toThrow(/workspace-url \(or set DATABRICKS_HOST/)
+    process.env.DATABRICKS_HOST = 'adb-2.2.azuredatabricks.net'
+    expect(getInputs().settings.workspaceUrl).toBe('https://adb-2.2.azuredatabricks.net')
+    setInputs({ mode: 'show', 'workspace-url': WS })
+    expect(getInputs().settings.workspaceUrl).toBe(WS.replace(/\/$/, ''))
+  })
+
   it('applies the defaults itself, since a local run gets none from the runner', () => {
     setInputs({ mode: 'stop', 'workspace-url': WS })
     const { settings, auth, artifacts } = getInputs()

@@ -12,6 +12,7 @@ import { call } from '../emulator/helpers.js'
 import type { TokenProvider } from '../../src/auth/token-provider.js'
 import { run } from '../../src/engine.js'
 import type { EngineTiming } from '../../src/engine/runtime.js'
+import type { ArmAccess } from '../../src/engine/network.js'
 import type { Report } from '../../src/report.js'
 import { SettingsSchema, type Settings } from '../../src/settings.js'
 import { DirectoryStore } from '../../src/snapshot/directory-store.js'
@@ -25,6 +26,8 @@ export interface RunAs {
   timing?: EngineTiming
   /** Another SnapshotStore (e.g. one whose disk is full). */
   store?: SnapshotStore
+  /** Azure Resource Manager access (the emulator's ARM double). */
+  arm?: ArmAccess
   /** DATABRICKS_HALT_SNAPSHOT_KEY, as the CLI would parse it. */
   keys?: string
 }
@@ -79,6 +82,7 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
         timing: { verifyTimeoutMs: 5_000, pollIntervalMs: 20, ...as.timing },
         // Progress lines and ETAs run on the emulator's clock, as the rest of the test does.
         clock: emu.clock,
+        ...(as.arm ? { arm: as.arm } : {}),
       })
     },
     async close() {

@@ -34,6 +34,8 @@ export class EmulatorClock {
   private heap: ClockEvent[] = []
   private seq = 0
   private ticking = false
+  /** Called after each event with its due time (the ARM double follows compute changes here). */
+  afterEvent?: (at: number) => void
 
   constructor(startTime: number, speed: number) {
     this.base = startTime
@@ -82,6 +84,7 @@ export class EmulatorClock {
         this.eventTime = next.at
         try {
           next.run(next.at)
+          this.afterEvent?.(next.at)
         } finally {
           this.eventTime = undefined
         }

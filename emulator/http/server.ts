@@ -125,6 +125,8 @@ async function handle(
     reply = errorReply(err)
   }
   entry.status = reply.status ?? 200
+  // A request may have started or stopped compute: the ARM double's NICs follow at this time.
+  core.arm?.reconcile(core.now())
   send(res, entry.status, stringifyJson(reply.body), { ...headers, ...reply.headers })
 }
 

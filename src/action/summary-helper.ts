@@ -1,5 +1,12 @@
 import * as core from '@actions/core'
-import { FAILING_OUTCOMES, type ItemOutcome, type ItemReport, type Report } from '../report.js'
+import {
+  FAILING_OUTCOMES,
+  type ItemOutcome,
+  type ItemReport,
+  type NetworkReport,
+  type Report,
+} from '../report.js'
+import { NETWORK_HEADERS, networkHeadline, networkRows, probeLines } from '../network-table.js'
 import type { ResourceKind } from '../settings.js'
 import type { SnapshotLink } from './snapshot-link.js'
 
@@ -47,8 +54,11 @@ export async function writeSummary(report: Report, snapshot?: SnapshotLink): Pro
     2,
   )
   s.addTable(overview(report, snapshot))
-  s.addHeading('By resource kind', 3)
-  s.addTable(byKind(report))
+  if (report.mode !== 'network') {
+    s.addHeading('By resource kind', 3)
+    s.addTable(byKind(report))
+  }
+  if (report.network) addNetwork(report.network)
   addKept(report)
   addAttention(report)
   addPlan(report)
@@ -79,10 +89,18 @@ export async function writeSummary(report: Report, snapshot?: SnapshotLink): Pro
 }
 
 function result(report: Report): string {
+  if (report.mode === 'network' && report.network) return networkResult(report.network)
   if (report.exitCode === 0) return report.mode === 'show' ? 'listed' : 'done'
   if (report.mode === 'show' && report.counts.active > 0)
     return `${report.counts.active} still active`
   return 'needs attention'
+}
+
+function networkResult(network: NetworkReport): string {
+  if (network.probe) return `probe ${network.probe.result}`
+  return network.status === 'checked'
+    ? `subnets ${network.verdict.replace('_', ' ')}`
+    : network.status
 }
 
 function overview(report: Report, snapshot?: SnapshotLink): Row[] {
@@ -127,6 +145,22 @@ function byKind(report: Report): Row[] {
     ]
   })
   return rows.length > 0 ? [header, ...rows] : [[{ data: 'Nothing in scope', header: true }]]
+}
+
+/** The "Network" section: the verdict, the subnet table, the probe. */
+function addNetwork(network: NetworkReport): void {
+  core.summary.addHeading('Network', 3)
+  core.summary.addRaw(`<p>${esc(networkHeadline(network))}</p>`, true)
+  const rows = networkRows(network)
+  if (rows.length > 0) {
+    const header = NETWORK_HEADERS.map((h) => `| ${h} `).join('') + '|'
+    const body = rows.map((r) => `| ${r.map(esc).join(' | ')} |`)
+    core.summary.addRaw(
+      `\n\n${[header, NETWORK_HEADERS.map(() => '| --- ').join('') + '|', ...body].join('\n')}\n\n`,
+    )
+  }
+  const probe = probeLines(network)
+  if (probe.length > 0) core.summary.addRaw(`<pre>${esc(probe.join('\n'))}</pre>`, true)
 }
 
 function addKept(report: Report): void {

@@ -22,7 +22,8 @@ export class AzureCredentialProvider implements TokenProvider {
   private readonly token: RefreshingToken
 
   constructor(
-    private readonly credential: TokenCredential,
+    /** Also serves Azure Resource Manager tokens (network checks). */
+    readonly azureCredential: TokenCredential,
     readonly description: string,
     private readonly options: { hint?: string; now?: () => number } = {},
   ) {
@@ -36,7 +37,7 @@ export class AzureCredentialProvider implements TokenProvider {
   private async fetch(): Promise<FetchedToken> {
     let token: AccessToken | null
     try {
-      token = await this.credential.getToken(AZURE_DATABRICKS_SCOPE)
+      token = await this.azureCredential.getToken(AZURE_DATABRICKS_SCOPE)
     } catch (e) {
       const hint = this.options.hint ? ` ${this.options.hint}` : ''
       throw new UsageError(`${this.description}: could not get a token: ${firstLine(e)}${hint}`)

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { ClientAssertionCredential, type AccessToken } from '@azure/identity'
+import { ClientAssertionCredential, type AccessToken, type TokenCredential } from '@azure/identity'
 import { UsageError, errorText } from '../errors.js'
 import {
   claimsOf,
@@ -49,6 +49,15 @@ export class AzureOidcTokenProvider implements TokenProvider {
         ...(options.tlsCa ? { tlsOptions: { ca: options.tlsCa } } : {}),
       },
     )
+  }
+
+  /** The same federated credential for Azure Resource Manager; its tokens are masked too. */
+  readonly azureCredential: TokenCredential = {
+    getToken: async (scopes, options) => {
+      const token = await this.credential.getToken(scopes, options)
+      if (token) core.setSecret(token.token)
+      return token
+    },
   }
 
   /** One token for both audiences (the Azure Databricks resource covers the account API too). */

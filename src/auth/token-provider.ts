@@ -1,3 +1,5 @@
+import type { TokenCredential } from '@azure/identity'
+
 /**
  * Where bearer tokens come from. The client asks per API surface because some sign-in paths
  * (Databricks OIDC federation) mint different tokens for the account and the workspace host.
@@ -10,6 +12,11 @@ export interface TokenProvider {
   /** Short description for logs, e.g. "azure-oidc (client 1234…)". Never contains a secret. */
   readonly description: string
   getToken(audience: TokenAudience): Promise<string>
+  /**
+   * The Azure credential behind an Azure sign-in (azure-oidc, azure-cli, azure-default), for
+   * tokens of other scopes (Azure Resource Manager). Absent for Databricks-only sign-ins.
+   */
+  readonly azureCredential?: TokenCredential
 }
 
 /** A fetched token and when (epoch ms) to fetch the next one instead of serving it. */

@@ -6,7 +6,7 @@ import { parseKinds, splitList } from '../kinds.js'
 import { checkedUrl, normalizeWorkspaceUrl } from '../config.js'
 import { closest } from './suggest.js'
 
-export const MODES = ['show', 'stop', 'restore'] as const
+export const MODES = ['show', 'stop', 'restore', 'network'] as const
 export type Mode = (typeof MODES)[number]
 
 /** Where the workspace URL came from, so a stale DATABRICKS_HOST or profile is visible. */
@@ -64,6 +64,9 @@ const OPTIONS = {
   quiet: { type: 'boolean' },
   'max-concurrency': { type: 'string' },
   auth: { type: 'string' },
+  'azure-workspace-resource-id': { type: 'string' },
+  'check-subnets': { type: 'boolean' },
+  'verify-ranges': { type: 'boolean' },
   'allow-host': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -149,7 +152,7 @@ function helpTopic(words: string[]): Mode | undefined {
   const word = words[0]
   if ((MODES as readonly string[]).includes(word)) return word as Mode
   throw new UsageError(
-    `No help for '${word}': use show, stop or restore.${didYouMean(word, MODES)}`,
+    `No help for '${word}': use show, stop, restore or network.${didYouMean(word, MODES)}`,
   )
 }
 
@@ -227,7 +230,9 @@ function normalizeWait(argv: string[]): string[] {
 
 function parseMode(positionals: string[]): Settings['mode'] {
   if (positionals.length === 0) {
-    throw new UsageError(`Missing command: show, stop or restore. Run 'databricks-halt --help'.`)
+    throw new UsageError(
+      `Missing command: show, stop, restore or network. Run 'databricks-halt --help'.`,
+    )
   }
   if (positionals.length > 1) {
     throw new UsageError(`Expected one command, got: ${positionals.join(' ')}.`)
@@ -235,7 +240,7 @@ function parseMode(positionals: string[]): Settings['mode'] {
   const mode = positionals[0]
   if (!(MODES as readonly string[]).includes(mode)) {
     throw new UsageError(
-      `Unknown command '${mode}': use show, stop or restore.${didYouMean(mode, MODES)}`,
+      `Unknown command '${mode}': use show, stop, restore or network.${didYouMean(mode, MODES)}`,
     )
   }
   return mode as Settings['mode']
@@ -281,6 +286,9 @@ function toSettings(
     requestTimeoutSeconds: v.timeout === undefined ? undefined : parseTimeout(v.timeout),
     ignoreOpenSnapshot: v['ignore-open-snapshot'],
     auth: signIn(v, env, defaults),
+    azureWorkspaceResourceId: v['azure-workspace-resource-id'],
+    checkSubnets: v['check-subnets'] ?? false,
+    verifyRanges: v['verify-ranges'] ?? false,
     allowHosts: splitList(v['allow-host'] ?? []),
   }
   return validate(raw)
@@ -332,6 +340,7 @@ const FLAG_NAMES: Record<string, string> = {
   accountHost: 'account-host',
   maxConcurrency: 'max-concurrency',
   waitMinutes: 'wait',
+  azureWorkspaceResourceId: 'azure-workspace-resource-id',
   requestTimeoutSeconds: 'timeout',
   ignoreOpenSnapshot: 'ignore-open-snapshot',
   planOut: 'plan-out',

@@ -4,9 +4,10 @@ Usage:
   databricks-halt show    --workspace-url URL [options]   list what is running, scheduled, assigned
   databricks-halt stop    --workspace-url URL [options]   snapshot, then halt everything not kept
   databricks-halt restore --workspace-url URL [options]   put back what the last stop changed
+  databricks-halt network --workspace-url URL [options]   Azure: are the workspace's subnets empty?
   databricks-halt help COMMAND                            that command's own help (or COMMAND --help)
 
-Every command accepts every option, so one set of options can be reused for all three.
+Every command accepts every option, so one set of options can be reused for all of them.
 
 Target:
   --workspace-url URL      workspace, e.g. https://adb-1234567890123456.7.azuredatabricks.net
@@ -53,6 +54,7 @@ Behaviour:
   --restart-compute        restore: start the clusters, warehouses, pipelines and apps stop halted
   --active                 show: only what is still active beyond the kept set
   --fail-if-active         show: exit 1 if anything is still active
+  --check-subnets          stop --wait: also wait until the subnets have no NICs (Azure)
   -y, --yes                stop/restore: do not ask for confirmation on a terminal
   --timeout SECONDS        give up on a request that has not answered in SECONDS (default 60;
                            20 until a host has answered once, so a wrong URL fails fast)
@@ -64,6 +66,14 @@ Behaviour:
                            the file is $DATABRICKS_CONFIG_FILE if set
   --allow-host HOST        also send credentials to HOST (repeatable); without it only Databricks
                            workspace and account hosts, Microsoft's Entra hosts and loopback
+
+Network (Azure; reads Resource Manager with the Azure sign-in: azure-cli or azure-default):
+  --azure-workspace-resource-id ID
+                           /subscriptions/<id>/resourceGroups/<group>/providers/
+                           Microsoft.Databricks/workspaces/<name> (default: looked up by URL)
+  --verify-ranges          (not implemented yet) network: start a probe cluster, check its NICs lie in the subnets'
+                           current prefixes, then delete it (after a VNet change)
+  DATABRICKS_HALT_ARM_ENDPOINT  (environment) another Resource Manager endpoint (https)
 
 Output:
   -o, --output FORMAT      text (default) or json: the report as JSON on stdout (progress stays
@@ -89,6 +99,8 @@ const SUMMARIES = {
   show: 'databricks-halt show: list what is running, scheduled and assigned. Changes nothing.',
   stop: 'databricks-halt stop: save a snapshot, then halt everything not kept.',
   restore: 'databricks-halt restore: put back what the last stop changed, from its snapshot.',
+  network:
+    'databricks-halt network: Azure: report per subnet the NICs still attached; exit 0 only when all are empty.',
 } as const
 type Command = keyof typeof SUMMARIES
 
@@ -102,6 +114,9 @@ const ONLY_FOR: Record<string, readonly Command[]> = {
   '--fail-if-active': ['show'],
   '--snapshot': ['restore'],
   '-y,': ['stop', 'restore'],
+  '--check-subnets': ['stop'],
+  '--azure-workspace-resource-id': ['stop', 'network'],
+  '--verify-ranges': ['network'],
   '--plan-out': ['stop', 'restore'],
   '--plan': ['stop', 'restore'],
   '--plan-max-age': ['stop', 'restore'],

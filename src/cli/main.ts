@@ -76,7 +76,16 @@ async function execute(
   logger.debug(`auth: ${tokens.description}; snapshots: ${store.description}`)
   const snapshotKeys = SigningKeys.parse(io.env[SNAPSHOT_KEY_ENV], SNAPSHOT_KEY_ENV)
   for (const key of snapshotKeys?.secrets() ?? []) logger.addSecret(key)
-  return run({ settings, tokens, store, logger, version: VERSION, snapshotKeys })
+  const armEndpoint = io.env.DATABRICKS_HALT_ARM_ENDPOINT?.trim()
+  return run({
+    settings,
+    tokens,
+    store,
+    logger,
+    version: VERSION,
+    snapshotKeys,
+    ...(armEndpoint ? { arm: { endpoint: armEndpoint } } : {}),
+  })
 }
 
 /** On a terminal, stop and restore show target and plan (from a dry run) and ask first. */

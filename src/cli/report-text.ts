@@ -1,6 +1,7 @@
 import type { ItemOutcome, ItemReport, Report } from '../report.js'
 import { RESOURCE_KINDS, type ResourceKind } from '../settings.js'
 import { renderTable } from './table.js'
+import { NETWORK_HEADERS, networkHeadline, networkRows, probeLines } from '../network-table.js'
 
 const TITLES: Record<ResourceKind, string> = {
   permission_assignments: 'Permission assignments',
@@ -35,8 +36,10 @@ export function renderReport(
   options: { active?: boolean; quiet?: boolean } = {},
 ): string {
   const tables = options.quiet ? [] : kindTables(report)
-  const sections = [header(report), ...tables, summary(report)]
+  const sections = [header(report), ...tables]
+  if (report.mode !== 'network') sections.push(summary(report))
   if (report.census) sections.push(census(report.census))
+  if (report.network) sections.push(network(report.network))
   if (options.active && !options.quiet && report.mode === 'show' && tables.length === 0) {
     sections.splice(1, 0, 'Nothing is active beyond the kept set.')
   }
@@ -93,6 +96,12 @@ function census(counts: NonNullable<Report['census']>): string {
     return c ? [[TITLES[kind], `${c.before} → ${c.after}`]] : []
   })
   return `Active before → after:\n${renderTable(['KIND', 'ACTIVE'], rows)}`
+}
+
+function network(n: NonNullable<Report['network']>): string {
+  const rows = networkRows(n)
+  const table = rows.length ? [renderTable(NETWORK_HEADERS, rows)] : []
+  return [networkHeadline(n), ...table, ...probeLines(n)].join('\n')
 }
 
 function summary(report: Report): string {

@@ -8,6 +8,17 @@ interface Masker {
 export function maskingTokenProvider(inner: TokenProvider, masker: Masker): TokenProvider {
   return {
     description: inner.description,
+    ...(inner.azureCredential
+      ? {
+          azureCredential: {
+            async getToken(scopes, options) {
+              const token = await inner.azureCredential!.getToken(scopes, options)
+              if (token) masker.addSecret(token.token)
+              return token
+            },
+          },
+        }
+      : {}),
     async getToken(audience) {
       const token = await inner.getToken(audience)
       masker.addSecret(token)

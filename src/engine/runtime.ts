@@ -23,6 +23,7 @@ import { RESOURCE_KINDS, SettingsSchema, type ResourceKind, type Settings } from
 import type { SigningKeys } from '../snapshot/signing.js'
 import type { SnapshotStore } from '../snapshot/store.js'
 import type { Caller } from './keep.js'
+import type { ArmAccess } from './network.js'
 import type { Clock } from './progress.js'
 import { systemClock } from '../util/clock.js'
 
@@ -32,6 +33,15 @@ export interface EngineTiming {
   verifyTimeoutMs?: number
   /** Pause between re-reads (verify, --wait). Default 5 s. */
   pollIntervalMs?: number
+  /** Pause between subnet checks (stop --check-subnets). Default 30 s. */
+  networkPollIntervalMs?: number
+  /** Time for the subnet wait and the probe; tests pass the emulator's clock. Default: real. */
+  clock?: EngineClock
+}
+
+export interface EngineClock {
+  now(): number
+  sleep(ms: number): Promise<void>
 }
 
 export interface Runtime {
@@ -49,6 +59,8 @@ export interface Runtime {
   /** Kinds in scope (--only / --skip), in registry order. */
   resources: Resource[]
   timing: Required<EngineTiming>
+  /** Azure Resource Manager access (network checks); credential from the Azure sign-in. */
+  arm: ArmAccess
   /** Progress lines and ETAs are timed by this clock. */
   clock: Clock
   /**
@@ -69,8 +81,15 @@ export interface EngineContext {
   version: string
   /** Polling intervals and deadlines; defaults suit a real workspace. */
   timing?: EngineTiming
+  /** ARM endpoint override and test seams; the credential defaults to tokens.azureCredential. */
+  arm?: ArmAccess
   /** Times progress lines and ETAs; default the system clock (tests pass the emulator's). */
   clock?: Clock
+}
+
+const REAL_CLOCK: EngineClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 }
 
 function kindsInScope(settings: Settings): ResourceKind[] {
@@ -98,7 +117,7 @@ export async function setup(input: EngineContext): Promise<Runtime> {
   const settings = checkedSettings(input.settings)
   const workspaceUrl = normalizeWorkspaceUrl(settings.workspaceUrl)
   const kinds = kindsInScope(settings)
-  const needsAccount = kinds.includes('permission_assignments')
+  const needsAccount = kinds.includes('permission_assignments') && settings.mode !== 'network'
   const accountHost = needsAccount
     ? resolveAccountHost(workspaceUrl, settings.accountHost)
     : settings.accountHost
@@ -149,7 +168,10 @@ export async function setup(input: EngineContext): Promise<Runtime> {
     timing: {
       verifyTimeoutMs: input.timing?.verifyTimeoutMs ?? 600_000,
       pollIntervalMs: input.timing?.pollIntervalMs ?? 5_000,
+      networkPollIntervalMs: input.timing?.networkPollIntervalMs ?? 30_000,
+      clock: input.timing?.clock ?? REAL_CLOCK,
     },
+    arm: { ...input.arm, credential: input.arm?.credential ?? input.tokens.azureCredential },
     clock: input.clock ?? systemClock,
   }
 }

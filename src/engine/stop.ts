@@ -15,6 +15,7 @@ import type { Runtime } from './runtime.js'
 import { saveSnapshot, toRecord } from './save-snapshot.js'
 import { finalSweep } from './sweep.js'
 import { waitForDrain } from './wait.js'
+import { logNetwork, waitForEmptySubnets } from './network-mode.js'
 import {
   appliedPlan,
   markUnplanned,
@@ -84,18 +85,31 @@ export async function stop(given: Runtime, startedAt: string, saved?: LoadedPlan
     warnings.push(...swept.warnings)
     snapshot = swept.entry
   }
-  if (rt.settings.waitMinutes > 0) {
-    const timeoutMs = rt.settings.waitMinutes * 60_000
+  const timeoutMs = rt.settings.waitMinutes * 60_000
+  const waitStart = rt.timing.clock.now()
+  if (timeoutMs > 0) {
     await rt.logger.group('Wait', () => waitForDrain(rt, items, inventory, timeoutMs))
   }
   const reported = saved ? markUnplanned(rt, saved, items, warnings) : items
-  return finishReport({
+  const report = finishReport({
     ...base,
     snapshot,
     items: reported,
     census: stopCensus(inventory, items),
     ...(saved ? { plan: appliedPlan(saved, reported) } : {}),
   })
+  if (!rt.settings.checkSubnets) return report
+  return withSubnets(rt, report, timeoutMs - (rt.timing.clock.now() - waitStart))
+}
+
+/** --check-subnets: wait for empty subnets within what is left of --wait; not empty → exit 1. */
+async function withSubnets(rt: Runtime, report: Report, leftMs: number): Promise<Report> {
+  const network = await rt.logger.group('Subnets', () =>
+    waitForEmptySubnets(rt, Math.max(0, leftMs)),
+  )
+  report.warnings.push(...logNetwork(rt, network))
+  const notEmpty = network.status === 'checked' && network.verdict === 'not_empty'
+  return { ...report, network, exitCode: notEmpty ? 1 : report.exitCode }
 }
 
 /**

@@ -1,0 +1,74 @@
+import { ArmClient } from '../arm/client.js'
+import type { NetworkReport, Report } from '../report.js'
+import { armClientFor, checkSubnets, describeLeft, type NetworkTarget } from './network.js'
+import { verifyRanges } from './probe.js'
+import { finishReport, reportHeader } from './report-builder.js'
+import type { Runtime } from './runtime.js'
+
+/**
+ * `network`: the subnet check on its own (exit 0 only when every subnet is empty), or with
+ * --verify-ranges the after-the-change check (exit 0 only when the probe's NICs lie in range).
+ */
+export async function network(rt: Runtime, startedAt: string): Promise<Report> {
+  const arm = await armClientFor(rt.arm, rt.workspaceUrl)
+  let result: NetworkReport
+  if (arm instanceof ArmClient) {
+    result = await rt.logger.group('Subnets', () => checkSubnets(arm, networkTarget(rt)))
+    if (rt.settings.verifyRanges && result.status === 'checked') {
+      result.probe = await rt.logger.group('Probe', () => verifyRanges(rt, arm, result))
+    }
+  } else result = arm
+  const warnings = logNetwork(rt, result)
+  const report = finishReport({ ...reportHeader(rt, 'network', startedAt), items: [], warnings })
+  const ok = rt.settings.verifyRanges
+    ? result.probe?.result === 'pass'
+    : result.status === 'checked' && result.verdict === 'empty'
+  return { ...report, network: result, exitCode: ok ? 0 : 1 }
+}
+
+export function networkTarget(rt: Runtime): NetworkTarget {
+  return {
+    workspaceId: rt.workspaceId,
+    workspaceUrl: rt.workspaceUrl,
+    ...(rt.settings.azureWorkspaceResourceId
+      ? { resourceId: rt.settings.azureWorkspaceResourceId }
+      : {}),
+  }
+}
+
+/** Skips and failures become warnings (and annotations in the Action); verdicts are info. */
+export function logNetwork(rt: Runtime, result: NetworkReport): string[] {
+  if (result.status !== 'checked') {
+    rt.logger.warning(result.note ?? 'Subnet check not done.', 'Subnet check')
+    return result.note ? [result.note] : []
+  }
+  if (result.note) rt.logger.info(result.note)
+  if (result.verdict === 'empty') rt.logger.info('subnets: empty')
+  else rt.logger.info(`subnets: not empty: ${describeLeft(result)}`)
+  return []
+}
+
+/**
+ * stop --check-subnets: after compute has drained, re-read the subnets until no NIC is attached
+ * (NICs stay up to ~15 minutes after compute stops), printing what is left when it changes. What
+ * is still attached at the deadline is named and makes the stop exit 1.
+ */
+export async function waitForEmptySubnets(rt: Runtime, timeoutMs: number): Promise<NetworkReport> {
+  const arm = await armClientFor(rt.arm, rt.workspaceUrl)
+  if (!(arm instanceof ArmClient)) return arm
+  const { clock } = rt.timing
+  const deadline = clock.now() + timeoutMs
+  let result = await checkSubnets(arm, networkTarget(rt))
+  let said = ''
+  while (result.status === 'checked' && result.verdict !== 'empty' && clock.now() < deadline) {
+    const line = `waiting for the subnets to empty: ${describeLeft(result)}`
+    if (line !== said) rt.logger.info((said = line))
+    await clock.sleep(Math.min(rt.timing.networkPollIntervalMs, deadline - clock.now()))
+    result = await checkSubnets(arm, networkTarget(rt))
+  }
+  if (result.status === 'checked' && result.verdict !== 'empty') {
+    const minutes = Math.round(timeoutMs / 6000) / 10
+    rt.logger.error(`subnets still not empty after ${minutes} min: ${describeLeft(result)}`)
+  }
+  return result
+}
