@@ -73,7 +73,7 @@ Network (Azure; reads Resource Manager with the Azure sign-in: azure-cli or azur
   --azure-workspace-resource-id ID
                            /subscriptions/<id>/resourceGroups/<group>/providers/
                            Microsoft.Databricks/workspaces/<name> (default: looked up by URL)
-  --verify-ranges          network: start a probe cluster, check its NICs lie in the subnets'
+  --verify-ranges          (not implemented yet) network: start a probe cluster, check its NICs lie in the subnets'
                            current prefixes, then delete it (after a VNet change)
   DATABRICKS_HALT_ARM_ENDPOINT  (environment) another Resource Manager endpoint (https)
 

@@ -2,7 +2,7 @@ import type { ArmClient } from '../arm/client.js'
 import type { NetworkReport, ProbeReport } from '../report.js'
 import type { Runtime } from './runtime.js'
 
-/** Placeholder until the probe lands: reports that it did not run. */
+/** Not built yet: --verify-ranges reports fail with a note saying so (docs/network.md). */
 export async function verifyRanges(
   _rt: Runtime,
   _arm: ArmClient,
@@ -14,6 +14,6 @@ export async function verifyRanges(
     ips: [],
     prefixes: network.subnets.flatMap((s) => s.prefixes),
     leftoversRemoved: [],
-    note: 'not implemented',
+    note: '--verify-ranges is not implemented yet: start a cluster and check in Azure that its NICs are in the new ranges',
   }
 }
