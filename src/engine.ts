@@ -2,6 +2,7 @@ import type { Report } from './report.js'
 import { restore } from './engine/restore.js'
 import { setup, type EngineContext } from './engine/runtime.js'
 import { show } from './engine/show.js'
+import { status } from './engine/status.js'
 import { stop } from './engine/stop.js'
 import { network } from './engine/network-mode.js'
 import { UNAUTHENTICATED_WARNING } from './snapshot/signing.js'
@@ -29,6 +30,7 @@ export async function run(ctx: EngineContext): Promise<Report> {
   )
   if (rt.settings.mode === 'show') return show(rt, startedAt)
   if (rt.settings.mode === 'network') return network(rt, startedAt)
+  if (rt.settings.mode === 'status') return status(rt, startedAt)
   // Said before the work and again in the report (CLI output, job summary), so it is seen.
   if (!rt.keys) ctx.logger.warning(UNAUTHENTICATED_WARNING, 'Snapshots not authenticated')
   const report =
@@ -42,8 +44,8 @@ export async function run(ctx: EngineContext): Promise<Report> {
 /** --plan-out and --plan only make sense for stop and restore, and not together. */
 function checkPlanFlags(settings: Settings): Settings {
   const { mode, plan, planOut, dryRun } = settings
-  if ((plan || planOut) && mode === 'show') {
-    throw new UsageError('--plan and --plan-out are for stop and restore, not show.')
+  if ((plan || planOut) && (mode === 'show' || mode === 'status')) {
+    throw new UsageError(`--plan and --plan-out are for stop and restore, not ${mode}.`)
   }
   if (planOut && !dryRun) {
     throw new UsageError(

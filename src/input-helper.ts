@@ -82,6 +82,7 @@ export function getInputs(): ActionInputs {
     restartCompute: bool('restart-compute', false),
     waitMinutes: number('wait-minutes', 0),
     failIfActive: bool('fail-if-active', false),
+    failOnDrift: bool('fail-on-drift', false),
     maxConcurrency: number('max-concurrency', 16),
     snapshot: restoreFrom === 'latest' ? undefined : restoreFrom,
     ignoreOpenSnapshot: text('ignore-open-snapshot'),

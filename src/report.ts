@@ -39,6 +39,26 @@ export interface ItemReport {
   error?: string
   /** stop --plan: changed although the approved plan did not list it (--on-drift include). */
   unplanned?: boolean
+  /** status: active again although the open snapshot halted it, or active and new since the halt. */
+  drift?: 'came_back' | 'new'
+}
+
+/** status: whether a halt is open, which, and how much of it no longer holds. */
+export interface StatusReport {
+  halted: boolean
+  /** The open snapshot (absent when not halted). */
+  snapshot?: {
+    name: string
+    created_at: string
+    created_by: string
+    kept_principals: string[]
+    /** Items the halt recorded. */
+    items: number
+  }
+  /** Active items beyond the kept set: came back plus new. */
+  drift?: number
+  /** Per kind, only kinds with drift. */
+  kinds?: Partial<Record<ResourceKind, { came_back: number; new: number }>>
 }
 
 /**
@@ -89,7 +109,7 @@ export interface NetworkReport {
 }
 
 export interface Report {
-  mode: 'show' | 'stop' | 'restore' | 'network'
+  mode: 'show' | 'stop' | 'restore' | 'network' | 'status'
   dryRun: boolean
   workspaceId: string
   workspaceUrl: string
@@ -102,6 +122,8 @@ export interface Report {
   planOut?: { path: string; items: number; checksum: string }
   /** --plan: the saved plan this run applied. */
   plan?: { path: string; createdAt: string; createdBy: string; items: number; unplanned: number }
+  /** status: the halt's state (see StatusReport). */
+  status?: StatusReport
   items: ItemReport[]
   /** Human-readable warnings (also emitted while running). */
   warnings: string[]

@@ -31,7 +31,7 @@ export const AUTH_METHODS = [
  * Everything after it (auth, client, engine, stores) reads only this.
  */
 export const SettingsSchema = z.object({
-  mode: z.enum(['show', 'stop', 'restore', 'network']),
+  mode: z.enum(['show', 'stop', 'restore', 'network', 'status']),
   workspaceUrl: z.url(),
   /** Decimal string: workspace ids are int64 and may exceed 2^53. */
   workspaceId: z.string().regex(/^\d+$/).optional(),
@@ -50,6 +50,8 @@ export const SettingsSchema = z.object({
   waitMinutes: z.number().min(0).default(0),
   active: z.boolean().default(false),
   failIfActive: z.boolean().default(false),
+  /** status: exit 1 when anything the halt stopped came back, or something new is active. */
+  failOnDrift: z.boolean().default(false),
   maxConcurrency: z.number().int().min(1).max(256).default(16),
   /** Seconds one request may take; default 60 (20 until a host has answered once). */
   requestTimeoutSeconds: z.number().positive().optional(),

@@ -429,3 +429,37 @@ describe('saved plans: the plan job uploads the plan, the apply job applies exac
     expect(mutations()).toHaveLength(changes)
   })
 })
+
+describe('the action, mode: status', () => {
+  it('not halted, then halted; a warehouse woken by hand fails the step with fail-on-drift and is named', async () => {
+    const run = newRun()
+    const idle = await run.step({ mode: 'status', 'fail-on-drift': 'true' })
+    expectOk(idle)
+    expect(idle.outputs.halted).toBe('false')
+    expect(idle.summary).toContain('Not halted')
+
+    // A warehouse that runs now: the stop stops it and records it.
+    const [id, warehouse] = [...emu.ws().warehouses.entries()].find(
+      ([, w]) => w.state === 'RUNNING',
+    )!
+    expectOk(await run.step({ mode: 'stop', 'keep-principals': '', 'wait-minutes': '5' }))
+    const held = await run.step({ mode: 'status', 'fail-on-drift': 'true' })
+    expectOk(held)
+    expect(held.outputs).toMatchObject({ halted: 'true', drift: '0' })
+
+    const woken = await call(emu.workspace.url, `/api/2.0/sql/warehouses/${id}/start`, {
+      token: emu.adminToken,
+      method: 'POST',
+      body: {},
+    })
+    expect(woken.status).toBe(200)
+    const before = mutations().length
+    const drift = await run.step({ mode: 'status', 'fail-on-drift': 'true' })
+    expect(drift.code).toBe(1)
+    expect(drift.outputs).toMatchObject({ halted: 'true', drift: '1' })
+    expect(drift.summary).toContain(`came back: warehouses ${String(warehouse.name)} (${id})`)
+    expect(drift.errors.join('\n')).toContain('came back or are new since the halt')
+    expect(mutations().length).toBe(before)
+    expectNoLeaks(drift)
+  }, 240_000)
+})

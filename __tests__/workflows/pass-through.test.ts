@@ -49,8 +49,8 @@ const isHaltStep = (step: Step) =>
 
 /** Deliberate departures from plain pass-through, with the reason they are right. */
 const OVERRIDES: Record<string, string> = {
-  // The plan job is always a dry run (show is never one).
-  'plan.dry-run': "${{ inputs.mode != 'show' }}",
+  // The plan job is always a dry run (show and status, which change nothing, never are).
+  'plan.dry-run': "${{ inputs.mode != 'show' && inputs.mode != 'status' }}",
   // A restore applies exactly the snapshot the plan job resolved (tested in hardening.test.ts).
   'apply.restore-from':
     "${{ inputs.mode == 'restore' && needs.plan.outputs.snapshot-artifact-id || inputs.restore-from }}",

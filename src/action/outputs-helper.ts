@@ -15,5 +15,9 @@ export function setOutputs(
   core.setOutput('failed', String(report.counts.failed))
   core.setOutput('conflicts', String(report.counts.conflict))
   core.setOutput('active', String(report.counts.active))
+  if (report.mode === 'status') {
+    core.setOutput('halted', String(report.status?.halted ?? false))
+    core.setOutput('drift', String(report.status?.drift ?? 0))
+  }
   core.setOutput('report', reportPath)
 }

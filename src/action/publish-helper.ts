@@ -26,6 +26,8 @@ export async function publish(report: Report, store: ActionStore): Promise<void>
 /** The step's failure message when the engine finished but not cleanly. */
 export function failureMessage(report: Report): string {
   const c = report.counts
+  if (report.mode === 'status')
+    return `${report.status?.drift ?? 0} items came back or are new since the halt (fail-on-drift), or listing failed.`
   if (report.mode === 'show')
     return `${c.active} items are still active (fail-if-active), or listing failed.`
   return (

@@ -59,6 +59,7 @@ export async function writeSummary(report: Report, snapshot?: SnapshotLink): Pro
     s.addTable(byKind(report))
   }
   if (report.network) addNetwork(report.network)
+  addStatus(report)
   addKept(report)
   addAttention(report)
   addPlan(report)
@@ -88,7 +89,37 @@ export async function writeSummary(report: Report, snapshot?: SnapshotLink): Pro
   await s.write()
 }
 
+/** status: the open halt and, by name, what came back or is new since. */
+function addStatus(report: Report): void {
+  const st = report.status
+  if (report.mode !== 'status' || !st) return
+  if (!st.halted || !st.snapshot) {
+    core.summary.addRaw('<p>Not halted: no open snapshot for this workspace.</p>', true)
+    return
+  }
+  const s = st.snapshot
+  core.summary.addRaw(
+    `<p>Halted by snapshot ${esc(s.name)}, taken ${esc(s.created_at)} by ${esc(s.created_by)}; ` +
+      `kept principals: ${esc(s.kept_principals.join(', ') || 'none')}.</p>`,
+    true,
+  )
+  const drift = report.items.filter((i) => i.drift)
+  if (drift.length === 0) return
+  list(
+    'Came back or new since the halt',
+    drift.map(
+      (i) =>
+        `${i.drift === 'came_back' ? 'came back' : 'new'}: ${esc(i.kind)} ${esc(i.name)} (${esc(i.id)})`,
+    ),
+  )
+}
+
 function result(report: Report): string {
+  if (report.mode === 'status') {
+    if (!report.status?.halted) return 'not halted'
+    const drift = report.status.drift ?? 0
+    return drift > 0 ? `halted, ${drift} came back or new` : 'halted, nothing came back'
+  }
   if (report.mode === 'network' && report.network) return networkResult(report.network)
   if (report.exitCode === 0) return report.mode === 'show' ? 'listed' : 'done'
   if (report.mode === 'show' && report.counts.active > 0)

@@ -6,7 +6,7 @@ import { parseKinds, splitList } from '../kinds.js'
 import { checkedUrl, normalizeWorkspaceUrl } from '../config.js'
 import { closest } from './suggest.js'
 
-export const MODES = ['show', 'stop', 'restore', 'network'] as const
+export const MODES = ['show', 'stop', 'restore', 'network', 'status'] as const
 export type Mode = (typeof MODES)[number]
 
 /** Where the workspace URL came from, so a stale DATABRICKS_HOST or profile is visible. */
@@ -56,6 +56,7 @@ const OPTIONS = {
   'restart-compute': { type: 'boolean' },
   active: { type: 'boolean' },
   'fail-if-active': { type: 'boolean' },
+  'fail-on-drift': { type: 'boolean' },
   json: { type: 'boolean' },
   output: { type: 'string', short: 'o' },
   debug: { type: 'boolean' },
@@ -152,7 +153,7 @@ function helpTopic(words: string[]): Mode | undefined {
   const word = words[0]
   if ((MODES as readonly string[]).includes(word)) return word as Mode
   throw new UsageError(
-    `No help for '${word}': use show, stop, restore or network.${didYouMean(word, MODES)}`,
+    `No help for '${word}': use show, stop, restore, network or status.${didYouMean(word, MODES)}`,
   )
 }
 
@@ -231,7 +232,7 @@ function normalizeWait(argv: string[]): string[] {
 function parseMode(positionals: string[]): Settings['mode'] {
   if (positionals.length === 0) {
     throw new UsageError(
-      `Missing command: show, stop, restore or network. Run 'databricks-halt --help'.`,
+      `Missing command: show, stop, restore, network or status. Run 'databricks-halt --help'.`,
     )
   }
   if (positionals.length > 1) {
@@ -240,7 +241,7 @@ function parseMode(positionals: string[]): Settings['mode'] {
   const mode = positionals[0]
   if (!(MODES as readonly string[]).includes(mode)) {
     throw new UsageError(
-      `Unknown command '${mode}': use show, stop, restore or network.${didYouMean(mode, MODES)}`,
+      `Unknown command '${mode}': use show, stop, restore, network or status.${didYouMean(mode, MODES)}`,
     )
   }
   return mode as Settings['mode']
@@ -274,6 +275,7 @@ function toSettings(
     waitMinutes: v.wait === undefined ? 0 : parseNumber('wait', v.wait),
     active: v.active ?? false,
     failIfActive: v['fail-if-active'] ?? false,
+    failOnDrift: v['fail-on-drift'] ?? false,
     maxConcurrency: v['max-concurrency']
       ? parseNumber('max-concurrency', v['max-concurrency'])
       : 16,

@@ -5,6 +5,7 @@ Usage:
   databricks-halt stop    --workspace-url URL [options]   snapshot, then halt everything not kept
   databricks-halt restore --workspace-url URL [options]   put back what the last stop changed
   databricks-halt network --workspace-url URL [options]   Azure: are the workspace's subnets empty?
+  databricks-halt status  --workspace-url URL [options]   is it halted, and what came back since
   databricks-halt help COMMAND                            that command's own help (or COMMAND --help)
 
 Every command accepts every option, so one set of options can be reused for all of them.
@@ -55,6 +56,7 @@ Behaviour:
   --active                 show: only what is still active beyond the kept set
   --fail-if-active         show: exit 1 if anything is still active
   --check-subnets          stop --wait: also wait until the subnets have no NICs (Azure)
+  --fail-on-drift          status: exit 1 if anything the halt stopped came back, or is new
   -y, --yes                stop/restore: do not ask for confirmation on a terminal
   --timeout SECONDS        give up on a request that has not answered in SECONDS (default 60;
                            20 until a host has answered once, so a wrong URL fails fast)
@@ -90,9 +92,9 @@ Aliases (the Action's names for the same options):
 
 Exit codes:
   0 done · 1 some items failed, conflicted, were gone or did not converge (or --fail-if-active
-  found something active) · 2 bad usage or input, incl. a corrupt snapshot · 3 refused by a safety
-  guard (caller would be locked out, snapshot of another workspace, snapshot not signed with the
-  key, a host that is not Databricks' or Microsoft's)
+  found something active, or status --fail-on-drift found drift) · 2 bad usage or input, incl. a
+  corrupt snapshot · 3 refused by a safety guard (caller would be locked out, snapshot of another
+  workspace, snapshot not signed with the key, a host that is not Databricks' or Microsoft's)
 `
 
 const SUMMARIES = {
@@ -101,10 +103,13 @@ const SUMMARIES = {
   restore: 'databricks-halt restore: put back what the last stop changed, from its snapshot.',
   network:
     'databricks-halt network: Azure: report per subnet the NICs still attached; exit 0 only when all are empty.',
+  status:
+    'databricks-halt status: whether the workspace is halted, by which snapshot, and what came ' +
+    'back or is new since. Changes nothing.',
 } as const
 type Command = keyof typeof SUMMARIES
 
-/** Options that only one or two commands read; every other option applies to all three. */
+/** Options that only one or two commands read; every other option applies to all. */
 const ONLY_FOR: Record<string, readonly Command[]> = {
   '--dry-run': ['stop', 'restore'],
   '--force': ['restore'],
@@ -112,6 +117,7 @@ const ONLY_FOR: Record<string, readonly Command[]> = {
   '--restart-compute': ['restore'],
   '--active': ['show'],
   '--fail-if-active': ['show'],
+  '--fail-on-drift': ['status'],
   '--snapshot': ['restore'],
   '-y,': ['stop', 'restore'],
   '--check-subnets': ['stop'],
@@ -121,7 +127,7 @@ const ONLY_FOR: Record<string, readonly Command[]> = {
   '--plan': ['stop', 'restore'],
   '--plan-max-age': ['stop', 'restore'],
   '--on-drift': ['stop'],
-  '--unkeep': ['stop', 'show'],
+  '--unkeep': ['stop', 'show', 'status'],
 }
 
 /** The whole help, or one command's: its purpose, usage, and only the options it reads. */

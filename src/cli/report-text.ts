@@ -35,6 +35,7 @@ export function renderReport(
   report: Report,
   options: { active?: boolean; quiet?: boolean } = {},
 ): string {
+  if (report.mode === 'status') return statusText(report, options)
   const tables = options.quiet ? [] : kindTables(report)
   const sections = [header(report), ...tables]
   if (report.mode !== 'network') sections.push(summary(report))
@@ -59,6 +60,53 @@ export function renderReport(
     sections.push(['Warnings:', ...cappedWarnings(report.warnings)].join('\n'))
   }
   return `${sections.join('\n\n')}\n`
+}
+
+/** status: the halt, then what came back or is new (the drift), one table per kind. */
+function statusText(report: Report, options: { quiet?: boolean }): string {
+  const st = report.status
+  const sections = [header(report)]
+  if (!st?.halted || !st.snapshot) {
+    sections.push('Not halted: no open snapshot for this workspace.')
+  } else {
+    const s = st.snapshot
+    const kept = s.kept_principals.length > 0 ? s.kept_principals.join(', ') : 'none'
+    sections.push(
+      `Halted by snapshot ${s.name}, taken ${s.created_at} by ${s.created_by} (${s.items} items); ` +
+        `kept principals: ${kept}.`,
+    )
+    if (!options.quiet) sections.push(...driftTables(report.items))
+    const kinds = Object.entries(st.kinds ?? {}).map(
+      ([kind, c]) => `${TITLES[kind as ResourceKind]}: ${c.came_back} came back, ${c.new} new`,
+    )
+    sections.push(
+      st.drift
+        ? `Drift: ${st.drift} item(s) active again. ${kinds.join('; ')}.`
+        : 'No drift: the halt holds.',
+    )
+  }
+  const failed = report.items.filter((i) => i.outcome === 'failed')
+  if (failed.length > 0) sections.push(`Could not list: ${failed.map((f) => f.kind).join(', ')}.`)
+  if (report.warnings.length > 0) {
+    sections.push(['Warnings:', ...cappedWarnings(report.warnings)].join('\n'))
+  }
+  return `${sections.join('\n\n')}\n`
+}
+
+function driftTables(items: ItemReport[]): string[] {
+  return RESOURCE_KINDS.flatMap((kind) => {
+    const rows = items.filter((i) => i.kind === kind && i.drift)
+    if (rows.length === 0) return []
+    const body = rows.map((i) => [
+      i.id,
+      i.name,
+      i.drift === 'came_back' ? 'came back' : 'new',
+      i.detail ?? '',
+    ])
+    return [
+      `${TITLES[kind]} (${rows.length})\n${renderTable(['ID', 'NAME', 'DRIFT', 'DETAIL'], body)}`,
+    ]
+  })
 }
 
 function header(report: Report): string {
