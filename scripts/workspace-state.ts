@@ -5,7 +5,7 @@
  * --restart-compute, the compute that was running; cancelled runs are gone by design.
  */
 import type { WorkspaceState } from '../emulator/state/workspace.js'
-import { stringifyJson } from '../src/databricks/json.js'
+import { canonicalJson } from '../src/snapshot/signing.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Obj = Record<string, any>
@@ -17,7 +17,8 @@ export function configuration(ws: WorkspaceState): Fingerprint {
     'permission assignments': [...ws.assignments.entries()].map(
       ([id, a]) => `${id} ${[...a.permissions].sort().join('+')}`,
     ),
-    jobs: [...ws.jobs.values()].map((j) => `${j.job_id} ${stringifyJson(j.settings)}`),
+    // Key order means nothing in JSON (an update may re-insert a field last): compare canonically.
+    jobs: [...ws.jobs.values()].map((j) => `${j.job_id} ${canonicalJson(j.settings)}`),
     'instance pools': [...ws.instancePools.values()].map(
       (p) =>
         `${p.instance_pool_id} min_idle=${p.min_idle_instances} ` +

@@ -32,7 +32,7 @@ export async function run(ctx: EngineContext): Promise<Report> {
   if (rt.settings.mode === 'network') return network(rt, startedAt)
   if (rt.settings.mode === 'status') return status(rt, startedAt)
   // Said before the work and again in the report (CLI output, job summary), so it is seen.
-  if (!rt.keys) ctx.logger.warning(UNAUTHENTICATED_WARNING, 'Snapshots not authenticated')
+  if (!rt.keys) ctx.logger.warning(UNAUTHENTICATED_WARNING, 'No snapshot key')
   const report =
     rt.settings.mode === 'stop'
       ? await stop(rt, startedAt, saved)
