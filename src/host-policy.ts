@@ -1,4 +1,5 @@
 import { AzureAuthorityHosts } from '@azure/identity'
+import { ARM_ENDPOINTS } from './arm/cloud.js'
 import { accountHostFor, ACCOUNT_HOST_VALUES, checkedUrl, isLoopback } from './config.js'
 import { SafetyError, UsageError } from './errors.js'
 import type { Logger } from './logger.js'
@@ -35,7 +36,12 @@ export interface HostsToCheck {
   accountHost?: string
   /** Entra authority host (azure-oidc, azure-default); undefined when Entra is not used. */
   authorityHost?: string
+  /** Resource Manager endpoint override (DATABRICKS_HALT_ARM_ENDPOINT); an ARM token goes there. */
+  armEndpoint?: string
 }
+
+/** Resource Manager hosts of Microsoft's clouds: public, US Government, China. */
+export const MICROSOFT_ARM_HOSTS = Object.values(ARM_ENDPOINTS).map((url) => new URL(url).hostname)
 
 /** The hosts the user opted in to, lower case, from `host`, `host:port` or a URL. */
 export function parseAllowedHosts(entries: string[]): string[] {
@@ -102,6 +108,15 @@ export function checkHosts(hosts: HostsToCheck, allowed: readonly string[]): str
       `one of Microsoft's (${MICROSOFT_AUTHORITY_HOSTS.join(', ')})`,
     )
   }
+  if (hosts.armEndpoint) {
+    const arm = checkedUrl(hosts.armEndpoint, 'ARM endpoint')
+    check(
+      arm,
+      MICROSOFT_ARM_HOSTS.includes(arm.hostname) && arm.protocol === 'https:',
+      'Resource Manager endpoint',
+      `one of Microsoft's (${MICROSOFT_ARM_HOSTS.join(', ')})`,
+    )
+  }
   return [...optedIn]
 }
 
@@ -109,9 +124,15 @@ export function checkHosts(hosts: HostsToCheck, allowed: readonly string[]): str
 export function checkSettingsHosts(
   settings: Pick<Settings, 'workspaceUrl' | 'accountHost' | 'allowHosts'>,
   authorityHost?: string,
+  armEndpoint?: string,
 ): string[] {
   return checkHosts(
-    { workspaceUrl: settings.workspaceUrl, accountHost: settings.accountHost, authorityHost },
+    {
+      workspaceUrl: settings.workspaceUrl,
+      accountHost: settings.accountHost,
+      authorityHost,
+      armEndpoint,
+    },
     parseAllowedHosts(settings.allowHosts),
   )
 }

@@ -18,7 +18,8 @@ export async function run(): Promise<void> {
     const logger = new CoreLogger()
     // Before any token or ID token is requested: credentials go only to known or opted-in hosts.
     const authority = resolveAuthMethod(auth) === 'azure-oidc' ? auth.azureAuthorityHost : undefined
-    warnOptedIn(logger, checkSettingsHosts(settings, authority))
+    const armEndpoint = process.env.DATABRICKS_HALT_ARM_ENDPOINT?.trim() || undefined
+    warnOptedIn(logger, checkSettingsHosts(settings, authority, armEndpoint))
     const tokens = createTokenProvider(settings, auth)
     // Sign in first: a missing permission or a rejected credential fails here, with its own message.
     await logger.group(`Sign in: ${tokens.description}`, () => signIn(settings, tokens))
@@ -32,9 +33,7 @@ export async function run(): Promise<void> {
       snapshotKeys,
       logger,
       version: VERSION,
-      ...(process.env.DATABRICKS_HALT_ARM_ENDPOINT?.trim()
-        ? { arm: { endpoint: process.env.DATABRICKS_HALT_ARM_ENDPOINT.trim() } }
-        : {}),
+      ...(armEndpoint ? { arm: { endpoint: armEndpoint } } : {}),
     })
     core.setOutput(
       'plan-artifact-id',

@@ -78,18 +78,6 @@ export interface SubnetReport {
   verdict: 'empty' | 'not_empty'
 }
 
-/** `network --verify-ranges`: where a fresh probe cluster's NICs landed. */
-export interface ProbeReport {
-  result: 'pass' | 'fail'
-  clusterId?: string
-  clusterName: string
-  ips: { ip: string; subnet: string; inRange: boolean }[]
-  prefixes: string[]
-  /** Probe clusters of earlier, interrupted runs that this run deleted. */
-  leftoversRemoved: string[]
-  note?: string
-}
-
 /**
  * The Azure side (network mode, stop --check-subnets): read through Azure Resource Manager.
  * `skipped` = no Azure sign-in or not an Azure workspace; `failed` = ARM could not be read.
@@ -105,7 +93,6 @@ export interface NetworkReport {
   subnets: SubnetReport[]
   /** Without VNet injection: the managed resource group's VMs and NICs. */
   managed?: { vms: number; nics: number }
-  probe?: ProbeReport
 }
 
 export interface Report {

@@ -73,6 +73,24 @@ describe('host allow-list (pure)', () => {
     ).toMatch(/Entra authority host login\.microsoftonline\.com\.evil\.example/)
   })
 
+  it('takes a Resource Manager endpoint override only on Microsoft ARM hosts or loopback', () => {
+    for (const ok of [
+      'https://management.azure.com',
+      'https://management.usgovcloudapi.net',
+      'https://management.chinacloudapi.cn',
+      'https://127.0.0.1:8443',
+    ])
+      expect(checkHosts({ workspaceUrl: AZURE, armEndpoint: ok }, [])).toEqual([])
+    expect(
+      refused({ workspaceUrl: AZURE, armEndpoint: 'https://management.azure.com.evil.example' }),
+    ).toMatch(/Resource Manager endpoint management\.azure\.com\.evil\.example.*--allow-host/)
+    expect(
+      checkHosts({ workspaceUrl: AZURE, armEndpoint: 'https://arm.corp.example' }, [
+        'arm.corp.example',
+      ]),
+    ).toEqual(['arm.corp.example'])
+  })
+
   it('lets an opted-in host through and returns it so the faces can name it', () => {
     const allowed = parseAllowedHosts([
       'https://Databricks.Corp.Example/',
@@ -121,6 +139,18 @@ describe('CLI: no token leaves for a host that is not allowed', () => {
     expect(result.stderr).toContain(`--allow-host ${trap.host}`)
     expect(trap.requests.slice(before)).toEqual([])
     expect(result.stderr + result.stdout).not.toContain(PAT)
+  })
+
+  it('refuses a DATABRICKS_HALT_ARM_ENDPOINT outside Microsoft before signing in (exit 3)', async () => {
+    const before = trap.requests.length
+    const result = await runCli(['network', '--workspace-url', AZURE], {
+      DATABRICKS_TOKEN: PAT,
+      DATABRICKS_HALT_ARM_ENDPOINT: trap.url,
+      NODE_EXTRA_CA_CERTS: trap.caFile,
+    })
+    expect(result.code).toBe(3)
+    expect(result.stderr).toContain(`Resource Manager endpoint ${trap.host}`)
+    expect(trap.requests.slice(before)).toEqual([])
   })
 
   it('with --allow-host the same host gets the PAT, and the output names it', async () => {

@@ -70,13 +70,16 @@ async function execute(
 ): Promise<Report> {
   const { settings } = command
   // Before any token is requested: credentials go only to known or opted-in hosts.
-  warnOptedIn(logger, checkSettingsHosts(settings, io.env.AZURE_AUTHORITY_HOST || undefined))
+  const armEndpoint = io.env.DATABRICKS_HALT_ARM_ENDPOINT?.trim() || undefined
+  warnOptedIn(
+    logger,
+    checkSettingsHosts(settings, io.env.AZURE_AUTHORITY_HOST || undefined, armEndpoint),
+  )
   const tokens = maskingTokenProvider(await cliTokenProvider(settings.auth, io.env), logger)
   const store = new DirectoryStore(command.snapshotDir)
   logger.debug(`auth: ${tokens.description}; snapshots: ${store.description}`)
   const snapshotKeys = SigningKeys.parse(io.env[SNAPSHOT_KEY_ENV], SNAPSHOT_KEY_ENV)
   for (const key of snapshotKeys?.secrets() ?? []) logger.addSecret(key)
-  const armEndpoint = io.env.DATABRICKS_HALT_ARM_ENDPOINT?.trim()
   return run({
     settings,
     tokens,

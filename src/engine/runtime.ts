@@ -35,7 +35,7 @@ export interface EngineTiming {
   pollIntervalMs?: number
   /** Pause between subnet checks (stop --check-subnets). Default 30 s. */
   networkPollIntervalMs?: number
-  /** Time for the subnet wait and the probe; tests pass the emulator's clock. Default: real. */
+  /** Time for the subnet wait; tests pass the emulator's clock. Default: real. */
   clock?: EngineClock
 }
 
