@@ -45,6 +45,9 @@ afterAll(async () => {
 beforeEach(async () => {
   gh.subject = SUBJECT
   gh.fail = {}
+  // Each test gets a fresh workspace (same seed, same id) and so a fresh repository of artifacts:
+  // an open snapshot left by an earlier test would otherwise be this test's open snapshot.
+  gh.artifacts.length = 0
   signInAs = undefined
   emu = await startEmulator({
     scenario: 'small',
