@@ -4,7 +4,7 @@ import { alerts } from '../../src/resources/alerts.js'
 import { apps } from '../../src/resources/apps.js'
 import { clusters } from '../../src/resources/clusters.js'
 import { dashboardSchedules } from '../../src/resources/dashboard-schedules.js'
-import { checkPoolRecord } from '../../src/resources/instance-pools.js'
+import { checkPoolRecord, instancePools } from '../../src/resources/instance-pools.js'
 import { jobRuns } from '../../src/resources/job-runs.js'
 import { checkJobRecord } from '../../src/resources/jobs.js'
 import { checkAssignmentRecord } from '../../src/resources/permission-assignments.js'
@@ -72,6 +72,35 @@ describe('instance_pools records', () => {
     expect(checkPoolRecord(rec({ ...pool, min_idle_instances: -5 }, halted))).toBe(
       'before.min_idle_instances: not a count',
     )
+  })
+})
+
+describe('instance_pools restore writes only the idle fields', () => {
+  const pool = { instance_pool_name: 'p', node_type_id: 'n', max_capacity: 10, custom_tags: {} }
+  const now = { ...pool, min_idle_instances: 0, idle_instance_autotermination_minutes: 0 }
+  const current = { id: '1', name: 'p', state: now, active: false, detail: '' }
+  it('a forced restore of a record forged alike in before and after puts back no forged field', () => {
+    const mallory = { ...pool, custom_tags: { owner: 'mallory' }, max_capacity: 999 }
+    const forged = rec(
+      { ...mallory, min_idle_instances: 2 },
+      { ...mallory, min_idle_instances: 0, idle_instance_autotermination_minutes: 0 },
+    ) as Parameters<typeof instancePools.decideRestore>[0]
+    expect(checkPoolRecord(forged)).toBe(undefined) // the check alone cannot see it
+    const decision = instancePools.decideRestore(forged, current, {
+      force: true,
+      restartCompute: false,
+    })
+    // The pool as it is now, with min_idle back and the autotermination the pool never had unset.
+    expect(decision.write).toEqual({ ...pool, min_idle_instances: 2 })
+  })
+  it('an unforced restore writes exactly the pre-halt pool', () => {
+    const before = { ...pool, min_idle_instances: 2, idle_instance_autotermination_minutes: 30 }
+    const record = rec(before, now) as Parameters<typeof instancePools.decideRestore>[0]
+    const decision = instancePools.decideRestore(record, current, {
+      force: false,
+      restartCompute: false,
+    })
+    expect(decision.write).toEqual(before)
   })
 })
 

@@ -118,7 +118,12 @@ export const instancePools: Resource<PoolState> = {
 
   describe,
 
-  decideRestore: (record, current, options) => decideWholeRestore(whole, record, current, options),
+  decideRestore(record, current, options) {
+    const decision = decideWholeRestore(whole, record, current, options)
+    return decision.write && current
+      ? { ...decision, write: drainFieldsOf(record.before, current.state) }
+      : decision
+  },
 
   async write(ctx, record, value) {
     await edit(ctx.clients.workspace, record.id, value)
@@ -126,6 +131,21 @@ export const instancePools: Resource<PoolState> = {
 
   matches: matchesWhole(whole),
   drained: (item) => (item.raw as PoolExtra | undefined)?.idle === 0,
+}
+
+/**
+ * What restore writes: the pool as it is now with the two fields the stop set put back. The
+ * checked record differs from the stop's value in those fields only, so an unforced restore
+ * writes exactly the pre-halt pool; a forced one over a hand edit (or over a forged record)
+ * never writes anything else the stop did not take away.
+ */
+function drainFieldsOf(before: PoolState, now: PoolState): PoolState {
+  const out: Record<string, unknown> = clone(now)
+  for (const field of ['min_idle_instances', 'idle_instance_autotermination_minutes'] as const) {
+    if (before[field] === undefined) delete out[field]
+    else out[field] = before[field]
+  }
+  return out as PoolState
 }
 
 function edit(workspace: Parameters<typeof editInstancePool>[0], id: string, state: PoolState) {
