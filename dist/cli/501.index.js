@@ -2188,13 +2188,34 @@ const instancePools = {
     },
     checkRecord: (record) => checkPoolRecord(record),
     describe: instance_pools_describe,
-    decideRestore: (record, current, options) => decideWholeRestore(instance_pools_whole, record, current, options),
+    decideRestore(record, current, options) {
+        const decision = decideWholeRestore(instance_pools_whole, record, current, options);
+        return decision.write && current
+            ? { ...decision, write: drainFieldsOf(record.before, current.state) }
+            : decision;
+    },
     async write(ctx, record, value) {
         await edit(ctx.clients.workspace, record.id, value);
     },
     matches: matchesWhole(instance_pools_whole),
     drained: (item) => item.raw?.idle === 0,
 };
+/**
+ * What restore writes: the pool as it is now with the two fields the stop set put back. The
+ * checked record differs from the stop's value in those fields only, so an unforced restore
+ * writes exactly the pre-halt pool; a forced one over a hand edit (or over a forged record)
+ * never writes anything else the stop did not take away.
+ */
+function drainFieldsOf(before, now) {
+    const out = clone(now);
+    for (const field of ['min_idle_instances', 'idle_instance_autotermination_minutes']) {
+        if (before[field] === undefined)
+            delete out[field];
+        else
+            out[field] = before[field];
+    }
+    return out;
+}
 function edit(workspace, id, state) {
     // The halt's zeros are in `state` explicitly (an omitted field means "unset" to this API); a
     // field the pool never had stays omitted on restore, as it was.
