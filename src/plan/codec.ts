@@ -1,15 +1,10 @@
-import { createHash } from 'node:crypto'
 import { parseJson, stringifyJson } from '../databricks/json.js'
 import { UsageError, errorText } from '../errors.js'
-import { canonicalJson, type SigningKeys } from '../snapshot/signing.js'
+import { checksumOf, type SigningKeys } from '../snapshot/signing.js'
 import { PLAN_SCHEMA_VERSION, PlanSchema, type PlanContent, type SavedPlan } from './schema.js'
 
 /** A plan is small (item ids and names); anything far larger is not one. */
 const MAX_PLAN_BYTES = 20 * 1024 * 1024
-
-function checksumOf(content: unknown): string {
-  return `sha256:${createHash('sha256').update(canonicalJson(content)).digest('hex')}`
-}
 
 /** Text of a plan file: signed like snapshots when keys are given, checksum last. */
 export function encodePlan(content: PlanContent, keys?: SigningKeys): string {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { parseJson, stringifyJson } from '../databricks/json.js'
 import { SafetyError, UsageError, errorText } from '../errors.js'
@@ -8,7 +7,7 @@ import {
   type Snapshot,
   type SnapshotContent,
 } from './schema.js'
-import { canonicalJson, type SigningKeys } from './signing.js'
+import { checksumOf, type SigningKeys } from './signing.js'
 import type { SnapshotEntry, SnapshotStore } from './store.js'
 
 export {
@@ -27,10 +26,6 @@ export const MAX_SNAPSHOT_BYTES = 50 * 1024 * 1024
  * and workspace binding. Every store (directory, artifact) goes through here, so they refuse a bad
  * snapshot the same way.
  */
-
-function checksumOf(content: unknown): string {
-  return `sha256:${createHash('sha256').update(canonicalJson(content)).digest('hex')}`
-}
 
 /**
  * Text to store: readable (indented) JSON with the checksum last. With keys, `signature` (HMAC of

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { stringifyJson } from '../databricks/json.js'
 import { SafetyError, UsageError } from '../errors.js'
 
@@ -108,6 +108,11 @@ export function canonicalize(value: unknown): unknown {
 
 export function canonicalJson(value: unknown): string {
   return stringifyJson(canonicalize(value))
+}
+
+/** The `checksum` of a snapshot or plan: sha256 of its canonical JSON (content, signature). */
+export function checksumOf(content: unknown): string {
+  return `sha256:${createHash('sha256').update(canonicalJson(content)).digest('hex')}`
 }
 
 /** The warning both faces show when no key is set. */
