@@ -857,13 +857,16 @@ function canonicalize(value) {
 function canonicalJson(value) {
     return stringifyJson(canonicalize(value));
 }
+/** The `checksum` of a snapshot or plan: sha256 of its canonical JSON (content, signature). */
+function checksumOf(content) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonicalJson(content)).digest('hex')}`;
+}
 /** The warning both faces show when no key is set. */
 const UNAUTHENTICATED_WARNING = `Snapshots are not authenticated: ${SNAPSHOT_KEY_ENV} (CLI) / snapshot-key (Action) is not ` +
     'set, so a snapshot or marker anyone edited or planted would be accepted. Set a random key as ' +
     'a secret of the apply environment (see docs/adr/0008-snapshot-authentication.md).';
 
 ;// CONCATENATED MODULE: ./src/snapshot/codec.ts
-
 
 
 
@@ -877,9 +880,6 @@ const MAX_SNAPSHOT_BYTES = 50 * 1024 * 1024;
  * and workspace binding. Every store (directory, artifact) goes through here, so they refuse a bad
  * snapshot the same way.
  */
-function checksumOf(content) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonicalJson(content)).digest('hex')}`;
-}
 /**
  * Text to store: readable (indented) JSON with the checksum last. With keys, `signature` (HMAC of
  * the content without checksum and signature) is added and the checksum covers it too, so a
@@ -5006,16 +5006,12 @@ const PlanSchema = PlanContentSchema.extend({
 
 
 
-
 /** A plan is small (item ids and names); anything far larger is not one. */
 const MAX_PLAN_BYTES = 20 * 1024 * 1024;
-function codec_checksumOf(content) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonicalJson(content)).digest('hex')}`;
-}
 /** Text of a plan file: signed like snapshots when keys are given, checksum last. */
 function encodePlan(content, keys) {
     const signed = keys ? { ...content, signature: keys.sign(content) } : content;
-    const plan = { ...signed, checksum: codec_checksumOf(signed) };
+    const plan = { ...signed, checksum: checksumOf(signed) };
     PlanSchema.parse(plan);
     return `${stringifyJson(plan, 2)}\n`;
 }
@@ -5047,7 +5043,7 @@ function decodePlan(text, source, keys) {
         throw refuse(`is not a databricks-halt plan (${issues}).`);
     }
     const { checksum, ...signed } = parsed.data;
-    if (codec_checksumOf(signed) !== checksum) {
+    if (checksumOf(signed) !== checksum) {
         throw refuse('is corrupt: its checksum does not match its content (edited or damaged).');
     }
     if (keys) {
