@@ -34,7 +34,12 @@ function armAccess(emu: Emulator): ArmAccess {
   }
 }
 
-/** The engine waits on the emulator's clock: each pause moves it forward, nothing sleeps. */
+/**
+ * The engine waits on the emulator's clock: each pause moves it forward, nothing sleeps. Every
+ * harness here starts with the clock stopped (clockSpeed 0), so real time passing between the
+ * engine's reads and the test's cannot end a NIC's linger in between. (The stop --wait tests
+ * keep it running: the stop's own waits move it.)
+ */
 function emulatorTiming(emu: Emulator): EngineTiming {
   return {
     networkPollIntervalMs: 60_000,
@@ -44,7 +49,7 @@ function emulatorTiming(emu: Emulator): EngineTiming {
 
 describe('network: subnet check', () => {
   test('running compute: not empty, each NIC named with its VM and an IP inside the subnet', async () => {
-    h = await startHarness({ arm: true })
+    h = await startHarness({ clockSpeed: 0, arm: true })
     const emu = h.emu
     const report = await h.run('network', {}, { arm: armAccess(emu) })
     const net = report.network!
@@ -69,7 +74,7 @@ describe('network: subnet check', () => {
   })
 
   test('no compute: empty, exit 0', async () => {
-    h = await startHarness({ arm: true, scenario: 'empty' })
+    h = await startHarness({ clockSpeed: 0, arm: true, scenario: 'empty' })
     const report = await h.run('network', {}, { arm: armAccess(h.emu) })
     expect(report.network).toMatchObject({ status: 'checked', verdict: 'empty' })
     expect(report.network!.subnets.every((s) => s.nics.length === 0)).toBe(true)
@@ -77,7 +82,7 @@ describe('network: subnet check', () => {
   })
 
   test('the given resource id must be this workspace', async () => {
-    h = await startHarness({ arm: true, workspaces: 2 })
+    h = await startHarness({ clockSpeed: 0, arm: true, workspaces: 2 })
     const other = h.emu.arm!.workspaceResourceId(1)
     const report = await h.run(
       'network',
@@ -90,7 +95,7 @@ describe('network: subnet check', () => {
   })
 
   test('not VNet-injected: says so and counts the managed resource group', async () => {
-    h = await startHarness({ arm: { vnetInjection: false } })
+    h = await startHarness({ clockSpeed: 0, arm: { vnetInjection: false } })
     const report = await h.run('network', {}, { arm: armAccess(h.emu) })
     const net = report.network!
     expect(net.vnetInjected).toBe(false)
@@ -116,7 +121,7 @@ describe('network: subnet check', () => {
   ] as const)(
     'missing Reader on the %s: failed, with the role assignment that fixes it',
     async (scope, _action, scopeTail) => {
-      h = await startHarness({ arm: true })
+      h = await startHarness({ clockSpeed: 0, arm: true })
       h.emu.arm!.deny(scope)
       const resourceId = scope === 'workspace' ? h.emu.arm!.workspaceResourceId() : undefined
       const report = await h.run(
@@ -137,7 +142,7 @@ describe('network: subnet check', () => {
   )
 
   test('without an Azure sign-in: skipped with a note, no crash', async () => {
-    h = await startHarness({ arm: true })
+    h = await startHarness({ clockSpeed: 0, arm: true })
     const report = await h.run('network', {}, { arm: { endpoint: h.emu.arm!.url } })
     expect(report.network).toMatchObject({ status: 'skipped', verdict: 'unknown' })
     expect(report.network!.note).toContain('needs an Azure sign-in')
