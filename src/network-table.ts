@@ -36,7 +36,9 @@ export function networkHeadline(network: NetworkReport): string {
 export function probeLines(network: NetworkReport): string[] {
   const p = network.probe
   if (!p) return []
-  const ips = p.ips.map((i) => `${i.nic} ${i.ip} in ${i.subnet}${i.inRange ? '' : ' (OUT OF RANGE)'}`)
+  const ips = p.ips.map(
+    (i) => `${i.nic} ${i.ip} in ${i.subnet}${i.inRange ? '' : ' (OUT OF RANGE)'}`,
+  )
   return [
     `Probe ${p.clusterName}${p.clusterId ? ` (${p.clusterId})` : ''}: ${p.result.toUpperCase()}` +
       (p.note ? ` · ${p.note}` : ''),
