@@ -14,6 +14,7 @@ import type { AccountState } from './state/account.js'
 import type {
   EmulatorOptions,
   FaultRule,
+  ObservedRequest,
   RandomFaults,
   RateLimitOption,
   RequestLogEntry,
@@ -58,6 +59,11 @@ export interface Emulator {
     clear(): void
   }
   requests: RequestLogEntry[]
+  /**
+   * Calls `observer` as each request arrives, before it is answered: what was true of the client
+   * at the moment it sent (e.g. that a token was masked first). Returns the unsubscribe.
+   */
+  onRequest(observer: (request: ObservedRequest) => void): () => void
   setRateLimits(option: RateLimitOption): void
   setLatency(ms: number): void
   /** Tune a behaviour at run time, e.g. `{ jobsUpdatePartialTrigger: 'reject' }`. */
@@ -206,6 +212,10 @@ function facade(core: EmulatorCore, servers: Server[]): Emulator {
       clear: () => core.faults.clear(),
     },
     requests: core.requests,
+    onRequest: (observer) => {
+      core.requestObservers.add(observer)
+      return () => void core.requestObservers.delete(observer)
+    },
     setRateLimits: (o) => core.rateLimiter.configure(o),
     setLatency: (ms) => void (core.latencyMs = ms),
     configure: (o) => {
