@@ -107,6 +107,11 @@ export interface EmulatorArm {
   /** The VNet change: new prefixes for a subnet of workspace i. */
   setSubnetPrefixes(role: SubnetRole, prefixes: string[], i?: number): void
   setNicLingerMs(ms: number): void
+  /**
+   * New NICs of workspace i take addresses from these prefixes instead of their subnet's (plays
+   * compute still landing in the old ranges after a change); undefined gives the subnet's back.
+   */
+  setAllocationPrefixes(role: SubnetRole, prefixes: string[] | undefined, i?: number): void
   /** Another bearer token ARM accepts (the admin token always is). */
   addToken(token: string): void
   /** Current NICs of workspace i (due clock events processed first). */
@@ -168,6 +173,11 @@ async function startArm(
       state.byWorkspaceIndex(i).prefixes[role] = [...prefixes]
     },
     setNicLingerMs: (ms) => void (state.nicLingerMs = ms),
+    setAllocationPrefixes: (role, prefixes, i = 0) => {
+      const w = state.byWorkspaceIndex(i)
+      if (prefixes) w.allocation[role] = [...prefixes]
+      else delete w.allocation[role]
+    },
     addToken: (token) => void state.tokens.add(token),
     nics: (i = 0) => {
       state.current()
