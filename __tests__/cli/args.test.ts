@@ -176,7 +176,7 @@ describe('parseCliArgs', () => {
         [['show', '--workspace-url', AZURE, '--zzzzzz'], /^Unknown option '--zzzzzz'\. Run/],
         [
           ['stpo', '--workspace-url', AZURE],
-          /Unknown command 'stpo': use show, stop, restore, network or status\. Did you mean stop\?/,
+          /Unknown command 'stpo': use show, stop, restore, network, status or desired-state\. Did you mean stop\?/,
         ],
         [['help', 'sotp'], /No help for 'sotp'.*Did you mean stop\?/],
         [

@@ -6,7 +6,7 @@ import {
   type NetworkReport,
   type Report,
 } from '../report.js'
-import { NETWORK_HEADERS, networkHeadline, networkRows } from '../network-table.js'
+import { NETWORK_HEADERS, networkHeadline, networkRows, probeLines } from '../network-table.js'
 import type { ResourceKind } from '../settings.js'
 import type { SnapshotLink } from './snapshot-link.js'
 
@@ -128,6 +128,7 @@ function result(report: Report): string {
 }
 
 function networkResult(network: NetworkReport): string {
+  if (network.probe) return `probe ${network.probe.result}`
   return network.status === 'checked'
     ? `subnets ${network.verdict.replace('_', ' ')}`
     : network.status
@@ -177,7 +178,7 @@ function byKind(report: Report): Row[] {
   return rows.length > 0 ? [header, ...rows] : [[{ data: 'Nothing in scope', header: true }]]
 }
 
-/** The "Network" section: the verdict and the subnet table. */
+/** The "Network" section: the verdict, the subnet table, the probe. */
 function addNetwork(network: NetworkReport): void {
   core.summary.addHeading('Network', 3)
   core.summary.addRaw(`<p>${esc(networkHeadline(network))}</p>`, true)
@@ -189,6 +190,8 @@ function addNetwork(network: NetworkReport): void {
       `\n\n${[header, NETWORK_HEADERS.map(() => '| --- ').join('') + '|', ...body].join('\n')}\n\n`,
     )
   }
+  const probe = probeLines(network)
+  if (probe.length > 0) core.summary.addRaw(`<pre>${esc(probe.join('\n'))}</pre>`, true)
 }
 
 function addKept(report: Report): void {
