@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { quietStartTime, startEmulator, type Emulator } from '../../emulator/index.js'
+import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { configuration, differences } from '../../scripts/workspace-state.js'
 import { actionBundle, BUNDLE_TIMEOUT_MS, sourceHash } from '../../__fixtures__/action-bundle.js'
@@ -8,6 +9,8 @@ import { leaks, maskAndFirstUse } from '../../__fixtures__/capture-stdout.js'
 import { EntraDouble, githubCredential } from '../../__fixtures__/entra-double.js'
 import { GITHUB_ISSUER, GitHubDouble } from '../../__fixtures__/github-double.js'
 import { call } from '../emulator/helpers.js'
+import { parseJson } from '../../src/databricks/json.js'
+import { ReportJsonSchema } from '../../src/report-json.js'
 
 /**
  * The action, bundled by ncc from the current src/ (not the committed dist/), run as the runner runs it, against loopback doubles of GitHub
@@ -126,6 +129,14 @@ describe('the action, end to end', () => {
     expect(stop.outputs.failed).toBe('0')
     expect(stop.outputs.report).toMatch(/databricks-halt-stop-.*\.json$/)
     expect(gh.artifacts.map((a) => String(a.id))).toContain(stop.outputs['snapshot-artifact-id'])
+    // The artifact's own page, as GitHub links an uploaded artifact.
+    const artifactUrl = `https://github.com/${gh.owner}/${gh.repo}/actions/runs/${run.runId}/artifacts/${stop.outputs['snapshot-artifact-id']}`
+    expect(stop.outputs['snapshot-artifact-url']).toBe(artifactUrl)
+    expect(stop.summary).toContain(`<a href="${artifactUrl}">`)
+    // The report file is the CLI's JSON report (one serialiser), plus the artifact link.
+    const report = ReportJsonSchema.parse(parseJson(readFileSync(stop.outputs.report, 'utf8')))
+    expect(report.snapshot_artifact?.url).toBe(artifactUrl)
+    expect(report.counts.changed).toBe(Number(stop.outputs.changed))
     expect(stop.summary).toContain('<h2>databricks-halt stop: done</h2>')
     expect(stop.summary).toContain(emu.workspace.url)
     expect(stop.summary).toContain(stop.outputs['snapshot-artifact-name'])
@@ -167,6 +178,11 @@ describe('the action, end to end', () => {
     const restore = await later.step({ mode: 'restore' })
     expectOk(restore)
     expect(restore.outputs['snapshot-run-id']).toBe(stop.outputs['snapshot-run-id'])
+    // The restored snapshot's artifact, in the stop's run.
+    expect(restore.outputs['snapshot-artifact-url']).toBe(stop.outputs['snapshot-artifact-url'])
+    expect(restore.outputs['snapshot-artifact-url']).toContain(
+      `/actions/runs/${stop.outputs['snapshot-run-id']}/artifacts/${stop.outputs['snapshot-artifact-id']}`,
+    )
     expect(
       gh.requests.some((r) =>
         r.path.endsWith(`/actions/artifacts/${stop.outputs['snapshot-artifact-id']}/zip`),
@@ -390,6 +406,12 @@ describe('saved plans: the plan job uploads the plan, the apply job applies exac
     expect(mutations()).toEqual([])
     const planId = plan.outputs['plan-artifact-id']
     expect(planId).toMatch(/^\d+$/)
+    // A dry run's `changed` is what it would change: the plan's items, not 0.
+    const planned = ReportJsonSchema.parse(parseJson(readFileSync(plan.outputs.report, 'utf8')))
+    expect(planned.counts.planned).toBeGreaterThan(0)
+    expect(plan.outputs.changed).toBe(String(planned.counts.planned))
+    expect(plan.outputs.changed).toBe(String(planned.plan_out?.items))
+    expect(planned.census?.jobs?.before).toBeGreaterThan(planned.census?.jobs?.after ?? 0)
     expect(gh.artifacts.find((a) => String(a.id) === planId)?.name).toBe(
       `databricks-halt-plan-ws${emu.workspace.workspaceId}-run${run.runId}-attempt1`,
     )

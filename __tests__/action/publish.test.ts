@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { parseOutputs } from '../../__fixtures__/action-runner.js'
 import { captureStdout } from '../../__fixtures__/capture-stdout.js'
 import { publish } from '../../src/action/publish-helper.js'
+import { parseJson } from '../../src/databricks/json.js'
+import type { ReportJson } from '../../src/report-json.js'
 import { countOutcomes } from '../../src/engine/report-builder.js'
 import type { ItemOutcome, ItemReport, Report } from '../../src/report.js'
 
@@ -80,16 +82,22 @@ describe('outputs, annotations and job summary', () => {
       'snapshot-artifact-id': '1234',
       'snapshot-artifact-name': r.snapshot!.name,
       'snapshot-run-id': '77',
+      'snapshot-artifact-url': 'https://github.com/acme/platform/actions/runs/77/artifacts/1234',
       changed: '2',
       failed: '1',
       conflicts: '0',
       active: '0',
     })
-    const written = JSON.parse(readFileSync(outputs.report, 'utf8')) as Report & {
-      snapshotArtifact: { runId: string }
-    }
-    expect(written.workspaceId).toBe('9007199254740993')
-    expect(written.snapshotArtifact.runId).toBe('77')
+    const written = parseJson(readFileSync(outputs.report, 'utf8')) as ReportJson
+    expect(written.schema_version).toBe(1)
+    expect(written.workspace_id).toBe('9007199254740993')
+    expect(written.snapshot_artifact).toEqual({
+      ref: '1234',
+      name: r.snapshot!.name,
+      run_id: '77',
+      run_url: 'https://github.com/acme/platform/actions/runs/77',
+      url: 'https://github.com/acme/platform/actions/runs/77/artifacts/1234',
+    })
 
     const summary = readFileSync(process.env.GITHUB_STEP_SUMMARY!, 'utf8')
     expect(summary).toContain('<h2>databricks-halt stop: needs attention</h2>')

@@ -84,7 +84,7 @@ export async function restore(rt: Runtime, startedAt: string, saved?: LoadedPlan
     snapshot: { ...entry, restored: entry.restored || (complete && !rt.settings.dryRun) },
     items,
     warnings: [...adminRegrants(rt, snapshot, items), ...restoreWarnings(rt, entry, items)],
-    ...(rt.settings.dryRun ? {} : { census: restoreCensus(inventory, items) }),
+    census: restoreCensus(inventory, items),
     ...(planOut ? { planOut } : {}),
     ...(saved ? { plan: appliedPlan(saved, items) } : {}),
   })
@@ -203,7 +203,8 @@ async function restoreOne(
   }
   if (decision.write === undefined)
     return { ...base, outcome: decision.outcome, detail: decision.detail }
-  if (rt.settings.dryRun) return { ...base, outcome: 'planned', detail: decision.detail }
+  const change = { before: now?.state ?? null, after: decision.write }
+  if (rt.settings.dryRun) return { ...base, outcome: 'planned', ...change, detail: decision.detail }
   return write(rt, resource, record, decision, now, expectations)
 }
 
@@ -216,6 +217,8 @@ async function write(
   expectations: Expectation[],
 ): Promise<ItemReport> {
   const base = { kind: resource.kind, id: record.id, name: record.name }
+  // As found (null: not listed, e.g. a removed assignment) → the value put back.
+  const change = { before: current?.state ?? null, after: decision.write }
   try {
     await resource.write(rt.resCtx, record, decision.write, current)
   } catch (e) {
@@ -225,9 +228,14 @@ async function write(
       return { ...base, outcome: 'gone', detail: `no longer exists (${error})` }
     if (e instanceof ItemGone) return { ...base, outcome: 'gone', detail: error }
     rt.logger.error(`${resource.kind} ${record.name} (${record.id}): ${error}`)
-    return { ...base, outcome: 'failed', detail: decision.detail, error }
+    return { ...base, outcome: 'failed', ...change, detail: decision.detail, error }
   }
-  const report: ItemReport = { ...base, outcome: decision.outcome, detail: decision.detail }
+  const report: ItemReport = {
+    ...base,
+    outcome: decision.outcome,
+    ...change,
+    detail: decision.detail,
+  }
   if (resource.matches) {
     expectations.push({ resource, id: record.id, expected: decision.write, report })
   }
