@@ -18,6 +18,16 @@ export default {
   // The machine is shared: one test process, plus the checker.
   concurrency: 1,
   timeoutMS: 30_000,
+  // Results accumulate across runs and sessions (docs/mutation.md): a mutant whose code and
+  // covering tests are unchanged keeps its result; a run scoped with --mutate keeps the others.
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  // The first failing test is enough to kill a mutant (Stryker's default, stated on purpose).
+  disableBail: false,
+  // Mutants that only run while a module loads (constants, zod schemas built at import) have no
+  // per-test coverage, so each would rerun every in-process test: minutes apiece here. They are
+  // reported as ignored and counted as not yet measured (docs/mutation.md).
+  ignoreStatic: true,
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { actionBundle } from './action-bundle.js'
@@ -23,9 +23,19 @@ export interface StepResult {
   dir: string
 }
 
+export interface StepOptions {
+  /**
+   * Called with the file the step's stdout goes to, as it starts. stdout is a file, not a pipe:
+   * what the Action wrote is in it the moment the write returns, so a double can check, as a
+   * request arrives, what the Action had printed before sending it (see mask-watch.ts).
+   */
+  onStart?: (stdoutFile: string) => void
+}
+
 export async function runStep(
   inputs: Record<string, string>,
   env: Record<string, string>,
+  options: StepOptions = {},
 ): Promise<StepResult> {
   const bundle = await actionBundle()
   const dir = mkdtempSync(join(tmpdir(), 'action-step-'))
@@ -58,16 +68,19 @@ export async function runStep(
     ...env,
     ...inputEnv,
   }
+  const stdoutFile = join(dir, 'stdout')
+  const stdoutFd = openSync(stdoutFile, 'w')
   const child = spawn(process.execPath, [bundle], {
     cwd: workspace,
     env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', stdoutFd, 'pipe'],
   })
-  let stdout = ''
+  closeSync(stdoutFd)
+  options.onStart?.(stdoutFile)
   let stderr = ''
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')))
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')))
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')))
   const code = await new Promise<number | null>((done) => child.on('close', done))
+  const stdout = readFileSync(stdoutFile, 'utf8')
   return {
     code,
     stdout,

@@ -25,19 +25,6 @@ export function maskedValues(stdout: string): Set<string> {
   return new Set([...stdout.matchAll(/^::add-mask::(.*)$/gm)].map((m) => m[1]))
 }
 
-/**
- * Where in a step's stdout `secret` is first masked and first used: the `::add-mask::` line, and
- * the `::group::Sign in` line the Action prints before the sign-in that makes the first request
- * with a credential (-1 when missing). A mask must exist and come first.
- */
-export function maskAndFirstUse(stdout: string, secret: string): { mask: number; use: number } {
-  const lines = stdout.split(/\r?\n/)
-  return {
-    mask: lines.indexOf(`::add-mask::${secret}`),
-    use: lines.findIndex((l) => l.startsWith('::group::Sign in')),
-  }
-}
-
 /** Lines that show `secret` anywhere other than in its own ::add-mask:: command. */
 export function leaks(stdout: string, secrets: string[]): string[] {
   return stdout

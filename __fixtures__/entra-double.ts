@@ -49,6 +49,8 @@ export class EntraDouble {
   caFile = ''
   readonly issued: string[] = []
   readonly requests: { method: string; path: string; form?: Record<string, string> }[] = []
+  /** Called with each token request's form as it arrives, before it is answered. */
+  readonly observers = new Set<(form: Record<string, string>) => void>()
   expiresInSeconds: number
   private server?: Server
 
@@ -108,6 +110,7 @@ export class EntraDouble {
     if (req.method === 'POST' && path === 'oauth2/v2.0/token') {
       const form = Object.fromEntries(new URLSearchParams((await readBody(req)).toString('utf8')))
       this.requests.push({ method: 'POST', path: url.pathname, form })
+      for (const observe of this.observers) observe(form)
       return this.token(res, tenant, form)
     }
     sendJson(res, 404, { error: 'not_found' })

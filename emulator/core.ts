@@ -10,6 +10,7 @@ import type {
   EmulatorOptions,
   FederationPolicy,
   KeylessArrayMode,
+  ObservedRequest,
   PartialTriggerMode,
   RequestLogEntry,
 } from './types.js'
@@ -25,6 +26,8 @@ export class EmulatorCore {
   readonly rateLimiter: RateLimiter
   readonly faults = new Faults()
   readonly requests: RequestLogEntry[] = []
+  /** Called as each request arrives, before it is answered (see Emulator.onRequest). */
+  readonly requestObservers = new Set<(request: ObservedRequest) => void>()
   readonly tokens = new Map<string, TokenInfo>()
   readonly workspaces: WorkspaceState[] = []
   account!: AccountState

@@ -14,6 +14,7 @@ import type { AccountState } from './state/account.js'
 import type {
   EmulatorOptions,
   FaultRule,
+  ObservedRequest,
   RandomFaults,
   RateLimitOption,
   RequestLogEntry,
@@ -58,6 +59,11 @@ export interface Emulator {
     clear(): void
   }
   requests: RequestLogEntry[]
+  /**
+   * Calls `observer` as each request arrives, before it is answered: what was true of the client
+   * at the moment it sent (e.g. that a token was masked first). Returns the unsubscribe.
+   */
+  onRequest(observer: (request: ObservedRequest) => void): () => void
   setRateLimits(option: RateLimitOption): void
   setLatency(ms: number): void
   /** Tune a behaviour at run time, e.g. `{ jobsUpdatePartialTrigger: 'reject' }`. */
@@ -101,6 +107,11 @@ export interface EmulatorArm {
   /** The VNet change: new prefixes for a subnet of workspace i. */
   setSubnetPrefixes(role: SubnetRole, prefixes: string[], i?: number): void
   setNicLingerMs(ms: number): void
+  /**
+   * New NICs of workspace i take addresses from these prefixes instead of their subnet's (plays
+   * compute still landing in the old ranges after a change); undefined gives the subnet's back.
+   */
+  setAllocationPrefixes(role: SubnetRole, prefixes: string[] | undefined, i?: number): void
   /** Another bearer token ARM accepts (the admin token always is). */
   addToken(token: string): void
   /** Current NICs of workspace i (due clock events processed first). */
@@ -162,6 +173,11 @@ async function startArm(
       state.byWorkspaceIndex(i).prefixes[role] = [...prefixes]
     },
     setNicLingerMs: (ms) => void (state.nicLingerMs = ms),
+    setAllocationPrefixes: (role, prefixes, i = 0) => {
+      const w = state.byWorkspaceIndex(i)
+      if (prefixes) w.allocation[role] = [...prefixes]
+      else delete w.allocation[role]
+    },
     addToken: (token) => void state.tokens.add(token),
     nics: (i = 0) => {
       state.current()
@@ -206,6 +222,10 @@ function facade(core: EmulatorCore, servers: Server[]): Emulator {
       clear: () => core.faults.clear(),
     },
     requests: core.requests,
+    onRequest: (observer) => {
+      core.requestObservers.add(observer)
+      return () => void core.requestObservers.delete(observer)
+    },
     setRateLimits: (o) => core.rateLimiter.configure(o),
     setLatency: (ms) => void (core.latencyMs = ms),
     configure: (o) => {

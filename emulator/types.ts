@@ -59,6 +59,16 @@ export interface RequestLogEntry {
   principalId?: string
 }
 
+/** A request as it arrives, for tests that check what a client sent and when. */
+export interface ObservedRequest {
+  method: string
+  path: string
+  /** The Authorization header as sent, if any. */
+  authorization?: string
+  /** The raw request body (form or JSON), as sent. */
+  body: string
+}
+
 export type PartialTriggerMode = 'drop' | 'reject'
 export type KeylessArrayMode = 'append' | 'replace'
 

@@ -3,7 +3,7 @@
  * licences. The e2e tests build the same way (__fixtures__/action-bundle.ts calls buildBundle).
  */
 import { execFile } from 'node:child_process'
-import { rmSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
@@ -17,6 +17,22 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)))
  * listings. Both are loaded by a dynamic import only on those paths.
  */
 export const NCC_EXTERNALS = ['open', 'apache-arrow']
+
+/**
+ * What the externals resolve to at run time. ncc turns an external's dynamic import into a static
+ * import at the top of index.js, so a bundle that imports "open" fails at start wherever the package
+ * is not installed: on a runner (the Action's checkout has no node_modules) and after
+ * `npm install -g`. The imports are pointed at this file instead, shipped beside index.js.
+ */
+const UNBUNDLED_STUB = 'unbundled.js'
+const UNBUNDLED_SOURCE = `// Stands in for packages left out of the bundle (scripts/build.ts, NCC_EXTERNALS): only code
+// paths databricks-halt never takes import them.
+const unbundled = (name) => () => {
+  throw new Error(\`\${name} is not part of the databricks-halt bundle\`)
+}
+export default unbundled('open')
+export const tableFromIPC = unbundled('apache-arrow')
+`
 
 export const ENTRIES = { action: 'src/index.ts', cli: 'src/cli.ts' } as const
 
@@ -35,10 +51,38 @@ export async function buildBundle(entry: string, outDir: string): Promise<void> 
     const { stdout = '', stderr = '' } = e as { stdout?: string; stderr?: string }
     throw new Error(`ncc could not build ${entry}:\n${stdout}${stderr}`, { cause: e })
   }
+  pointExternalsAtStub(outDir)
   const missing = writeLicences(stats, outDir, ROOT)
   if (missing.length > 0) {
     throw new Error(`${outDir}/licenses.txt does not credit: ${missing.join(', ')}`)
   }
+}
+
+/** Rewrites each external's import in index.js to the stub; fails if ncc emitted another form. */
+function pointExternalsAtStub(outDir: string): void {
+  const index = join(outDir, 'index.js')
+  let code = readFileSync(index, 'utf8')
+  for (const name of NCC_EXTERNALS) {
+    const from = ` from "${name}";\n`
+    const count = code.split(from).length - 1
+    if (count > 1) throw new Error(`${index} imports ${name} ${count} times.`)
+    code = code.replace(from, ` from "./${UNBUNDLED_STUB}";\n`)
+  }
+  const bare = NCC_EXTERNALS.find((name) =>
+    [code, ...chunks(outDir)].some(
+      (c) => c.includes(`from "${name}"`) || c.includes(`import("${name}")`),
+    ),
+  )
+  if (bare)
+    throw new Error(`${index} still loads ${bare} by name: it is not installed where this runs.`)
+  writeFileSync(index, code)
+  writeFileSync(join(outDir, UNBUNDLED_STUB), UNBUNDLED_SOURCE)
+}
+
+function chunks(outDir: string): string[] {
+  return readdirSync(outDir)
+    .filter((f) => f.endsWith('.index.js'))
+    .map((f) => readFileSync(join(outDir, f), 'utf8'))
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -92,6 +92,7 @@ export function getInputs(): ActionInputs {
     auth: auth.method,
     azureWorkspaceResourceId: text('azure-workspace-resource-id'),
     checkSubnets: bool('check-subnets', false),
+    verifyRanges: bool('verify-ranges', false),
     allowHosts: list('allowed-hosts'),
   })
   const retentionDays = number('retention-days', 90)

@@ -31,3 +31,20 @@ export function networkHeadline(network: NetworkReport): string {
   }
   return `Network: subnets ${network.verdict.replace('_', ' ')}${where}`
 }
+
+/** The probe's result as lines. */
+export function probeLines(network: NetworkReport): string[] {
+  const p = network.probe
+  if (!p) return []
+  const ips = p.ips.map(
+    (i) => `${i.nic} ${i.ip} in ${i.subnet}${i.inRange ? '' : ' (OUT OF RANGE)'}`,
+  )
+  return [
+    `Probe ${p.clusterName}${p.clusterId ? ` (${p.clusterId})` : ''}: ${p.result.toUpperCase()}` +
+      (p.note ? ` · ${p.note}` : ''),
+    `  IPs: ${ips.join(', ') || 'none'} · prefixes: ${p.prefixes.join(', ')}`,
+    ...(p.leftoversRemoved.length
+      ? [`  removed leftover probes: ${p.leftoversRemoved.join(', ')}`]
+      : []),
+  ]
+}

@@ -5,6 +5,7 @@ import {
   type ItemOutcome,
   type ItemReport,
   type NetworkReport,
+  type ProbeReport,
   type Report,
 } from './report.js'
 import { RESOURCE_KINDS } from './settings.js'
@@ -76,6 +77,24 @@ const NetworkJson = z
         .strict(),
     ),
     managed: z.object({ vms: z.number().int(), nics: z.number().int() }).strict().optional(),
+    /** `network --verify-ranges`: where a fresh probe cluster's NICs landed. */
+    probe: z
+      .object({
+        result: z.enum(['pass', 'fail']),
+        cluster_id: z.string().optional(),
+        cluster_name: z.string(),
+        ips: z.array(
+          z
+            .object({ nic: z.string(), ip: z.string(), subnet: z.string(), in_range: z.boolean() })
+            .strict(),
+        ),
+        prefixes: z.array(z.string()),
+        deleted: z.boolean(),
+        leftovers_removed: z.array(z.string()),
+        note: z.string().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
 
@@ -192,59 +211,73 @@ export interface SnapshotArtifact {
   url?: string
 }
 
-/** The one serialiser of a report, for the CLI and the Action alike. */
+/**
+ * The one serialiser of a report, for the CLI and the Action alike. Each mapper takes every field
+ * of its source by name and hands the rest to `noneLeft`, so a field added to Report (or to an item
+ * or the network report) without a place in the JSON report is a type error here, not a silent gap.
+ */
 export function toJsonReport(report: Report, artifact?: SnapshotArtifact): ReportJson {
-  const r = report
+  // prettier-ignore
+  const {
+    mode, dryRun, workspaceId, workspaceUrl, accountId, caller, startedAt, finishedAt, exitCode,
+    counts, census, snapshot, planOut, plan, status, network, items, warnings, ...left
+  } = report
+  noneLeft(left)
   return {
     schema_version: REPORT_SCHEMA_VERSION,
     tool: 'databricks-halt',
-    mode: r.mode,
-    dry_run: r.dryRun,
-    workspace_id: r.workspaceId,
-    workspace_url: r.workspaceUrl,
-    ...(r.accountId ? { account_id: r.accountId } : {}),
-    ...(r.caller
+    mode,
+    dry_run: dryRun,
+    workspace_id: workspaceId,
+    workspace_url: workspaceUrl,
+    ...(accountId ? { account_id: accountId } : {}),
+    ...(caller
       ? {
           caller: {
-            id: r.caller.id,
-            user_name: r.caller.userName,
-            ...(r.caller.displayName ? { display_name: r.caller.displayName } : {}),
+            id: caller.id,
+            user_name: caller.userName,
+            ...(caller.displayName ? { display_name: caller.displayName } : {}),
           },
         }
       : {}),
-    started_at: r.startedAt,
-    finished_at: r.finishedAt,
-    exit_code: r.exitCode,
-    counts: r.counts,
-    ...(r.census ? { census: r.census } : {}),
-    ...(r.snapshot
+    started_at: startedAt,
+    finished_at: finishedAt,
+    exit_code: exitCode,
+    counts,
+    ...(census ? { census } : {}),
+    ...(snapshot
       ? {
           snapshot: {
-            ref: r.snapshot.ref,
-            name: r.snapshot.name,
-            created_at: r.snapshot.createdAt,
-            restored: r.snapshot.restored,
+            ref: snapshot.ref,
+            name: snapshot.name,
+            created_at: snapshot.createdAt,
+            restored: snapshot.restored,
           },
         }
       : {}),
     ...(artifact ? { snapshot_artifact: artifactJson(artifact) } : {}),
-    ...(r.planOut ? { plan_out: r.planOut } : {}),
-    ...(r.plan
+    ...(planOut ? { plan_out: planOut } : {}),
+    ...(plan
       ? {
           plan: {
-            path: r.plan.path,
-            created_at: r.plan.createdAt,
-            created_by: r.plan.createdBy,
-            items: r.plan.items,
-            unplanned: r.plan.unplanned,
+            path: plan.path,
+            created_at: plan.createdAt,
+            created_by: plan.createdBy,
+            items: plan.items,
+            unplanned: plan.unplanned,
           },
         }
       : {}),
-    ...(r.status ? { status: r.status } : {}),
-    ...(r.network ? { network: networkJson(r.network) } : {}),
-    items: r.items.map(itemJson),
-    warnings: r.warnings,
+    ...(status ? { status } : {}),
+    ...(network ? { network: networkJson(network) } : {}),
+    items: items.map(itemJson),
+    warnings,
   }
+}
+
+/** Compile-time only: the fields not yet mapped (must be none). */
+function noneLeft(left: Record<string, never>): void {
+  void left
 }
 
 /** The report as printed and written: int64 ids stay exact (src/databricks/json.ts). */
@@ -261,18 +294,22 @@ export function errorJson(name: string, message: string, exitCode: number): Erro
   }
 }
 
-function itemJson(i: ItemReport): ReportJson['items'][number] {
+function itemJson(item: ItemReport): ReportJson['items'][number] {
+  const { kind, id, name, outcome, detail, error, unplanned, drift, ...left } = item
+  const { before, after, ...none } = left
+  noneLeft(none)
   return {
-    kind: i.kind,
-    id: i.id,
-    name: i.name,
-    outcome: i.outcome,
-    ...('before' in i ? { before: i.before } : {}),
-    ...('after' in i ? { after: i.after } : {}),
-    ...(i.detail !== undefined ? { detail: i.detail } : {}),
-    ...(i.error !== undefined ? { error: i.error } : {}),
-    ...(i.unplanned ? { unplanned: true } : {}),
-    ...(i.drift ? { drift: i.drift } : {}),
+    kind,
+    id,
+    name,
+    outcome,
+    // Present (null included) when the run changed or would change the item.
+    ...('before' in left ? { before } : {}),
+    ...('after' in left ? { after } : {}),
+    ...(detail !== undefined ? { detail } : {}),
+    ...(error !== undefined ? { error } : {}),
+    ...(unplanned ? { unplanned: true } : {}),
+    ...(drift ? { drift } : {}),
   }
 }
 
@@ -286,16 +323,22 @@ function artifactJson(a: SnapshotArtifact): NonNullable<ReportJson['snapshot_art
   }
 }
 
-function networkJson(n: NetworkReport): NonNullable<ReportJson['network']> {
+function networkJson(network: NetworkReport): NonNullable<ReportJson['network']> {
+  // prettier-ignore
+  const {
+    status, note, verdict, workspaceResourceId, vnetInjected, vnetId, managedResourceGroupId,
+    subnets, managed, probe, ...left
+  } = network
+  noneLeft(left)
   return {
-    status: n.status,
-    ...(n.note !== undefined ? { note: n.note } : {}),
-    verdict: n.verdict,
-    ...(n.workspaceResourceId ? { workspace_resource_id: n.workspaceResourceId } : {}),
-    ...(n.vnetInjected !== undefined ? { vnet_injected: n.vnetInjected } : {}),
-    ...(n.vnetId ? { vnet_id: n.vnetId } : {}),
-    ...(n.managedResourceGroupId ? { managed_resource_group_id: n.managedResourceGroupId } : {}),
-    subnets: n.subnets.map((s) => ({
+    status,
+    ...(note !== undefined ? { note } : {}),
+    verdict,
+    ...(workspaceResourceId ? { workspace_resource_id: workspaceResourceId } : {}),
+    ...(vnetInjected !== undefined ? { vnet_injected: vnetInjected } : {}),
+    ...(vnetId ? { vnet_id: vnetId } : {}),
+    ...(managedResourceGroupId ? { managed_resource_group_id: managedResourceGroupId } : {}),
+    subnets: subnets.map((s) => ({
       role: s.role,
       name: s.name,
       id: s.id,
@@ -307,6 +350,24 @@ function networkJson(n: NetworkReport): NonNullable<ReportJson['network']> {
       })),
       verdict: s.verdict,
     })),
-    ...(n.managed ? { managed: n.managed } : {}),
+    ...(managed ? { managed } : {}),
+    ...(probe ? { probe: probeJson(probe) } : {}),
+  }
+}
+
+function probeJson(probe: ProbeReport): NonNullable<ReportJson['network']>['probe'] {
+  // prettier-ignore
+  const { result, clusterId, clusterName, ips, prefixes, deleted, leftoversRemoved, note, ...left } =
+    probe
+  noneLeft(left)
+  return {
+    result,
+    ...(clusterId ? { cluster_id: clusterId } : {}),
+    cluster_name: clusterName,
+    ips: ips.map((i) => ({ nic: i.nic, ip: i.ip, subnet: i.subnet, in_range: i.inRange })),
+    prefixes,
+    deleted,
+    leftovers_removed: leftoversRemoved,
+    ...(note !== undefined ? { note } : {}),
   }
 }

@@ -103,6 +103,22 @@ export interface SubnetReport {
   verdict: 'empty' | 'not_empty'
 }
 
+/** `network --verify-ranges`: where a fresh probe cluster's NICs landed. */
+export interface ProbeReport {
+  result: 'pass' | 'fail'
+  clusterId?: string
+  clusterName: string
+  /** Each of the probe's NICs: its private IP, the subnet it names, and whether the IP lies in it. */
+  ips: { nic: string; ip: string; subnet: string; inRange: boolean }[]
+  /** The prefixes of the workspace's subnets when the probe ran. */
+  prefixes: string[]
+  /** The probe cluster was permanently deleted at the end (false: the note says what is left). */
+  deleted: boolean
+  /** Probe clusters of earlier, interrupted runs that this run deleted. */
+  leftoversRemoved: string[]
+  note?: string
+}
+
 /**
  * The Azure side (network mode, stop --check-subnets): read through Azure Resource Manager.
  * `skipped` = no Azure sign-in or not an Azure workspace; `failed` = ARM could not be read.
@@ -118,6 +134,7 @@ export interface NetworkReport {
   subnets: SubnetReport[]
   /** Without VNet injection: the managed resource group's VMs and NICs. */
   managed?: { vms: number; nics: number }
+  probe?: ProbeReport
 }
 
 export interface Report {

@@ -75,5 +75,7 @@ export const SettingsSchema = z.object({
   azureWorkspaceResourceId: z.string().min(1).optional(),
   /** stop: also wait (within waitMinutes) until the workspace's subnets have no NICs. */
   checkSubnets: z.boolean().default(false),
+  /** network: start a probe cluster and check its NICs lie in the subnets' current prefixes. */
+  verifyRanges: z.boolean().default(false),
 })
 export type Settings = z.infer<typeof SettingsSchema>

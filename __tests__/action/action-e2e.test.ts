@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path'
 import { configuration, differences } from '../../scripts/workspace-state.js'
 import { actionBundle, BUNDLE_TIMEOUT_MS, sourceHash } from '../../__fixtures__/action-bundle.js'
 import { runStep, type StepResult } from '../../__fixtures__/action-runner.js'
-import { leaks, maskAndFirstUse } from '../../__fixtures__/capture-stdout.js'
+import { leaks } from '../../__fixtures__/capture-stdout.js'
+import { MaskWatch } from '../../__fixtures__/mask-watch.js'
 import { EntraDouble, githubCredential } from '../../__fixtures__/entra-double.js'
 import { GITHUB_ISSUER, GitHubDouble } from '../../__fixtures__/github-double.js'
 import { call } from '../emulator/helpers.js'
@@ -27,6 +28,8 @@ let emu: Emulator
 let nextRun = 5000
 /** Whom the Entra token signs in as in the emulator (the admin unless a test says otherwise). */
 let signInAs: string | undefined
+/** Each credential sent to Databricks or Entra must have been masked first (mask-watch.ts). */
+const masks = new MaskWatch()
 
 beforeAll(async () => {
   await actionBundle()
@@ -39,6 +42,7 @@ beforeAll(async () => {
     // Entra's token is what the workspace must accept: register exactly that one, for the admin.
     onIssue: (token) => emu.addToken(token, signInAs ?? emu.adminPrincipalId),
   })
+  entra.observers.add(masks.entra)
 })
 
 afterAll(async () => {
@@ -60,6 +64,7 @@ beforeEach(async () => {
     propagationDelayMs: 0,
     transitionMs: 50,
   })
+  emu.onRequest(masks.databricks)
 })
 
 afterEach(async () => {
@@ -75,7 +80,8 @@ function newRun(options: { idToken?: boolean } = {}) {
   }
   return {
     runId: String(runId),
-    step: (inputs: Record<string, string>) => runStep({ ...azureInputs(), ...inputs }, env),
+    step: (inputs: Record<string, string>) =>
+      runStep({ ...azureInputs(), ...inputs }, env, { onStart: masks.start }),
   }
 }
 
@@ -96,6 +102,9 @@ const mutations = () => emu.requests.filter((r) => r.method !== 'GET' && !/\/oid
 
 /** Every secret that exists in the test: none may show outside its own ::add-mask:: line. */
 function expectNoLeaks(step: StepResult): void {
+  // Masked before first sent, checked as each request arrived: not only absent afterwards.
+  expect(masks.checked).toBeGreaterThan(0)
+  expect(masks.violations).toEqual([])
   const secrets = [...gh.secrets, ...entra.issued, emu.adminToken]
   expect(leaks(step.stdout, secrets)).toEqual([])
   expect(leaks(step.stderr, secrets)).toEqual([])
@@ -317,6 +326,7 @@ describe('the action, end to end', () => {
 
     const stop = await run.step({ ...inputs, mode: 'stop' })
     expectOk(stop)
+    expectNoLeaks(stop)
     expect(emu.requests.some((r) => r.path === '/oidc/v1/token')).toBe(true)
     expect(emu.requests.some((r) => r.path === `/oidc/accounts/${emu.accountId}/v1/token`)).toBe(
       true,
@@ -336,13 +346,13 @@ describe('the action, end to end', () => {
         'fail-if-active': 'true',
       },
       { DATABRICKS_TOKEN: emu.adminToken },
+      { onStart: masks.start },
     )
     expect(step.code).toBe(1) // the seeded workspace is busy: the gate fails
     expect(Number(step.outputs.active)).toBeGreaterThan(0)
-    // Masked before its first use: ahead of the sign-in, which sends it first.
-    const { mask, use } = maskAndFirstUse(step.stdout, emu.adminToken)
-    expect(mask).toBeGreaterThanOrEqual(0)
-    expect(use).toBeGreaterThan(mask)
+    // Masked before its first use: checked as each request carrying it arrived.
+    expect(masks.checked).toBeGreaterThan(0)
+    expect(masks.violations).toEqual([])
     expect(leaks(step.stdout, [emu.adminToken])).toEqual([])
     expect(mutations()).toEqual([])
   })

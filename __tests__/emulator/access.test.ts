@@ -163,6 +163,22 @@ describe('workspace access and permission assignments', () => {
     expect((await q('Users', 'userName eq')).status).toBe(400)
   })
 
+  it('account SCIM filters users on the boolean `active` (a literal, not a string)', async () => {
+    const scim = `/api/2.0/accounts/${emu.accountId}/scim/v2`
+    const q = (filter: string) =>
+      call(emu.accountUrl, `${scim}/Users?filter=${encodeURIComponent(filter)}`, admin())
+    emu.account.users.get('1002')!.active = false
+    const ids = (answer: { json: Record<string, unknown> }) =>
+      (answer.json.Resources as Array<{ id: string }>).map((u) => u.id)
+    expect(ids(await q('active eq false'))).toEqual(['1002'])
+    expect(ids(await q('active eq true'))).not.toContain('1002')
+    expect(ids(await q('active ne true'))).toEqual(['1002'])
+    expect((await q('active eq "false"')).status).toBe(400)
+    expect((await q('userName eq true')).status).toBe(400)
+    expect((await q('active co false')).status).toBe(400)
+    emu.account.users.get('1002')!.active = true
+  })
+
   it('only account admins may use the account API; a new admin can', async () => {
     const token = emu.tokenFor('1003')
     expect((await call(emu.accountUrl, base(), { token })).status).toBe(403)

@@ -5,6 +5,7 @@ import {
   type Emulator,
   type ScenarioJson,
 } from '../../emulator/index.js'
+import { EmulatorClock } from '../../emulator/engine/clock.js'
 import { call } from './helpers.js'
 
 const START = Date.UTC(2026, 0, 5, 9, 0, 30) // a Monday, 30 s past the hour
@@ -335,15 +336,29 @@ describe('emulator clock', () => {
     expect(['STARTING', 'RUNNING']).toContain(emu.ws().warehouses.get('wh1')!.state)
   })
 
-  it('accelerated clock: clockSpeed multiplies real time', async () => {
-    emu = await startEmulator({ scenario: 'empty', clockSpeed: 1000, startTime: START })
-    const t0 = emu.clock.now()
-    await new Promise((r) => setImmediate(r))
+  it('accelerated clock: clockSpeed multiplies real time (an injected real-time source)', () => {
+    let real = 500
+    const clock = new EmulatorClock(START, 1000, () => real)
+    expect(clock.now()).toBe(START)
+    // 20 real ms at speed 1000 are 20 emulator seconds; manual advances add on top.
+    real += 20
+    expect(clock.now()).toBe(START + 20_000)
+    clock.advance(5)
+    expect(clock.now()).toBe(START + 20_005)
+    // Speed 0 stops it: real time no longer moves it, advances still do.
+    clock.setSpeed(0)
+    real += 60_000
+    expect(clock.now()).toBe(START + 20_005)
+    clock.advance(MIN)
+    expect(clock.now()).toBe(START + 20_005 + MIN)
+  })
+
+  it('clockSpeed 0 holds the emulator still until it is advanced', async () => {
+    emu = await startEmulator({ scenario: 'empty', clockSpeed: 0, startTime: START })
+    await call(emu.workspace.url, '/api/2.1/clusters/list', { token: emu.adminToken })
+    expect(emu.clock.now()).toBe(START)
     emu.clock.advance(5)
-    expect(emu.clock.now()).toBeGreaterThanOrEqual(t0 + 5)
-    // 20 real ms at speed 1000 are 20 emulator seconds; at speed 1 they would be 20 ms.
-    await new Promise((r) => setTimeout(r, 20))
-    expect(emu.clock.now() - t0).toBeGreaterThanOrEqual(10_000)
+    expect(emu.clock.now()).toBe(START + 5)
   })
 })
 

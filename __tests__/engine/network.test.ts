@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals'
 import type { Emulator } from '../../emulator/index.js'
-import type { ArmAccess } from '../../src/engine/network.js'
-import type { EngineTiming } from '../../src/engine/runtime.js'
 import { startHarness, type Harness } from './harness.js'
-import { unsignedJwt } from '../../__fixtures__/http-util.js'
+import { armAccess, emulatorTiming, OBJECT_ID } from './arm-access.js'
 
 /**
  * The subnet check against the emulator's ARM double (https, through the unmodified Azure SDK):
@@ -15,37 +13,6 @@ afterEach(async () => {
   await h?.close()
   h = undefined
 })
-
-/** An Entra-style access token naming the caller's object id, which the ARM double accepts. */
-const OBJECT_ID = '3b0e2f6c-7d1a-4c55-9e0b-2a6f4d8c1e97'
-
-function armAccess(emu: Emulator): ArmAccess {
-  const token = unsignedJwt({ oid: OBJECT_ID, aud: 'https://management.azure.com' })
-  emu.arm!.addToken(token)
-  return {
-    endpoint: emu.arm!.url,
-    tlsCa: emu.arm!.ca,
-    credential: {
-      getToken: async () => ({
-        token,
-        expiresOnTimestamp: Date.now() + 3_600_000,
-      }),
-    },
-  }
-}
-
-/**
- * The engine waits on the emulator's clock: each pause moves it forward, nothing sleeps. Every
- * harness here starts with the clock stopped (clockSpeed 0), so real time passing between the
- * engine's reads and the test's cannot end a NIC's linger in between. (The stop --wait tests
- * keep it running: the stop's own waits move it.)
- */
-function emulatorTiming(emu: Emulator): EngineTiming {
-  return {
-    networkPollIntervalMs: 60_000,
-    clock: { now: () => emu.clock.now(), sleep: async (ms) => emu.clock.advance(ms) },
-  }
-}
 
 describe('network: subnet check', () => {
   test('running compute: not empty, each NIC named with its VM and an IP inside the subnet', async () => {

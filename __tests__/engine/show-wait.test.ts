@@ -35,8 +35,11 @@ describe('show', () => {
 
 describe('stop --wait', () => {
   it('waits until compute is down, and nothing starts again while halted', async () => {
-    h = await startHarness({ transitionMs: 200 })
-    const report = await h.run('stop', { waitMinutes: 0.2 })
+    // Compute takes 3 s (the emulator's clock runs at real speed here) to stop, far longer than
+    // the stop's own calls even on a loaded machine: 200 ms let everything finish before the
+    // wait began, and then there was nothing to wait for.
+    h = await startHarness({ transitionMs: 3_000 })
+    const report = await h.run('stop', { waitMinutes: 0.5 })
     expect(report.exitCode).toBe(0)
     expect(h.logger.lines.some((l) => /waiting for \d+ /.test(l))).toBe(true)
     const ws = h.emu.ws()

@@ -342,7 +342,7 @@ describe('what a restore gives back to people', () => {
     const gone = restored.items.find((i) => i.id === leaver)
     expect([gone?.outcome, gone?.detail]).toEqual([
       'gone',
-      expect.stringMatching(/deactivated in the account; not re-assigned/),
+      expect.stringMatching(/deactivated in the account since the stop; not re-assigned/),
     ])
     expect(ws.assignments.has(leaver)).toBe(false)
   })

@@ -48,6 +48,20 @@ describe('permission_assignments records', () => {
     )
     expect(checkAssignmentRecord(rec('ADMIN', null, '7'))).toBe('before.principal: missing')
   })
+  it('takes principal_active only as a boolean on a user or service principal, and no other field', () => {
+    const of = (extra: object, p: object = principal) =>
+      checkAssignmentRecord(rec({ principal: p, permissions: ['USER'], ...extra }, null, '7'))
+    expect(of({ principal_active: false })).toBe(undefined)
+    expect(of({ principal_active: true })).toBe(undefined)
+    expect(of({ principal_active: 'false' })).toBe('before.principal_active: must be true or false')
+    expect(of({ principal_active: null })).toBe('before.principal_active: must be true or false')
+    const group = { principal_id: '7', group_name: 'data-eng' }
+    expect(of({}, group)).toBe(undefined)
+    expect(of({ principal_active: false }, group)).toBe(
+      'before.principal_active: a group has no active flag',
+    )
+    expect(of({ active_at_stop: false })).toBe('before.active_at_stop: not a field a stop records')
+  })
 })
 
 describe('instance_pools records', () => {

@@ -31,6 +31,8 @@ export interface ArmNic {
 interface ArmNode {
   key: string
   vm: string
+  /** The VM's tags: a cluster's default and custom tags, as Databricks tags its resources. */
+  tags: Record<string, string>
   nics: ArmNic[]
   /** Emulator time the node went (its NICs linger from then); undefined while it runs. */
   goneAt?: number
@@ -52,6 +54,11 @@ export class ArmWorkspace {
     container: 'private-subnet',
   }
   prefixes: Record<SubnetRole, string[]>
+  /**
+   * Where new NICs take their addresses when not from the subnet's own prefixes: plays compute
+   * that still lands in the old ranges after a change (the probe's fail case). Default: none.
+   */
+  allocation: Partial<Record<SubnetRole, string[]>> = {}
   readonly injected: boolean
   nodes: ArmNode[] = []
 
@@ -207,6 +214,7 @@ export class ArmWorkspace {
         name: n.vm,
         type: 'Microsoft.Compute/virtualMachines',
         location: LOCATION,
+        tags: { ...n.tags },
       }))
   }
 }
@@ -215,18 +223,22 @@ export function rg(name: string): string {
   return `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${name}`
 }
 
-/** Every node the workspace's compute has now, by a stable key. */
-function liveNodes(ws: WorkspaceState): string[] {
-  const keys: string[] = []
-  const add = (prefix: string, count: number) => {
-    for (let i = 0; i < count; i++) keys.push(`${prefix}/${i}`)
+/**
+ * Every node the workspace's compute has now, by a stable key, with its VM's tags. A cluster's
+ * VMs carry its default_tags and custom_tags ("Databricks will tag all cluster resources ... with
+ * these tags in addition to default_tags": custom_tags in sdk-go service/compute/model.go).
+ */
+function liveNodes(ws: WorkspaceState): Map<string, Record<string, string>> {
+  const keys = new Map<string, Record<string, string>>()
+  const add = (prefix: string, count: number, tags: Record<string, string> = {}) => {
+    for (let i = 0; i < count; i++) keys.set(`${prefix}/${i}`, { Vendor: 'Databricks', ...tags })
   }
   for (const c of ws.clusters.values()) {
     if (!['PENDING', 'RUNNING', 'RESIZING', 'RESTARTING', 'TERMINATING'].includes(c.state)) continue
     // A pool cluster's nodes are pool instances in use: counted here, while the cluster runs
     // (the pools' used_count is not kept in step with clusters in the emulator).
     const workers = c.num_workers ?? c.autoscale?.min_workers ?? 0
-    add(`cluster/${c.cluster_id}`, 1 + workers)
+    add(`cluster/${c.cluster_id}`, 1 + workers, { ...c.default_tags, ...c.custom_tags })
   }
   for (const p of ws.instancePools.values()) {
     const s = p.stats ?? {}
@@ -264,24 +276,24 @@ export class ArmState {
   /** Bring VMs and NICs in line with the compute at emulator time `at`. */
   reconcile(at: number): void {
     for (const w of this.workspaces) {
-      const live = new Set(liveNodes(w.ws))
+      const live = liveNodes(w.ws)
       for (const node of w.nodes) {
         if (node.goneAt === undefined && !live.has(node.key)) node.goneAt = at
         else if (node.goneAt === undefined) live.delete(node.key)
       }
       w.nodes = w.nodes.filter((n) => n.goneAt === undefined || at < n.goneAt + this.nicLingerMs)
-      for (const key of live) w.nodes.push(this.newNode(w, key))
+      for (const [key, tags] of live) w.nodes.push(this.newNode(w, key, tags))
     }
   }
 
-  private newNode(w: ArmWorkspace, key: string): ArmNode {
+  private newNode(w: ArmWorkspace, key: string, tags: Record<string, string>): ArmNode {
     const vm = `${(++this.vmSeq).toString(16).padStart(8, '0')}a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6`
     const nics = (['host', 'container'] as const).map((subnet) => ({
       name: `${vm}-${subnet === 'host' ? 'publicNic' : 'privateNic'}`,
       subnet,
       ip: freeIp(w, subnet),
     }))
-    return { key, vm, nics }
+    return { key, vm, tags, nics }
   }
 
   byWorkspaceIndex(i: number): ArmWorkspace {
@@ -299,7 +311,7 @@ export class ArmState {
 
 /** The lowest free address of the subnet's first prefix (Azure reserves the first four). */
 function freeIp(w: ArmWorkspace, subnet: SubnetRole): string {
-  const [base, bits] = w.prefixes[subnet][0].split('/')
+  const [base, bits] = (w.allocation[subnet] ?? w.prefixes[subnet])[0].split('/')
   const start = toInt(base)
   const size = 2 ** (32 - Number(bits))
   const used = new Set(

@@ -26,7 +26,7 @@ export function quietStartTime(now: number = Date.now()): number {
 
 export class EmulatorClock {
   private base: number
-  private realStart = performance.now()
+  private realStart: number
   private manual = 0
   private speed: number
   /** While an event runs, "now" is its due time so objects it creates carry that timestamp. */
@@ -37,9 +37,18 @@ export class EmulatorClock {
   /** Called after each event with its due time (the ARM double follows compute changes here). */
   afterEvent?: (at: number) => void
 
-  constructor(startTime: number, speed: number) {
+  /**
+   * @param realNow the real-time source (ms, monotonic): `performance.now` in use; tests of the
+   *   speed factor pass their own so they never depend on how long a real pause lasts.
+   */
+  constructor(
+    startTime: number,
+    speed: number,
+    private readonly realNow: () => number = () => performance.now(),
+  ) {
     this.base = startTime
     this.speed = speed
+    this.realStart = realNow()
   }
 
   now(): number {
@@ -49,12 +58,12 @@ export class EmulatorClock {
 
   /** The clock's present, ignoring an event being processed. */
   wallNow(): number {
-    return Math.floor(this.base + (performance.now() - this.realStart) * this.speed + this.manual)
+    return Math.floor(this.base + (this.realNow() - this.realStart) * this.speed + this.manual)
   }
 
   setSpeed(speed: number): void {
     this.base = this.wallNow() - this.manual
-    this.realStart = performance.now()
+    this.realStart = this.realNow()
     this.speed = speed
   }
 

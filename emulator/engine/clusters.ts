@@ -3,7 +3,7 @@ import type { EmulatorCore } from '../core.js'
 import type { Obj } from '../http/router.js'
 import type { WorkspaceState } from '../state/workspace.js'
 import { returnInstances, takeInstances } from './pools.js'
-import { transition } from './timers.js'
+import { bump, transition } from './timers.js'
 
 export function pascal(state: string): string {
   return state.charAt(0) + state.slice(1).toLowerCase()
@@ -84,4 +84,44 @@ export function createOwnedCluster(
     cluster.last_restarted_time = t
   })
   return cluster
+}
+
+/** An all-purpose cluster made by clusters/create: PENDING, then RUNNING after a transition. */
+export function createApiCluster(
+  core: EmulatorCore,
+  ws: WorkspaceState,
+  spec: Obj,
+  creator: string,
+): Obj {
+  const at = core.now()
+  const id = clusterId(ws, at)
+  const name = String(spec.cluster_name ?? '')
+  const cluster: Obj = {
+    ...structuredClone(spec),
+    cluster_id: id,
+    cluster_name: name,
+    state: 'PENDING',
+    state_message: 'Starting Spark',
+    cluster_source: 'API',
+    creator_user_name: creator,
+    start_time: at,
+    default_tags: { Vendor: 'Databricks', Creator: creator, ClusterName: name, ClusterId: id },
+    custom_tags: structuredClone(spec.custom_tags ?? {}),
+    spec: structuredClone(spec),
+  }
+  ws.clusters.set(id, cluster)
+  takeInstances(ws, cluster)
+  transition(core, ws, `cluster:${id}`, (t) => {
+    cluster.state = 'RUNNING'
+    cluster.state_message = ''
+    cluster.last_restarted_time = t
+  })
+  return cluster
+}
+
+/** permanent-delete: terminated and gone at once (its NICs then linger as any node's do). */
+export function permanentlyDelete(core: EmulatorCore, ws: WorkspaceState, cluster: Obj): void {
+  bump(ws, `cluster:${cluster.cluster_id}`) // a pending PENDING→RUNNING no longer happens
+  if (cluster.state !== 'TERMINATED') returnInstances(core, ws, cluster)
+  ws.clusters.delete(String(cluster.cluster_id))
 }

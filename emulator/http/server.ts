@@ -78,6 +78,8 @@ async function handle(
   const url = new URL(req.url ?? '/', baseUrl)
   const method = (req.method ?? 'GET').toUpperCase()
   const rawBody = await readBody(req)
+  for (const observe of core.requestObservers)
+    observe({ method, path: url.pathname, authorization: req.headers.authorization, body: rawBody })
   if (url.pathname.startsWith('/__emulator/') && target.admin) {
     return target.admin(req, res, rawBody)
   }

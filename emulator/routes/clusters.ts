@@ -1,8 +1,18 @@
-/** Clusters 2.0 (unpaged list) and 2.1 (paged list): list, get, delete (terminate), start. */
+/**
+ * Clusters 2.0 (unpaged list) and 2.1 (paged list): list, get, delete (terminate), start, create,
+ * permanent-delete, spark-versions, list-node-types.
+ */
 import type { Ctx, Obj, Router } from '../http/router.js'
 import { invalidParam, invalidState } from '../http/errors.js'
 import { cursorPage, intParam } from '../http/paging.js'
-import { pascal, startCluster, terminateCluster } from '../engine/clusters.js'
+import {
+  createApiCluster,
+  pascal,
+  permanentlyDelete,
+  startCluster,
+  terminateCluster,
+} from '../engine/clusters.js'
+import { NODE_TYPES, SPARK_VERSIONS } from '../engine/cluster-catalog.js'
 import { finishRun, isActive } from '../engine/runs.js'
 
 function clusterOrFail(ctx: Ctx, raw: unknown): Obj {
@@ -91,6 +101,58 @@ function remove(ctx: Ctx): Obj {
   return {}
 }
 
+/**
+ * clusters/create, strictly (CreateCluster in sdk-go service/compute/model.go): `spark_version`
+ * is the one required field; a node type or pool; autotermination 0 or 10..10000; at most 45
+ * custom tags. Answers `{cluster_id}` with the cluster PENDING.
+ */
+function create(ctx: Ctx): Obj {
+  const b = ctx.body
+  const version = b.spark_version
+  if (typeof version !== 'string' || !version)
+    throw invalidParam('Missing required field: spark_version')
+  if (!SPARK_VERSIONS.some((v) => v.key === version))
+    throw invalidParam(`Invalid spark version ${version}.`)
+  if (!b.node_type_id && !b.instance_pool_id)
+    throw invalidParam('Exactly one of node_type_id or instance_pool_id must be specified.')
+  if (b.node_type_id && !NODE_TYPES.some((n) => n.node_type_id === b.node_type_id))
+    throw invalidParam(`Node type ${String(b.node_type_id)} is not supported.`)
+  if (b.instance_pool_id && !ctx.ws!.instancePools.has(String(b.instance_pool_id)))
+    throw invalidParam(`Instance pool ${String(b.instance_pool_id)} does not exist.`)
+  const minutes = b.autotermination_minutes ?? 0
+  if (!Number.isInteger(minutes) || (minutes !== 0 && (minutes < 10 || minutes > 10000)))
+    throw invalidParam(
+      'Automatic termination must be between 10 and 10000 minutes, or 0 to disable it.',
+    )
+  const workers = b.num_workers ?? 0
+  if (!Number.isInteger(workers) || workers < 0)
+    throw invalidParam('num_workers must be a non-negative integer.')
+  const tags = b.custom_tags ?? {}
+  if (
+    typeof tags !== 'object' ||
+    Array.isArray(tags) ||
+    Object.values(tags).some((v) => typeof v !== 'string')
+  )
+    throw invalidParam('custom_tags must map tag names to strings.')
+  if (Object.keys(tags).length > 45) throw invalidParam('Databricks allows at most 45 custom tags.')
+  const user = ctx.core.account.principal(ctx.principalId!)
+  const creator = user?.userName ?? user?.applicationId ?? ''
+  const cluster = createApiCluster(
+    ctx.core,
+    ctx.ws!,
+    { ...b, num_workers: workers, autotermination_minutes: minutes },
+    creator,
+  )
+  return { cluster_id: cluster.cluster_id }
+}
+
+/** Terminates and removes the cluster: no longer listed, and any later call says it does not exist. */
+function permanentDelete(ctx: Ctx): Obj {
+  const cluster = clusterOrFail(ctx, ctx.body.cluster_id)
+  permanentlyDelete(ctx.core, ctx.ws!, cluster)
+  return {}
+}
+
 export function clusterRoutes(r: Router): void {
   r.add('GET', '/api/2.0/clusters/list', 'clusters', 'workspace-member', (ctx) => ({
     clusters: filtered(ctx),
@@ -103,5 +165,13 @@ export function clusterRoutes(r: Router): void {
     )
     r.add('POST', `${p}/delete`, 'clusters', 'workspace-member', remove)
     r.add('POST', `${p}/start`, 'clusters', 'workspace-member', start)
+    r.add('POST', `${p}/create`, 'clusters', 'workspace-member', create)
+    r.add('POST', `${p}/permanent-delete`, 'clusters', 'workspace-member', permanentDelete)
+    r.add('GET', `${p}/spark-versions`, 'clusters', 'workspace-member', () => ({
+      versions: structuredClone(SPARK_VERSIONS),
+    }))
+    r.add('GET', `${p}/list-node-types`, 'clusters', 'workspace-member', () => ({
+      node_types: structuredClone(NODE_TYPES),
+    }))
   }
 }

@@ -20,16 +20,32 @@ interface Clause {
   value: string
 }
 
-/** `attr op "value"` clauses joined by and/or, evaluated left to right (no parentheses). */
+/** Boolean attributes: compared with the literals `true` / `false` only (RFC 7644 §3.4.2.2). */
+const BOOLEAN_ATTRS = new Set(['active'])
+
+/**
+ * `attr op "value"` (or `attr eq true|false` for a boolean attribute) clauses joined by and/or,
+ * evaluated left to right (no parentheses). A boolean attribute compared with a string, or a
+ * string attribute with a boolean, is an invalid filter (the strict reading).
+ */
 function parseFilter(filter: string): { clauses: Clause[]; joins: string[] } {
   const clauses: Clause[] = []
   const joins: string[] = []
-  const re = /\s*([\w.]+)\s+(eq|ne|co|sw|ew)\s+"((?:[^"\\]|\\.)*)"\s*(?:(and|or)\b)?/giy
+  const re =
+    /\s*([\w.]+)\s+(eq|ne|co|sw|ew)\s+(?:"((?:[^"\\]|\\.)*)"|(true|false)\b)\s*(?:(and|or)\b)?/giy
   let m: RegExpExecArray | null
   let end = 0
   while ((m = re.exec(filter))) {
-    clauses.push({ attr: m[1], op: m[2].toLowerCase(), value: m[3].replace(/\\(.)/g, '$1') })
-    if (m[4]) joins.push(m[4].toLowerCase())
+    const boolean = m[4] !== undefined
+    const op = m[2].toLowerCase()
+    if (
+      boolean !== BOOLEAN_ATTRS.has(m[1].toLowerCase()) ||
+      (boolean && op !== 'eq' && op !== 'ne')
+    )
+      throw invalidParam(`Invalid filter: ${filter}`)
+    const value = boolean ? m[4].toLowerCase() : m[3].replace(/\\(.)/g, '$1')
+    clauses.push({ attr: m[1], op, value })
+    if (m[5]) joins.push(m[5].toLowerCase())
     end = re.lastIndex
   }
   if (!clauses.length || end < filter.trim().length || joins.length !== clauses.length - 1) {

@@ -6,7 +6,7 @@ import {
   type NetworkReport,
   type Report,
 } from '../report.js'
-import { NETWORK_HEADERS, networkHeadline, networkRows } from '../network-table.js'
+import { NETWORK_HEADERS, networkHeadline, networkRows, probeLines } from '../network-table.js'
 import type { ResourceKind } from '../settings.js'
 import type { SnapshotLink } from './snapshot-link.js'
 
@@ -128,6 +128,7 @@ function result(report: Report): string {
 }
 
 function networkResult(network: NetworkReport): string {
+  if (network.probe) return `probe ${network.probe.result}`
   return network.status === 'checked'
     ? `subnets ${network.verdict.replace('_', ' ')}`
     : network.status
@@ -184,7 +185,7 @@ function censusTitle(report: Report): string {
   return report.dryRun ? 'Active now → after the run' : 'Active before → after'
 }
 
-/** The "Network" section: the verdict and the subnet table. */
+/** The "Network" section: the verdict, the subnet table, the probe. */
 function addNetwork(network: NetworkReport): void {
   core.summary.addHeading('Network', 3)
   core.summary.addRaw(`<p>${esc(networkHeadline(network))}</p>`, true)
@@ -196,6 +197,8 @@ function addNetwork(network: NetworkReport): void {
       `\n\n${[header, NETWORK_HEADERS.map(() => '| --- ').join('') + '|', ...body].join('\n')}\n\n`,
     )
   }
+  const probe = probeLines(network)
+  if (probe.length > 0) core.summary.addRaw(`<pre>${esc(probe.join('\n'))}</pre>`, true)
 }
 
 function addKept(report: Report): void {

@@ -67,6 +67,7 @@ const OPTIONS = {
   auth: { type: 'string' },
   'azure-workspace-resource-id': { type: 'string' },
   'check-subnets': { type: 'boolean' },
+  'verify-ranges': { type: 'boolean' },
   'allow-host': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -289,6 +290,7 @@ function toSettings(
     auth: signIn(v, env, defaults),
     azureWorkspaceResourceId: v['azure-workspace-resource-id'],
     checkSubnets: v['check-subnets'] ?? false,
+    verifyRanges: v['verify-ranges'] ?? false,
     allowHosts: splitList(v['allow-host'] ?? []),
   }
   return validate(raw)

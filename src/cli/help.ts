@@ -73,6 +73,8 @@ Network (Azure; reads Resource Manager with the Azure sign-in: azure-cli or azur
   --azure-workspace-resource-id ID
                            /subscriptions/<id>/resourceGroups/<group>/providers/
                            Microsoft.Databricks/workspaces/<name> (default: looked up by URL)
+  --verify-ranges          network, after a VNet change: start a small probe cluster, check
+                           its NICs lie in the subnets' current prefixes, then delete it
   DATABRICKS_HALT_ARM_ENDPOINT  (environment) another Resource Manager endpoint (https)
 
 Output:
@@ -120,6 +122,7 @@ const ONLY_FOR: Record<string, readonly Command[]> = {
   '-y,': ['stop', 'restore'],
   '--check-subnets': ['stop'],
   '--azure-workspace-resource-id': ['stop', 'network'],
+  '--verify-ranges': ['network'],
   '--plan-out': ['stop', 'restore'],
   '--plan': ['stop', 'restore'],
   '--plan-max-age': ['stop', 'restore'],

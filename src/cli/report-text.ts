@@ -1,7 +1,7 @@
 import type { ItemOutcome, ItemReport, Report } from '../report.js'
 import { RESOURCE_KINDS, type ResourceKind } from '../settings.js'
 import { renderTable } from './table.js'
-import { NETWORK_HEADERS, networkHeadline, networkRows } from '../network-table.js'
+import { NETWORK_HEADERS, networkHeadline, networkRows, probeLines } from '../network-table.js'
 
 const TITLES: Record<ResourceKind, string> = {
   permission_assignments: 'Permission assignments',
@@ -150,7 +150,7 @@ function census(counts: NonNullable<Report['census']>, dryRun: boolean): string 
 function network(n: NonNullable<Report['network']>): string {
   const rows = networkRows(n)
   const table = rows.length ? [renderTable(NETWORK_HEADERS, rows)] : []
-  return [networkHeadline(n), ...table].join('\n')
+  return [networkHeadline(n), ...table, ...probeLines(n)].join('\n')
 }
 
 function summary(report: Report): string {

@@ -100,3 +100,83 @@ export async function startCluster(
     throw e
   }
 }
+
+/** The fields of POST /api/2.1/clusters/create the probe sends (CreateCluster in the SDKs). */
+export interface CreateClusterRequest {
+  cluster_name: string
+  spark_version: string
+  node_type_id: string
+  num_workers: number
+  autotermination_minutes: number
+  spark_conf?: Record<string, string>
+  custom_tags?: Record<string, string>
+}
+
+/** POST /api/2.1/clusters/create → {cluster_id}; the cluster starts PENDING. */
+export function createCluster(
+  workspace: DatabricksClient,
+  request: CreateClusterRequest,
+  options?: CallOptions,
+): Promise<{ cluster_id: string }> {
+  return workspace.post(`${BASE}/create`, request, { rateClass: 'clusters', ...options })
+}
+
+/**
+ * POST /api/2.1/clusters/permanent-delete: terminates the cluster and removes it for good (no
+ * longer listed, no action possible). Only ever sent for this tool's own probe clusters.
+ */
+export async function permanentDeleteCluster(
+  workspace: DatabricksClient,
+  request: { cluster_id: string },
+  options?: CallOptions,
+): Promise<void> {
+  await workspace.post(`${BASE}/permanent-delete`, request, { rateClass: 'clusters', ...options })
+}
+
+export interface SparkVersion {
+  key: string
+  name?: string
+}
+
+/** GET /api/2.1/clusters/spark-versions. */
+export async function sparkVersions(
+  workspace: DatabricksClient,
+  options?: CallOptions,
+): Promise<SparkVersion[]> {
+  const body = await workspace.get<{ versions?: SparkVersion[] }>(
+    `${BASE}/spark-versions`,
+    {},
+    {
+      rateClass: 'clusters',
+      ...options,
+    },
+  )
+  return body.versions ?? []
+}
+
+export interface NodeType {
+  node_type_id: string
+  memory_mb: number
+  num_cores: number
+  num_gpus?: number
+  is_deprecated?: boolean
+  is_graviton?: boolean
+  instance_type_id?: string
+  node_info?: { status?: string[] }
+}
+
+/** GET /api/2.1/clusters/list-node-types. */
+export async function listNodeTypes(
+  workspace: DatabricksClient,
+  options?: CallOptions,
+): Promise<NodeType[]> {
+  const body = await workspace.get<{ node_types?: NodeType[] }>(
+    `${BASE}/list-node-types`,
+    {},
+    {
+      rateClass: 'clusters',
+      ...options,
+    },
+  )
+  return body.node_types ?? []
+}

@@ -1,22 +1,29 @@
 import { ArmClient } from '../arm/client.js'
 import type { NetworkReport, Report } from '../report.js'
 import { armClientFor, checkSubnets, describeLeft, type NetworkTarget } from './network.js'
+import { verifyRanges } from './probe.js'
 import { finishReport, reportHeader } from './report-builder.js'
 import type { Runtime } from './runtime.js'
 
 /**
- * `network`: the subnet check (exit 0 only when every subnet is empty). The after-the-change
- * probe (starting a cluster to see where its NICs land) is not built yet, so it is not offered.
+ * `network`: the subnet check on its own (exit 0 only when every subnet is empty), or with
+ * --verify-ranges the after-the-change check (exit 0 only when the probe's NICs lie in range).
  */
 export async function network(rt: Runtime, startedAt: string): Promise<Report> {
   const arm = await armClientFor(rt.arm, rt.workspaceUrl)
   let result: NetworkReport
   if (arm instanceof ArmClient) {
     result = await rt.logger.group('Subnets', () => checkSubnets(arm, networkTarget(rt)))
+    if (rt.settings.verifyRanges && result.status === 'checked') {
+      const checked = result
+      result.probe = await rt.logger.group('Probe', () => verifyRanges(rt, arm, checked))
+    }
   } else result = arm
   const warnings = logNetwork(rt, result)
   const report = finishReport({ ...reportHeader(rt, 'network', startedAt), items: [], warnings })
-  const ok = result.status === 'checked' && result.verdict === 'empty'
+  const ok = rt.settings.verifyRanges
+    ? result.probe?.result === 'pass' && result.probe.deleted
+    : result.status === 'checked' && result.verdict === 'empty'
   return { ...report, network: result, exitCode: ok ? 0 : 1 }
 }
 
@@ -39,7 +46,17 @@ export function logNetwork(rt: Runtime, result: NetworkReport): string[] {
   if (result.note) rt.logger.info(result.note)
   if (result.verdict === 'empty') rt.logger.info('subnets: empty')
   else rt.logger.info(`subnets: not empty: ${describeLeft(result)}`)
-  return []
+  const probe = result.probe
+  if (!probe) return []
+  const ips = probe.ips.map((i) => `${i.ip}${i.inRange ? '' : ' (out of range)'}`).join(', ')
+  const line = `probe ${probe.result}: ${ips || 'no NICs'} in ${probe.prefixes.join(', ')}`
+  if (probe.result === 'pass' && probe.deleted) {
+    rt.logger.info(line)
+    return []
+  }
+  const warning = probe.note ? `${line} · ${probe.note}` : line
+  rt.logger.warning(warning, 'Probe')
+  return [warning]
 }
 
 /**

@@ -73,9 +73,9 @@ function failed(note: string, partial: Partial<NetworkReport> = {}): NetworkRepo
 }
 
 /** Thrown inside the check with the sentence for the report. */
-class CheckFailure extends Error {}
+export class CheckFailure extends Error {}
 
-async function read<T>(
+export async function read<T>(
   arm: ArmClient,
   what: string,
   scope: string,

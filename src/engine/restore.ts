@@ -1,13 +1,7 @@
 import { UsageError, errorText } from '../errors.js'
 import { targetMissing } from './apply.js'
 import type { ItemReport, Report } from '../report.js'
-import {
-  ItemGone,
-  type Inventory,
-  type Observed,
-  type Resource,
-  type RestoreDecision,
-} from '../resources/resource.js'
+import type { Inventory, Observed, Resource, RestoreDecision } from '../resources/resource.js'
 import { loadSnapshot } from '../snapshot/codec.js'
 import type { Snapshot, SnapshotItem } from '../snapshot/schema.js'
 import type { SnapshotEntry } from '../snapshot/store.js'
@@ -172,11 +166,14 @@ async function restoreKind(
   if (!listed) return [] // listing failed: already reported once for the kind
   const current = new Map(listed.map((i) => [i.id, i]))
   if (mine.length > 0) rt.logger.info(`${resource.kind}: restoring ${mine.length}`)
+  const gone = await goneNow(rt, resource, mine)
+  if (Array.isArray(gone)) return gone
   progress.add(resource.kind, mine.length)
   progress.start(resource.kind)
   const reports = await mapLimit(mine, rt.settings.maxConcurrency, async (record) => {
     try {
-      return await restoreOne(rt, resource, record, current.get(record.id), expectations)
+      const now = current.get(record.id)
+      return await restoreOne(rt, resource, record, now, expectations, gone.get(record.id))
     } finally {
       progress.tick(resource.kind)
     }
@@ -185,12 +182,32 @@ async function restoreKind(
   return reports
 }
 
+/**
+ * What the kind says is gone now (deactivated principals), read once per kind; if it cannot be
+ * read, every record of the kind fails: without it a deactivated principal could get access back.
+ */
+async function goneNow(
+  rt: Runtime,
+  resource: Resource,
+  mine: readonly SnapshotItem[],
+): Promise<Map<string, string> | ItemReport[]> {
+  if (mine.length === 0 || !resource.goneNow) return new Map()
+  try {
+    return await resource.goneNow(rt.resCtx, mine)
+  } catch (e) {
+    const error = `cannot tell what is gone: ${errorText(e)}`
+    rt.logger.error(`${resource.kind}: ${error}`)
+    return mine.map((r) => ({ kind: r.kind, id: r.id, name: r.name, outcome: 'failed', error }))
+  }
+}
+
 async function restoreOne(
   rt: Runtime,
   resource: Resource,
   record: SnapshotItem,
   now: Observed<unknown> | undefined,
   expectations: Expectation[],
+  goneReason: string | undefined,
 ): Promise<ItemReport> {
   const options = { force: rt.settings.force, restartCompute: rt.settings.restartCompute }
   const base = { kind: resource.kind, id: record.id, name: record.name }
@@ -203,6 +220,7 @@ async function restoreOne(
   }
   if (decision.write === undefined)
     return { ...base, outcome: decision.outcome, detail: decision.detail }
+  if (goneReason !== undefined) return { ...base, outcome: 'gone', detail: goneReason }
   const change = { before: now?.state ?? null, after: decision.write }
   if (rt.settings.dryRun) return { ...base, outcome: 'planned', ...change, detail: decision.detail }
   return write(rt, resource, record, decision, now, expectations)
@@ -226,7 +244,6 @@ async function write(
     // Deleted between the listing and the write (a job, or a principal removed from the account).
     if (targetMissing(resource, e, record.id))
       return { ...base, outcome: 'gone', detail: `no longer exists (${error})` }
-    if (e instanceof ItemGone) return { ...base, outcome: 'gone', detail: error }
     rt.logger.error(`${resource.kind} ${record.name} (${record.id}): ${error}`)
     return { ...base, outcome: 'failed', ...change, detail: decision.detail, error }
   }

@@ -22,6 +22,18 @@ const MANAGED: Record<string, string> = {
 /** Clusters owned by a run or a pipeline: never started again by hand. */
 const OWNED = new Set(['JOB', 'PIPELINE', 'PIPELINE_MAINTENANCE'])
 
+/**
+ * The after-the-change probe (`network --verify-ranges`) tags its cluster so: a stop, restore or
+ * status leaves it alone (never recorded, never started again, not drift); the probe deletes it.
+ */
+export const PROBE_TAG = { key: 'databricks-halt', value: 'probe' } as const
+export const PROBE_NAME_PREFIX = 'databricks-halt-probe-'
+const PROBE_REASON = 'probe cluster of network --verify-ranges (it deletes it)'
+
+export function isProbeCluster(c: Pick<ClusterDetails, 'custom_tags'>): boolean {
+  return c.custom_tags?.[PROBE_TAG.key] === PROBE_TAG.value
+}
+
 const RUNNING = new Set(['PENDING', 'RUNNING', 'RESTARTING', 'RESIZING'])
 const DOWN = new Set(['TERMINATED', 'TERMINATING'])
 
@@ -42,7 +54,13 @@ function observe(c: ClusterDetails): Observed<ClusterState> {
     state: { state, ...(OWNED.has(source) ? { owner: source } : {}) },
     active: state !== 'TERMINATED',
     detail: `${state}${source ? ` (${source})` : ''}`,
-    ...(hasKeepTag(c.custom_tags) ? { kept: KEEP_REASON } : managed ? { handledBy: managed } : {}),
+    ...(hasKeepTag(c.custom_tags)
+      ? { kept: KEEP_REASON }
+      : isProbeCluster(c)
+        ? { kept: PROBE_REASON }
+        : managed
+          ? { handledBy: managed }
+          : {}),
     raw: { jobId: c.default_tags?.JobId },
   }
 }

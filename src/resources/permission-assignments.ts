@@ -8,9 +8,9 @@ import {
   type PermissionAssignment,
 } from '../databricks/permission-assignments.js'
 import { clone, deepEqual, isObject } from './compare.js'
-import { getAccountScim, type AccountScimKind } from '../databricks/scim.js'
-import type { DatabricksClient } from '../databricks/client.js'
-import { ItemGone, type Clients, type Observed, type Recorded, type Resource } from './resource.js'
+import { listInactiveAccountPrincipals } from '../databricks/scim.js'
+import { errorText } from '../errors.js'
+import type { Clients, Observed, Recorded, Resource, ResourceContext } from './resource.js'
 
 export interface Principal {
   principal_id: string
@@ -20,8 +20,18 @@ export interface Principal {
   service_principal_name?: string
 }
 
-/** An assignment as recorded; null = not assigned (the value stop sets). */
-export type AssignmentState = { principal: Principal; permissions: string[] } | null
+/**
+ * An assignment as recorded; null = not assigned (the value stop sets). `principal_active` is
+ * whether the user or service principal was active in the account when it was listed (absent:
+ * a group, or not known, e.g. a snapshot from before it was recorded): restore re-assigns a
+ * principal that is inactive now only if it was already inactive at stop
+ * (docs/adr/0016-principals-inactive-before-the-halt.md).
+ */
+export type AssignmentState = {
+  principal: Principal
+  permissions: string[]
+  principal_active?: boolean
+} | null
 
 const WRITABLE = new Set(['USER', 'ADMIN'])
 
@@ -45,16 +55,27 @@ function principalKind(p: Principal): string {
   return 'user'
 }
 
-function observe(a: PermissionAssignment): Observed<AssignmentState> {
+function observe(
+  a: PermissionAssignment,
+  inactive: ReadonlySet<string> | undefined,
+): Observed<AssignmentState> {
   const permissions = [...(a.permissions ?? [])].sort()
   const principal = clone(a.principal) as Principal
   const unwritable = permissions.filter((p) => !WRITABLE.has(p))
+  const known = inactive !== undefined && principalKind(principal) !== 'group'
+  const principalActive = known ? !inactive.has(principal.principal_id) : undefined
   return {
     id: principal.principal_id,
     name: principalName(principal),
-    state: { principal, permissions },
+    state: {
+      principal,
+      permissions,
+      ...(principalActive === undefined ? {} : { principal_active: principalActive }),
+    },
     active: true,
-    detail: `${principalKind(principal)} ${permissions.join(',') || '(none)'}`,
+    detail:
+      `${principalKind(principal)} ${permissions.join(',') || '(none)'}` +
+      (principalActive === false ? ' (deactivated in the account)' : ''),
     // The service flags some assignments with an error, and UNKNOWN cannot be written back: we
     // could remove them but never restore them, so they are left alone and reported.
     ...(a.error
@@ -73,8 +94,11 @@ export const permissionAssignments: Resource<AssignmentState> = {
 
   async list(ctx) {
     try {
-      const assignments = await listPermissionAssignments(account(ctx.clients), ctx.workspaceId)
-      return assignments.map(observe)
+      const [assignments, inactive] = await Promise.all([
+        listPermissionAssignments(account(ctx.clients), ctx.workspaceId),
+        inactivePrincipals(ctx),
+      ])
+      return assignments.map((a) => observe(a, inactive))
     } catch (e) {
       if (isNotFederated(e)) throw notFederatedError(ctx.workspaceId, e)
       throw e
@@ -88,6 +112,17 @@ export const permissionAssignments: Resource<AssignmentState> = {
     state === null ? null : { ...state, permissions: writable(state.permissions) },
 
   checkRecord: (record) => checkAssignmentRecord(record),
+
+  // One filtered account list per principal type, so the dry run shows them too.
+  async goneNow(ctx, records) {
+    const inactive = await listInactiveAccountPrincipals(account(ctx.clients))
+    const gone = new Map<string, string>()
+    for (const record of records) {
+      const reason = deactivatedSince(record, inactive)
+      if (reason) gone.set(record.id, reason)
+    }
+    return gone
+  },
 
   async halt(ctx, item) {
     await deletePermissionAssignment(account(ctx.clients), ctx.workspaceId, item.id)
@@ -121,8 +156,7 @@ export const permissionAssignments: Resource<AssignmentState> = {
   async write(ctx, record, value) {
     if (value === null) return
     const permissions = writable(value.permissions) as Array<'USER' | 'ADMIN'>
-    // Never give access back to someone the account has deactivated since (a 404 = deleted).
-    await requireActive(account(ctx.clients), value.principal)
+    // Deactivated principals were sorted out by goneNow; a deleted one fails here (targetMissing).
     await updatePermissionAssignment(account(ctx.clients), ctx.workspaceId, record.id, permissions)
   },
 
@@ -153,22 +187,55 @@ export function checkAssignmentRecord(record: Recorded<unknown>): string | undef
     return 'before.permissions: must list USER or ADMIN'
   const other = permissions.filter((p) => typeof p !== 'string' || !WRITABLE.has(p))
   if (other.length > 0) return `before.permissions: ${other.join(',')} is not USER or ADMIN`
+  const extra = Object.keys(before).filter((k) => !BEFORE_FIELDS.has(k))
+  if (extra.length > 0) return `before.${extra[0]}: not a field a stop records`
+  return checkPrincipalActive(before)
+}
+
+const BEFORE_FIELDS = new Set(['principal', 'permissions', 'principal_active'])
+
+/** `principal_active` is a boolean, and only on users and service principals (groups have none). */
+function checkPrincipalActive(before: Record<string, unknown>): string | undefined {
+  if (!('principal_active' in before)) return undefined
+  const flag = before.principal_active
+  if (typeof flag !== 'boolean') return 'before.principal_active: must be true or false'
+  if (principalKind(before.principal as Principal) === 'group')
+    return 'before.principal_active: a group has no active flag'
   return undefined
 }
 
-function scimKindOf(p: Principal): AccountScimKind {
-  if (p.group_name !== undefined) return 'Groups'
-  if (p.service_principal_name !== undefined) return 'ServicePrincipals'
-  return 'Users'
+/**
+ * The account's deactivated users and service principals, for a stop to record; undefined (not
+ * known: restore then treats them as it did before it was recorded) with a warning if unreadable.
+ */
+async function inactivePrincipals(ctx: ResourceContext): Promise<Set<string> | undefined> {
+  // Only a stop records it; restore asks once in goneNow, and its verify re-lists for free.
+  if (ctx.settings.mode !== 'stop') return undefined
+  try {
+    return await listInactiveAccountPrincipals(account(ctx.clients))
+  } catch (e) {
+    ctx.logger.warning(
+      `Cannot list the account's deactivated principals (${errorText(e)}); a restore will not ` +
+        're-assign principals that are inactive then, even those already inactive now.',
+    )
+    return undefined
+  }
 }
 
-/** Throws ItemGone for a deactivated user or service principal; a deleted one answers 404. */
-async function requireActive(account: DatabricksClient, principal: Principal): Promise<void> {
-  const kind = scimKindOf(principal)
-  if (kind === 'Groups') return
-  const found = (await getAccountScim(account, kind, principal.principal_id)) as {
-    active?: boolean
-  }
-  if (found.active === false)
-    throw new ItemGone(`${principalName(principal)} is deactivated in the account; not re-assigned`)
+/**
+ * Why a recorded principal is not to be re-assigned, or undefined. Inactive now is `gone` unless
+ * the record says it was already inactive at stop: then the stop took its assignment away and
+ * restore gives exactly that back. A record without the flag (older snapshot) keeps the old rule.
+ */
+function deactivatedSince(
+  record: Recorded<AssignmentState>,
+  inactive: ReadonlySet<string>,
+): string | undefined {
+  const before = record.before
+  if (before === null || principalKind(before.principal) === 'group') return undefined
+  if (!inactive.has(record.id) || before.principal_active === false) return undefined
+  return before.principal_active === true
+    ? `${principalName(before.principal)} was deactivated in the account since the stop; not re-assigned`
+    : `${principalName(before.principal)} is deactivated in the account and the snapshot does not ` +
+        'say whether it was before the stop; not re-assigned'
 }

@@ -113,6 +113,12 @@ export interface Resource<S = unknown> {
     current: Observed<S> | undefined,
     options: RestoreOptions,
   ): RestoreDecision<S>
+  /**
+   * Restore: the records whose target is there but must not be written to now (a principal
+   * deactivated in the account since the stop), each with why; they are reported `gone`. Read
+   * once for the whole kind before anything is decided, so a dry run shows them too.
+   */
+  goneNow?(ctx: ResourceContext, records: readonly Recorded<S>[]): Promise<Map<string, string>>
   /** Write a value decided by decideRestore. */
   write(
     ctx: ResourceContext,
@@ -166,11 +172,3 @@ export type Inventory = Partial<Record<ResourceKind, Observed<unknown>[]>>
 
 export const KEEP_TAG = 'databricks-halt'
 export const KEEP_VALUE = 'keep'
-
-/**
- * Thrown by a kind's write when the item is no longer there to give anything to (e.g. a principal
- * deactivated in the account): restore reports it `gone`, like a 404, and writes nothing.
- */
-export class ItemGone extends Error {
-  override readonly name = 'ItemGone'
-}
