@@ -1,3 +1,4 @@
+import { option } from '../wording.js'
 import { UsageError, errorText } from '../errors.js'
 import { targetMissing } from './apply.js'
 import type { ItemReport, Report } from '../report.js'
@@ -148,10 +149,10 @@ async function plannedSnapshot(
 
 function followUpFlags(rt: Runtime): string {
   const flags = [
-    rt.settings.force ? '--force' : '',
-    rt.settings.restartCompute ? '--restart-compute' : '',
+    rt.settings.force ? option(rt.settings.face, 'force') : '',
+    rt.settings.restartCompute ? option(rt.settings.face, 'restartCompute') : '',
   ]
-  return flags.filter(Boolean).join(' ')
+  return flags.filter(Boolean).join(rt.settings.face === 'action' ? ', ' : ' ')
 }
 
 async function restoreKind(
@@ -209,7 +210,8 @@ async function restoreOne(
   expectations: Expectation[],
   goneReason: string | undefined,
 ): Promise<ItemReport> {
-  const options = { force: rt.settings.force, restartCompute: rt.settings.restartCompute }
+  const { force, restartCompute, face } = rt.settings
+  const options = { force, restartCompute, ...(face ? { face } : {}) }
   const base = { kind: resource.kind, id: record.id, name: record.name }
   let decision: RestoreDecision<unknown>
   try {
