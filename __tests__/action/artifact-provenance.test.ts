@@ -222,4 +222,26 @@ describe('artifact provenance', () => {
     expect(asked.filter((p) => p.endsWith(`/actions/runs/${plantRun}`))).toHaveLength(1)
     expect(asked.filter((p) => p === `/api/repos/${gh.owner}/${gh.repo}`)).toHaveLength(1)
   })
+
+  it('distrusts a run GitHub cannot describe, or whose head repository is gone', async () => {
+    const ws = String(100 + nextRun)
+    const { genuine, plantRun } = await genuineThenPlanted(ws, {})
+    gh.fail.runs = [plantRun]
+    try {
+      const { store, logger } = storeInRun(nextRun++)
+      expect((await store.list(ws)).map((e) => e.ref)).toEqual([genuine.ref])
+      expect(warnings(logger)).toContain(
+        `its workflow run ${plantRun} cannot be read (Server Error)`,
+      )
+    } finally {
+      gh.fail.runs = []
+    }
+    const second = await genuineThenPlanted(ws, { headRepository: null })
+    const orphan = second.plantRun
+    const { store, logger } = storeInRun(nextRun++)
+    expect((await store.list(ws))[0].ref).toBe(second.genuine.ref)
+    expect(warnings(logger)).toContain(
+      `run ${orphan} is from (unknown), not ${gh.owner}/${gh.repo} (a fork)`,
+    )
+  })
 })
