@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { muteDebugLines } from '../../__fixtures__/capture-stdout.js'
+import { holdStdout, leaks, type HeldStdout } from '../../__fixtures__/capture-stdout.js'
 import { GitHubDouble } from '../../__fixtures__/github-double.js'
 import { MemoryLogger } from '../../__fixtures__/memory-logger.js'
 import type {
@@ -17,9 +17,9 @@ let ArtifactSnapshotStore: typeof Store
 const saved = { ...process.env }
 const WS = '7474644477722220123'
 
-let unmute: () => void = () => {}
+let held: HeldStdout | undefined
 beforeAll(async () => {
-  unmute = muteDebugLines()
+  held = holdStdout()
   gh = await GitHubDouble.start()
   delete process.env.GITHUB_SERVER_URL
   process.env.GITHUB_API_URL = `${gh.url}/api`
@@ -28,7 +28,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  unmute()
+  held?.release()
   process.env = saved
   await gh.close()
 })
@@ -236,5 +236,94 @@ describe('artifact snapshot store', () => {
     } finally {
       gh.fail.listOtherId = false
     }
+  })
+
+  it("keeps the toolkit's upload lines out of the test log, and they show no token", async () => {
+    const store = storeInRun(131)
+    const runtimeToken = process.env.ACTIONS_RUNTIME_TOKEN!
+    const before = held!.transcript().length
+    await store.save({
+      workspaceId: WS,
+      createdAt: '2026-11-26T10:00:00.000Z',
+      content: content(9),
+    })
+    const out = held!.transcript().slice(before)
+    expect(out).toContain('Finalizing artifact upload')
+    expect(out).toMatch(
+      new RegExp(
+        `Artifact databricks-halt-snapshot-ws${WS}-run131-attempt1 successfully finalized`,
+      ),
+    )
+    expect(leaks(held!.transcript(), [gh.githubToken, runtimeToken])).toEqual([])
+  })
+
+  it('logs what it saved and recorded, and looks in its own run only with one notice', async () => {
+    const logger = new MemoryLogger()
+    const store = storeInRun(901, { logger })
+    const saved = await store.save({
+      workspaceId: '66',
+      createdAt: '2026-11-26T19:00:00.000Z',
+      content: content(14),
+    })
+    expect(logger.lines).toContain(
+      `info: Saved snapshot artifact ${saved.name} (id ${saved.ref}), kept 7 days.`,
+    )
+    expect(store.runIdOf(saved)).toBe('901')
+    await store.markRestored(saved, {
+      workspaceId: '66',
+      checksum: `sha256:${'e'.repeat(64)}`,
+      text: '{}\n',
+    })
+    expect(logger.lines).toContain(
+      `info: Recorded that snapshot ${saved.name} is restored ` +
+        `(artifact databricks-halt-restored-ws66-artifact${saved.ref}, id ${Number(saved.ref) + 1}).`,
+    )
+    const quiet = new MemoryLogger()
+    const runOnly = storeInRun(901, {
+      logger: quiet,
+      githubToken: undefined,
+      retentionDays: undefined,
+    })
+    await runOnly.list('66')
+    await runOnly.list('66')
+    expect(quiet.lines).toEqual([
+      'info: Looking in this run only: other runs need github-token with `actions: read`.',
+    ])
+    const again = await runOnly.save({
+      workspaceId: '66',
+      createdAt: '2026-11-26T19:01:00.000Z',
+      content: content(15),
+    })
+    expect(again.name).toBe(`${saved.name}-2`)
+    expect(quiet.lines).toContain(
+      `info: Saved snapshot artifact ${again.name} (id ${again.ref}), kept the default days.`,
+    )
+  })
+
+  it('says which artifact it cannot find, which expired, and which workspace it looked for', async () => {
+    const logger = new MemoryLogger()
+    const store = storeInRun(903, { logger, workspaceIdHint: '67' })
+    await expect(
+      store.read({
+        ref: '424242',
+        name: 'gone',
+        workspaceId: '67',
+        createdAt: '',
+        restored: false,
+      }),
+    ).rejects.toThrow('Snapshot artifact gone (id 424242) not found.')
+    await expect(store.resolve('nothing-here')).rejects.toThrow(
+      'No snapshot artifact found for restore-from "nothing-here" (workspace 67): give the run id',
+    )
+    const old = await storeInRun(904).save({
+      workspaceId: '67',
+      createdAt: '2026-11-26T20:00:00.000Z',
+      content: content(16),
+    })
+    gh.artifactsOfRun(904)[0].expired = true
+    expect(await store.list('67')).toEqual([])
+    expect(logger.lines).toContain(
+      `warning: Snapshot artifact ${old.name} has expired (retention) and cannot be restored.`,
+    )
   })
 })

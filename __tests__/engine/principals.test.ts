@@ -14,6 +14,7 @@ import { startHarness, writes, type Harness } from './harness.js'
  * and never to one deactivated during the halt.
  */
 
+const DENIED = { status: 403, errorCode: 'PERMISSION_DENIED', message: 'denied' }
 const KEY = 'key-P-0123456789abcdef0123456789abcdef'
 
 let h: Harness | undefined
@@ -96,7 +97,10 @@ describe('principals deactivated before or during the halt', () => {
       'gone',
       expect.stringMatching(/was deactivated in the account since the stop; not re-assigned/),
     ])
-    expect(outcomeOf(plan, dormant)[0]).toBe('planned')
+    expect(outcomeOf(plan, dormant)).toEqual([
+      'planned',
+      expect.stringMatching(/^not assigned → (USER|ADMIN) \(deactivated before the halt\)$/),
+    ])
     expect(plan.exitCode).toBe(1)
     // Two lists (deactivated users; service principals), not one GET per principal.
     expect(listsOf(scimCalls(h!, mark))).toEqual(TWO_LISTS)
@@ -171,5 +175,50 @@ describe('principals deactivated before or during the halt', () => {
     await expect(refusal).rejects.toThrow('before.principal_active: a group has no active flag')
     expect(writes(h!.emu)).toBe(writesBefore)
     expect(ws.assignments.has(leaver)).toBe(false)
+  })
+
+  it('a stop that cannot read who is inactive records no flag, warns, and halts anyway', async () => {
+    h = await startHarness()
+    const ws = h.emu.ws()
+    const [dormant] = [...ws.assignments.keys()].filter(
+      (id) => id !== h!.emu.adminPrincipalId && h!.emu.account.users.get(id)?.active !== false,
+    )
+    h.emu.account.users.get(dormant)!.active = false
+    h.emu.faults.add({ path: /\/scim\/v2\/ServicePrincipals$/, ...DENIED })
+    const stopped = await h.run('stop')
+    expect(stopped.exitCode).toBe(0)
+    expect(h.logger.lines.some((l) => l.includes("Cannot list the account's deactivated"))).toBe(
+      true,
+    )
+    const snapshot = await readSnapshot(stopped.snapshot!.ref)
+    const assignments = snapshot.items.filter((i) => i.kind === 'permission_assignments')
+    expect(assignments.length).toBeGreaterThan(1)
+    expect(assignments.every((i) => !('principal_active' in beforeOf(i)))).toBe(true)
+    h.emu.faults.clear()
+    // Not known: the old rule, so the dormant principal is not given access back.
+    const restored = await h.run('restore')
+    expect(outcomeOf(restored, dormant)[0]).toBe('gone')
+    expect(ws.assignments.has(dormant)).toBe(false)
+  })
+
+  it('a restore that cannot read who is inactive writes no assignment (failed, exit 1)', async () => {
+    const { ws, dormant, path } = await halted()
+    const recorded = (await readSnapshot(path)).items.filter(
+      (i) => i.kind === 'permission_assignments',
+    )
+    h!.emu.faults.add({ path: /\/scim\/v2\/ServicePrincipals$/, ...DENIED })
+    const restored = await h!.run('restore')
+    expect(restored.exitCode).toBe(1)
+    const failed = restored.items.filter((i) => i.kind === 'permission_assignments')
+    expect(failed.map((i) => i.outcome)).toEqual(recorded.map(() => 'failed'))
+    expect(failed[0].error).toMatch(/^cannot tell what is gone: /)
+    const puts = h!.emu.requests.filter((r) => r.method === 'PUT' && r.target === 'account')
+    expect(puts).toEqual([])
+    expect(ws.assignments.has(dormant)).toBe(false)
+    // The snapshot stays open: a plain restore retries once the directory can be read.
+    h!.emu.faults.clear()
+    const again = await h!.run('restore')
+    expect(again.exitCode).toBe(0)
+    expect(ws.assignments.has(dormant)).toBe(true)
   })
 })

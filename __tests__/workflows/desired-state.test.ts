@@ -1,18 +1,39 @@
 /**
- * The planning step of desired-state.yml, run as the runner runs it (bash, git, jq) on a scratch
- * repository: which halt/<environment>.yml changes become stop or restore, and which are refused.
+ * The planning step of desired-state.yml, run as the runner runs it (bash, git) on a scratch
+ * repository, with `databricks-halt` on PATH as the step before installs it (here: this
+ * checkout's sources): which halt/<environment>.yml changes become stop or restore, and which
+ * are refused. The files are read by `databricks-halt desired-state`, never by shell text tools.
  */
 import { describe, expect, test } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { parse } from 'yaml'
 
+const root = process.cwd()
+interface Step {
+  id?: string
+  name?: string
+  uses?: string
+  run?: string
+  with?: Record<string, unknown>
+}
 const workflow = parse(
-  readFileSync(path.join(process.cwd(), '.github/workflows/desired-state.yml'), 'utf8'),
-) as { jobs: Record<string, { steps: { id?: string; run?: string }[] }> }
-const script = workflow.jobs.changes.steps.find((s) => s.id === 'plan')!.run!
+  readFileSync(path.join(root, '.github/workflows/desired-state.yml'), 'utf8'),
+) as { jobs: Record<string, { steps: Step[] }> }
+const steps = workflow.jobs.changes.steps
+const script = steps.find((s) => s.id === 'plan')!.run!
+
+/** `databricks-halt` as the install step provides it, but run from this checkout's sources. */
+const bin = mkdtempSync(path.join(tmpdir(), 'halt-bin-'))
+const loader = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href
+writeFileSync(
+  path.join(bin, 'databricks-halt'),
+  `#!/bin/sh\nexec "${process.execPath}" --import "${loader}" "${path.join(root, 'src/cli.ts')}" "$@"\n`,
+)
+chmodSync(path.join(bin, 'databricks-halt'), 0o755)
 
 function repo() {
   const dir = mkdtempSync(path.join(tmpdir(), 'halt-desired-'))
@@ -44,7 +65,8 @@ function plan(dir: string, base: string, head: string, event = 'push') {
     cwd: dir,
     encoding: 'utf8',
     env: {
-      PATH: process.env.PATH,
+      PATH: `${bin}:${process.env.PATH}`,
+      GITHUB_ACTIONS: 'true',
       BASE: base,
       HEAD: head,
       EVENT: event,
@@ -55,7 +77,8 @@ function plan(dir: string, base: string, head: string, event = 'push') {
   const line = readFileSync(output, 'utf8').match(/^matrix=(.*)$/m)
   return {
     status: run.status,
-    stdout: run.stdout,
+    // The runner reads workflow commands (::error) from both streams.
+    stdout: run.stdout + run.stderr,
     matrix: line ? (JSON.parse(line[1]) as Record<string, string>[]) : undefined,
     summary: readFileSync(summary, 'utf8'),
   }
@@ -119,10 +142,52 @@ describe('desired-state.yml planning step', () => {
     const typo = commit({ 'halt/prod.yml': state('halt') })
     const bad = plan(dir, first, typo)
     expect(bad.status).not.toBe(0)
-    expect(bad.stdout).toContain("::error file=halt/prod.yml::state must be 'halted' or 'running'")
+    expect(bad.matrix).toBeUndefined()
+    expect(bad.stdout).toContain(
+      "::error file=halt/prod.yml,line=2::state must be 'halted' or 'running', not 'halt'. Did you mean 'halted'?",
+    )
     const noUrl = commit({ 'halt/prod.yml': 'state: halted\n' })
     const missing = plan(dir, first, noUrl)
     expect(missing.status).not.toBe(0)
-    expect(missing.stdout).toContain('workspace-url is missing')
+    expect(missing.stdout).toContain('::error file=halt/prod.yml::workspace-url is missing')
+  })
+
+  test('a YAML list, quotes and comments are read as YAML; a mistyped key fails the check', () => {
+    const { dir, commit } = repo()
+    const first = commit({ 'halt/prod.yml': state('running') })
+    const list = commit({
+      'halt/prod.yml':
+        'state: "halted"\nworkspace-url: >-\n  https://adb-1.1.azuredatabricks.net\n' +
+        'keep-principals:\n  - ops # on call\n  - admins\n',
+    })
+    expect(plan(dir, first, list).matrix).toEqual([
+      {
+        file: 'halt/prod.yml',
+        environment: 'prod',
+        'workspace-url': 'https://adb-1.1.azuredatabricks.net',
+        'keep-principals': 'ops, admins',
+        mode: 'stop',
+      },
+    ])
+    const typo = commit({ 'halt/prod.yml': state('halted') + 'keep-principal: ops\n' })
+    const bad = plan(dir, list, typo)
+    expect(bad.status).not.toBe(0)
+    expect(bad.stdout).toContain(
+      "::error file=halt/prod.yml,line=5::unknown key 'keep-principal'. Did you mean 'keep-principals'?",
+    )
+  })
+
+  test('the step runs the released tool, installed first; no step reads YAML with shell tools', () => {
+    const install = steps.findIndex(
+      (s) => /databricks-halt/.test(s.run ?? '') && /npm install/.test(s.run ?? ''),
+    )
+    const node = steps.findIndex((s) => s.uses?.startsWith('actions/setup-node'))
+    const planStep = steps.findIndex((s) => s.id === 'plan')
+    expect(node).toBeGreaterThanOrEqual(0)
+    expect(install).toBeGreaterThan(node)
+    expect(planStep).toBeGreaterThan(install)
+    expect(steps[node].with!['node-version']).toBe(24)
+    expect(script).toMatch(/databricks-halt desired-state halt --base "\$BASE" --head "\$HEAD"/)
+    for (const step of steps) expect(step.run ?? '').not.toMatch(/\b(sed|awk|grep|yq|cut)\b/)
   })
 })

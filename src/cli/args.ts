@@ -12,9 +12,25 @@ export type Mode = (typeof MODES)[number]
 /** Where the workspace URL came from, so a stale DATABRICKS_HOST or profile is visible. */
 export type TargetSource = '--workspace-url' | 'DATABRICKS_HOST' | `profile '${string}'`
 
+/** Every command: the engine's modes, and desired-state (reads files, never a workspace). */
+export const COMMANDS = [...MODES, 'desired-state'] as const
+export type Command = (typeof COMMANDS)[number]
+
 export type CliCommand =
-  | { kind: 'help'; command?: Mode }
+  | { kind: 'help'; command?: Command }
   | { kind: 'version' }
+  | {
+      kind: 'desired-state'
+      /** Directory of the `<environment>.yml` files (default: halt). */
+      dir: string
+      /** Commit the files are compared with; none: every workspace was running. */
+      base?: string
+      /** Commit whose files are read; none: the working tree. */
+      head?: string
+      /** File the Markdown summary is appended to (e.g. $GITHUB_STEP_SUMMARY). */
+      summary?: string
+      quiet: boolean
+    }
   | {
       kind: 'run'
       settings: Settings
@@ -69,6 +85,9 @@ const OPTIONS = {
   'check-subnets': { type: 'boolean' },
   'verify-ranges': { type: 'boolean' },
   'allow-host': { type: 'string', multiple: true },
+  base: { type: 'string' },
+  head: { type: 'string' },
+  summary: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   // Aliases: the Action's names for the same things (one vocabulary for both faces).
@@ -106,12 +125,13 @@ export function parseCliArgs(
   const { values, positionals } = parse(normalizeWait(argv))
   if (positionals[0] === 'help') return { kind: 'help', command: helpTopic(positionals.slice(1)) }
   if (values.help) {
-    const command = (MODES as readonly string[]).includes(positionals[0])
+    const command = (COMMANDS as readonly string[]).includes(positionals[0])
       ? positionals[0]
       : undefined
-    return { kind: 'help', command: command as Mode | undefined }
+    return { kind: 'help', command: command as Command | undefined }
   }
   if (values.version) return { kind: 'version' }
+  if (positionals[0] === 'desired-state') return desiredStateCommand(positionals, values)
   const mode = parseMode(positionals)
   const settings = toSettings(mode, values, env, defaults)
   return {
@@ -148,13 +168,30 @@ function parseTimeout(value: string): number {
   return seconds
 }
 
-function helpTopic(words: string[]): Mode | undefined {
+/** `desired-state [DIR]`: only its own options mean anything; the others are ignored. */
+function desiredStateCommand(positionals: string[], v: Values): CliCommand {
+  if (positionals.length > 2) {
+    throw new UsageError(
+      `desired-state takes one directory, got: ${positionals.slice(1).join(' ')}.`,
+    )
+  }
+  return {
+    kind: 'desired-state',
+    dir: positionals[1] ?? 'halt',
+    base: v.base || undefined,
+    head: v.head || undefined,
+    summary: v.summary || undefined,
+    quiet: v.quiet ?? false,
+  }
+}
+
+const COMMAND_LIST = 'show, stop, restore, network, status or desired-state'
+
+function helpTopic(words: string[]): Command | undefined {
   if (words.length === 0) return undefined
   const word = words[0]
-  if ((MODES as readonly string[]).includes(word)) return word as Mode
-  throw new UsageError(
-    `No help for '${word}': use show, stop, restore, network or status.${didYouMean(word, MODES)}`,
-  )
+  if ((COMMANDS as readonly string[]).includes(word)) return word as Command
+  throw new UsageError(`No help for '${word}': use ${COMMAND_LIST}.${didYouMean(word, COMMANDS)}`)
 }
 
 function targetSource(v: Values, env: NodeJS.ProcessEnv, defaults: CliDefaults): TargetSource {
@@ -184,6 +221,7 @@ export function authNeedingUrl(
     return undefined
   }
   if (values.help || values.version || positionals[0] === 'help') return undefined
+  if (positionals[0] === 'desired-state') return undefined
   if (values['workspace-url'] || env.DATABRICKS_HOST) return undefined
   return { auth: values.auth ?? 'auto', profile: values.profile }
 }
@@ -231,9 +269,7 @@ function normalizeWait(argv: string[]): string[] {
 
 function parseMode(positionals: string[]): Settings['mode'] {
   if (positionals.length === 0) {
-    throw new UsageError(
-      `Missing command: show, stop, restore, network or status. Run 'databricks-halt --help'.`,
-    )
+    throw new UsageError(`Missing command: ${COMMAND_LIST}. Run 'databricks-halt --help'.`)
   }
   if (positionals.length > 1) {
     throw new UsageError(`Expected one command, got: ${positionals.join(' ')}.`)
@@ -241,7 +277,7 @@ function parseMode(positionals: string[]): Settings['mode'] {
   const mode = positionals[0]
   if (!(MODES as readonly string[]).includes(mode)) {
     throw new UsageError(
-      `Unknown command '${mode}': use show, stop, restore, network or status.${didYouMean(mode, MODES)}`,
+      `Unknown command '${mode}': use ${COMMAND_LIST}.${didYouMean(mode, COMMANDS)}`,
     )
   }
   return mode as Settings['mode']
@@ -262,9 +298,7 @@ function toSettings(
     ),
     workspaceId: v['workspace-id'],
     accountId: v['account-id'] ?? (env.DATABRICKS_ACCOUNT_ID || undefined),
-    accountHost: v['account-host']
-      ? checkedUrl(v['account-host'], 'Account host').origin
-      : undefined,
+    accountHost: accountHost(v['account-host'] || env.DATABRICKS_HALT_ACCOUNT_HOST?.trim()),
     keep: splitList(v.keep ?? []),
     unkeep: splitList(v.unkeep ?? []),
     only: v.only ? parseKinds('--only', v.only) : undefined,
@@ -353,6 +387,11 @@ const FLAG_NAMES: Record<string, string> = {
 function flagName(path: PropertyKey[]): string {
   const key = String(path[0] ?? '')
   return FLAG_NAMES[key] ?? key
+}
+
+/** --account-host, else DATABRICKS_HALT_ACCOUNT_HOST; unset: the engine derives it from the URL. */
+function accountHost(value: string | undefined): string | undefined {
+  return value ? checkedUrl(value, 'Account host').origin : undefined
 }
 
 function required(value: string | undefined): string {

@@ -6,9 +6,11 @@ Usage:
   databricks-halt restore --workspace-url URL [options]   put back what the last stop changed
   databricks-halt network --workspace-url URL [options]   Azure: are the workspace's subnets empty?
   databricks-halt status  --workspace-url URL [options]   is it halted, and what came back since
+  databricks-halt desired-state [DIR] [--base REV]        check halt/*.yml, print the workflow matrix
   databricks-halt help COMMAND                            that command's own help (or COMMAND --help)
 
-Every command accepts every option, so one set of options can be reused for all of them.
+Every command accepts every option, so one set of options can be reused for all of them
+(desired-state reads only files, and only its own options).
 
 Target:
   --workspace-url URL      workspace, e.g. https://adb-1234567890123456.7.azuredatabricks.net
@@ -17,7 +19,8 @@ Target:
   -p, --profile NAME       ~/.databrickscfg profile for the host and the sign-in
   --workspace-id ID        default: from an adb-<id>. host, else the x-databricks-org-id header
   --account-id ID          Databricks account id (default: $DATABRICKS_ACCOUNT_ID)
-  --account-host URL       default: the account host of the workspace's cloud
+  --account-host URL       default: $DATABRICKS_HALT_ACCOUNT_HOST, else the account host of the
+                           workspace's cloud
 
 What to act on:
   --keep P                 principal to keep assigned: id, user name, group name, service principal
@@ -77,6 +80,13 @@ Network (Azure; reads Resource Manager with the Azure sign-in: azure-cli or azur
                            its NICs lie in the subnets' current prefixes, then delete it
   DATABRICKS_HALT_ARM_ENDPOINT  (environment) another Resource Manager endpoint (https)
 
+Desired state (desired-state: DIR/<environment>.yml files, default DIR: halt):
+  --base REV               compare with the files at git commit REV (default: none, so every
+                           workspace counts as running before; all zeros, as GitHub sends for a
+                           new branch, is none too)
+  --head REV               read the files at git commit REV (default: the working tree)
+  --summary FILE           append the changes as a Markdown table to FILE ($GITHUB_STEP_SUMMARY)
+
 Output:
   -o, --output FORMAT      text (default) or json: the report as JSON on stdout (progress stays
                            on stderr); --json is short for --output json
@@ -98,6 +108,11 @@ Exit codes:
 `
 
 const SUMMARIES = {
+  'desired-state':
+    'databricks-halt desired-state: check every DIR/<environment>.yml (state, workspace-url, ' +
+    'keep-principals, reason) and print, as JSON on stdout, the matrix of stop and restore runs ' +
+    'its changes since --base ask for. Reads no workspace. Exit 2, naming the file and the ' +
+    'field, for a file that is not valid.',
   show: 'databricks-halt show: list what is running, scheduled and assigned. Changes nothing.',
   stop: 'databricks-halt stop: save a snapshot, then halt everything not kept.',
   restore: 'databricks-halt restore: put back what the last stop changed, from its snapshot.',
@@ -128,7 +143,13 @@ const ONLY_FOR: Record<string, readonly Command[]> = {
   '--plan-max-age': ['stop', 'restore'],
   '--on-drift': ['stop'],
   '--unkeep': ['stop', 'show', 'status'],
+  '--base': ['desired-state'],
+  '--head': ['desired-state'],
+  '--summary': ['desired-state'],
 }
+
+/** desired-state reads files, not a workspace: only these options (and their sections) apply. */
+const DESIRED_STATE_OPTIONS = ['--base', '--head', '--summary', '--quiet', '-h,', '--debug']
 
 /** The whole help, or one command's: its purpose, usage, and only the options it reads. */
 export function helpText(command?: Command): string {
@@ -139,10 +160,29 @@ export function helpText(command?: Command): string {
   let skipping = false
   for (const line of options) {
     const flag = /^ {2}(\S+)/.exec(line)?.[1]
-    if (flag !== undefined) skipping = !(ONLY_FOR[flag] ?? [command]).includes(command)
+    if (flag !== undefined) skipping = !appliesTo(flag, command)
     else if (!line.startsWith('   ')) skipping = false
     if (!skipping) kept.push(line)
   }
-  const usage = `Usage:\n  databricks-halt ${command} --workspace-url URL [options]\n`
-  return `${SUMMARIES[command]}\n\n${usage}\n${kept.join('\n')}`
+  const usage =
+    command === 'desired-state'
+      ? `Usage:\n  databricks-halt desired-state [DIR] [--base REV] [--head REV] [--summary FILE]\n`
+      : `Usage:\n  databricks-halt ${command} --workspace-url URL [options]\n`
+  const body = command === 'desired-state' ? withoutEmptySections(kept) : kept
+  return `${SUMMARIES[command]}\n\n${usage}\n${body.join('\n')}`
+}
+
+function appliesTo(flag: string, command: Command): boolean {
+  if (command === 'desired-state') return DESIRED_STATE_OPTIONS.includes(flag)
+  return (ONLY_FOR[flag] ?? [command]).includes(command)
+}
+
+/** Drops the headings of sections none of whose options were kept. */
+function withoutEmptySections(lines: string[]): string[] {
+  const kept = lines.filter((line, i) => {
+    if (!/^\S.*:$/.test(line)) return true
+    const next = lines.slice(i + 1).find((l) => l !== '')
+    return next !== undefined && next.startsWith(' ')
+  })
+  return kept.filter((line, i) => line !== '' || (i > 0 && kept[i - 1] !== ''))
 }

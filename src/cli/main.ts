@@ -14,6 +14,7 @@ import {
   type CliCommand,
   type CliDefaults,
 } from './args.js'
+import { annotate, runDesiredState } from './desired-state.js'
 import { exitCodeForError, exitCodeForReport } from './exit-codes.js'
 import { helpText } from './help.js'
 import { confirmationText, isYes, needsConfirmation } from './confirm.js'
@@ -41,6 +42,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const json = wantsJson(argv)
   try {
     const command = parseCliArgs(argv, io.env, await profileDefaults(argv, io.env))
+    if (command.kind === 'desired-state') return await runDesiredState(command, io, logger)
     if (command.kind !== 'run') {
       io.stdout(command.kind === 'help' ? helpText(command.command) : `${VERSION}\n`)
       return 0
@@ -57,6 +59,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     const code = exitCodeForError(e)
     logger.error(errorText(e))
+    annotate(e, io)
     if (e instanceof Error && e.stack) logger.debug(e.stack)
     if (json) io.stdout(`${JSON.stringify(errorOutput(e, code, logger), null, 2)}\n`)
     return code
