@@ -10,6 +10,9 @@ import base from './jest.config.js'
 export default {
   ...base,
   reporters: ['default'],
+  // A mutant's run stops at its first failing test, quickest test files first (see each file).
+  testEnvironment: `${import.meta.dirname}/scripts/mutation-environment.cjs`,
+  testSequencer: `${import.meta.dirname}/scripts/mutation-sequencer.js`,
   testMatch: [
     '<rootDir>/__tests__/engine/**/*.test.ts',
     '<rootDir>/__tests__/resources/**/*.test.ts',

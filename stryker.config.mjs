@@ -17,6 +17,9 @@ export default {
   ignorePatterns: ['dist', 'coverage', 'reports', '.databricks-halt'],
   // The machine is shared: one test process, plus the checker.
   concurrency: 1,
+  // A mutant whose tests run longer than this counts as detected (Stryker's rule). The machine is
+  // shared and its load swings, so allow three times the first run's time before calling it that.
+  timeoutFactor: 3,
   timeoutMS: 30_000,
   // Results accumulate across runs and sessions (docs/mutation.md): a mutant whose code and
   // covering tests are unchanged keeps its result; a run scoped with --mutate keeps the others.

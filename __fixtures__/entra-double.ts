@@ -35,12 +35,16 @@ export function githubCredential(
 
 export interface EntraDoubleOptions {
   credentials: FederatedCredential[]
-  /** Called with every access token minted, e.g. to register it with the Databricks emulator. */
-  onIssue?: (accessToken: string) => void
+  /** Called with every access token minted and its scope, e.g. to register it with the emulator. */
+  onIssue?: (accessToken: string, scope: string) => void
+  /** Scopes (resources) the tenant issues tokens for; default: Azure Databricks only. */
+  scopes?: string[]
   expiresInSeconds?: number
 }
 
 export const DATABRICKS_SCOPE = '2ff814a6-3304-4ab8-85cb-cd0e6f879c1d/.default'
+/** Azure Resource Manager (public cloud), for the network checks. */
+export const ARM_SCOPE = 'https://management.azure.com/.default'
 
 export class EntraDouble {
   url = ''
@@ -128,7 +132,7 @@ export class EntraDouble {
     if (form.client_assertion_type !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') {
       return fail('AADSTS7000216', "'client_assertion', 'client_secret' or 'request' is required.")
     }
-    if (form.scope !== DATABRICKS_SCOPE)
+    if (!(this.options.scopes ?? [DATABRICKS_SCOPE]).includes(form.scope ?? ''))
       return sendJson(res, 400, {
         error: 'invalid_scope',
         error_description: 'AADSTS70011: invalid scope',
@@ -164,7 +168,7 @@ export class EntraDouble {
     }
     const accessToken = `entra.${randomBytes(24).toString('base64url')}`
     this.issued.push(accessToken)
-    this.options.onIssue?.(accessToken)
+    this.options.onIssue?.(accessToken, form.scope!)
     sendJson(res, 200, {
       token_type: 'Bearer',
       expires_in: this.expiresInSeconds,

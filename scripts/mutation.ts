@@ -38,7 +38,10 @@ interface Report {
   files: Record<string, { source: string; mutants: ReportMutant[] }>
 }
 
-type Tally = Record<'detected' | 'survived' | 'noCoverage' | 'invalid' | 'unmeasured', number>
+type Tally = Record<
+  'detected' | 'timeout' | 'survived' | 'noCoverage' | 'invalid' | 'unmeasured',
+  number
+>
 
 function keyOf(m: { mutatorName: string; replacement?: string }, start: Position, end: Position) {
   return `${start.line}:${start.column}-${end.line}:${end.column} ${m.mutatorName} ${m.replacement ?? ''}`
@@ -47,8 +50,9 @@ function keyOf(m: { mutatorName: string; replacement?: string }, start: Position
 function classify(status: string | undefined): keyof Tally {
   switch (status) {
     case 'Killed':
-    case 'Timeout':
       return 'detected'
+    case 'Timeout':
+      return 'timeout'
     case 'Survived':
       return 'survived'
     case 'NoCoverage':
@@ -86,7 +90,14 @@ async function tally(): Promise<Map<string, Tally>> {
     if (measured?.source === content)
       for (const m of measured.mutants)
         results.set(keyOf(m, m.location.start, m.location.end), m.status)
-    const t: Tally = { detected: 0, survived: 0, noCoverage: 0, invalid: 0, unmeasured: 0 }
+    const t: Tally = {
+      detected: 0,
+      timeout: 0,
+      survived: 0,
+      noCoverage: 0,
+      invalid: 0,
+      unmeasured: 0,
+    }
     for (const m of mutants) {
       const [start, end] = [m.location.start, m.location.end].map((p) => ({
         line: p.line + 1,
@@ -100,21 +111,30 @@ async function tally(): Promise<Map<string, Tally>> {
 }
 
 function sum(tallies: Tally[]): Tally {
-  const total: Tally = { detected: 0, survived: 0, noCoverage: 0, invalid: 0, unmeasured: 0 }
+  const total: Tally = {
+    detected: 0,
+    timeout: 0,
+    survived: 0,
+    noCoverage: 0,
+    invalid: 0,
+    unmeasured: 0,
+  }
   for (const t of tallies) for (const k of Object.keys(total) as (keyof Tally)[]) total[k] += t[k]
   return total
 }
 
+const validOf = (t: Tally) => t.detected + t.timeout + t.survived + t.noCoverage
+
+/** Stryker's score: killed and timed out over all valid mutants. */
 function score(t: Tally): string {
-  const valid = t.detected + t.survived + t.noCoverage
-  return `${valid ? Math.floor((1000 * t.detected) / valid) / 10 : 0}%`
+  const valid = validOf(t)
+  return `${valid ? Math.floor((1000 * (t.detected + t.timeout)) / valid) / 10 : 0}%`
 }
 
 function line(label: string, t: Tally): string {
-  const valid = t.detected + t.survived + t.noCoverage
   return (
-    `${label.padEnd(15)} ${score(t).padStart(6)}  valid ${valid}, killed ${t.detected}, ` +
-    `survived ${t.survived}, no coverage ${t.noCoverage}, not yet measured ${t.unmeasured}`
+    `${label.padEnd(15)} ${score(t).padStart(6)}  valid ${validOf(t)}, killed ${t.detected}, ` +
+    `timed out ${t.timeout}, survived ${t.survived}, no coverage ${t.noCoverage}, not yet measured ${t.unmeasured}`
   )
 }
 
@@ -135,7 +155,7 @@ for (const scope of SCOPES)
 console.log(line('all', total))
 if (total.unmeasured > 0)
   console.log(
-    `${total.unmeasured} of ${total.unmeasured + total.detected + total.survived + total.noCoverage} ` +
+    `${total.unmeasured} of ${total.unmeasured + validOf(total)} ` +
       `mutants not yet measured: the score is over the measured ones (docs/mutation.md)`,
   )
 console.log(`mutation score ${score(total)}`)

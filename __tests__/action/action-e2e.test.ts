@@ -1,12 +1,19 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { quietStartTime, startEmulator, type Emulator } from '../../emulator/index.js'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { configuration, differences } from '../../scripts/workspace-state.js'
 import { actionBundle, BUNDLE_TIMEOUT_MS, sourceHash } from '../../__fixtures__/action-bundle.js'
 import { runStep, type StepResult } from '../../__fixtures__/action-runner.js'
 import { leaks } from '../../__fixtures__/capture-stdout.js'
 import { MaskWatch } from '../../__fixtures__/mask-watch.js'
-import { EntraDouble, githubCredential } from '../../__fixtures__/entra-double.js'
+import {
+  ARM_SCOPE,
+  DATABRICKS_SCOPE,
+  EntraDouble,
+  githubCredential,
+} from '../../__fixtures__/entra-double.js'
 import { GITHUB_ISSUER, GitHubDouble } from '../../__fixtures__/github-double.js'
 import { call } from '../emulator/helpers.js'
 
@@ -37,7 +44,12 @@ beforeAll(async () => {
   entra = await EntraDouble.start({
     credentials: [githubCredential(TENANT, CLIENT, SUBJECT)],
     // Entra's token is what the workspace must accept: register exactly that one, for the admin.
-    onIssue: (token) => emu.addToken(token, signInAs ?? emu.adminPrincipalId),
+    scopes: [DATABRICKS_SCOPE, ARM_SCOPE],
+    // Each token is good where its scope says: the workspace, or the ARM double (when started).
+    onIssue: (token, scope) => {
+      if (scope === ARM_SCOPE) emu.arm?.addToken(token)
+      else emu.addToken(token, signInAs ?? emu.adminPrincipalId)
+    },
   })
   entra.observers.add(masks.entra)
 })
@@ -474,5 +486,78 @@ describe('the action, mode: status', () => {
     expect(drift.errors.join('\n')).toContain('came back or are new since the halt')
     expect(mutations().length).toBe(before)
     expectNoLeaks(drift)
+  }, 240_000)
+})
+
+describe('mode: network, end to end (ARM double over https)', () => {
+  /** This test's workspace with the ARM double; the runner trusts Entra's and ARM's CAs. */
+  async function armRun() {
+    await emu.close()
+    emu = await startEmulator({
+      scenario: 'small',
+      seed: 7,
+      startTime: quietStartTime(),
+      rateLimits: 'off',
+      propagationDelayMs: 0,
+      transitionMs: 50,
+      arm: { nicLingerMs: 60_000 },
+    })
+    emu.onRequest(masks.databricks)
+    const cas = join(await mkdtemp(join(tmpdir(), 'action-cas-')), 'cas.pem')
+    await writeFile(cas, `${await readFile(entra.caFile, 'utf8')}\n${emu.arm!.ca}`)
+    const runId = nextRun++
+    const env = {
+      ...gh.runnerEnv({ runId }),
+      NODE_EXTRA_CA_CERTS: cas,
+      DATABRICKS_HALT_ARM_ENDPOINT: emu.arm!.url,
+    }
+    return (inputs: Record<string, string>) =>
+      runStep({ ...azureInputs(), ...inputs }, env, { onStart: masks.start })
+  }
+
+  const reportOf = async (step: StepResult) =>
+    JSON.parse(await readFile(step.outputs.report, 'utf8')) as {
+      network: {
+        verdict: string
+        subnets: { name: string; nics: unknown[] }[]
+        probe?: { result: string; deleted: boolean; ips: { ip: string; inRange: boolean }[] }
+      }
+    }
+
+  it('not empty while compute runs (exit 1), empty after the halt (exit 0), then verify-ranges passes after a change', async () => {
+    const step = await armRun()
+
+    const busy = await step({ mode: 'network' })
+    expect(busy.code).toBe(1)
+    expect(busy.summary).toContain('Network: subnets not empty')
+    expect(busy.summary).toContain('public-subnet')
+    expect(busy.errors.join('\n')).toContain('Network: subnets not empty')
+    const busyReport = await reportOf(busy)
+    expect(busyReport.network.verdict).toBe('not_empty')
+    const attached = busyReport.network.subnets.flatMap((s) => s.nics).length
+    expect(attached).toBe(emu.arm!.nics().length)
+
+    // The scenario keeps a cluster on purpose (its tag); this halt is of everything.
+    for (const c of emu.ws().clusters.values()) delete c.custom_tags?.['databricks-halt']
+    expectOk(await step({ mode: 'stop', 'keep-principals': '', 'wait-minutes': '5' }))
+    emu.clock.advance(61_000) // the NICs' linger ends on the emulator's clock
+    const idle = await step({ mode: 'network' })
+    expectOk(idle)
+    expect(idle.summary).toContain('Network: subnets empty')
+    expect((await reportOf(idle)).network.verdict).toBe('empty')
+
+    emu.arm!.setSubnetPrefixes('host', ['10.200.0.0/18'])
+    emu.arm!.setSubnetPrefixes('container', ['10.200.64.0/18'])
+    const probe = await step({ mode: 'network', 'verify-ranges': 'true' })
+    expectOk(probe)
+    const result = (await reportOf(probe)).network.probe!
+    expect(result).toMatchObject({ result: 'pass', deleted: true })
+    expect(result.ips.every((i) => i.inRange && i.ip.startsWith('10.200.'))).toBe(true)
+    expect(probe.summary).toContain('PASS')
+    expect(probe.summary).toContain('10.200.0.0/18')
+    expect(
+      [...emu.ws().clusters.values()].some((c) => c.custom_tags?.['databricks-halt'] === 'probe'),
+    ).toBe(false)
+    expectNoLeaks(probe)
   }, 240_000)
 })

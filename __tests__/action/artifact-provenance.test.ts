@@ -167,4 +167,81 @@ describe('artifact provenance', () => {
     expect((await store.list(ws)).map((e) => [e.ref, e.restored])).toEqual([[genuine.ref, false]])
     expect(warnings(logger)).toMatch(/databricks-halt-restored-ws\d+-artifact\d+/)
   })
+
+  it('says "no branch" for a run without a head branch, and refuses it', async () => {
+    const ws = String(100 + nextRun)
+    const { genuine } = await genuineThenPlanted(ws, { head_branch: null })
+    const { store, logger } = storeInRun(nextRun++)
+    expect((await store.list(ws)).map((e) => e.ref)).toEqual([genuine.ref])
+    expect(warnings(logger)).toMatch(
+      /ran on no branch, not the default branch main or a ref in trusted-refs/,
+    )
+  })
+
+  it('compares repository names without case, and trusts tags and refs given with spaces', async () => {
+    const ws = String(100 + nextRun)
+    // GitHub keeps the case an owner chose; GITHUB_REPOSITORY may spell it otherwise.
+    const upper = `${gh.owner.toUpperCase()}/${gh.repo[0].toUpperCase()}${gh.repo.slice(1)}`
+    const { planted } = await genuineThenPlanted(ws, { headRepository: upper })
+    expect((await storeInRun(nextRun++).store.list(ws))[0].ref).toBe(planted.ref)
+    const { planted: tagged } = await genuineThenPlanted(ws, { head_branch: 'v1.2' })
+    const trusting = storeInRun(nextRun++, { trustedRefs: [' refs/tags/v1.2 '] }).store
+    expect((await trusting.list(ws))[0].ref).toBe(tagged.ref)
+    expect((await storeInRun(nextRun++).store.list(ws))[0].ref).not.toBe(tagged.ref)
+  })
+
+  it('trusts a run that called fleet.yml, and names the expected workflows when it refuses one', async () => {
+    const ws = String(100 + nextRun)
+    const fleet = `${gh.owner}/${gh.repo}/.github/workflows/fleet.yml@refs/heads/main`
+    const { planted } = await genuineThenPlanted(ws, {
+      path: '.github/workflows/nightly.yml',
+      referenced_workflows: [fleet],
+    })
+    expect((await storeInRun(nextRun++).store.list(ws))[0].ref).toBe(planted.ref)
+    // A workflow of the same file name in another repository is not this project's workflow.
+    const { planted: foreign } = await genuineThenPlanted(ws, {
+      path: '.github/workflows/nightly.yml',
+      referenced_workflows: ['mallory/tools/.github/workflows/halt.yml@refs/heads/main'],
+    })
+    const { store, logger } = storeInRun(nextRun++)
+    expect((await store.list(ws))[0].ref).not.toBe(foreign.ref)
+    expect(warnings(logger)).toContain(
+      `ran .github/workflows/nightly.yml, not databricks-halt's workflow ` +
+        `(${gh.owner}/${gh.repo}/.github/workflows/halt.yml, databricks-halt.yml, fleet.yml)`,
+    )
+  })
+
+  it('asks GitHub about each run and the default branch once per store', async () => {
+    const ws = String(100 + nextRun)
+    const { plantRun } = await genuineThenPlanted(ws, { head_branch: 'attacker' })
+    const { store } = storeInRun(nextRun++)
+    const from = gh.requests.length
+    await store.list(ws)
+    await store.list(ws)
+    const asked = gh.requests.slice(from).map((r) => r.path)
+    expect(asked.filter((p) => p.endsWith(`/actions/runs/${plantRun}`))).toHaveLength(1)
+    expect(asked.filter((p) => p === `/api/repos/${gh.owner}/${gh.repo}`)).toHaveLength(1)
+  })
+
+  it('distrusts a run GitHub cannot describe, or whose head repository is gone', async () => {
+    const ws = String(100 + nextRun)
+    const { genuine, plantRun } = await genuineThenPlanted(ws, {})
+    gh.fail.runs = [plantRun]
+    try {
+      const { store, logger } = storeInRun(nextRun++)
+      expect((await store.list(ws)).map((e) => e.ref)).toEqual([genuine.ref])
+      expect(warnings(logger)).toContain(
+        `its workflow run ${plantRun} cannot be read (Server Error)`,
+      )
+    } finally {
+      gh.fail.runs = []
+    }
+    const second = await genuineThenPlanted(ws, { headRepository: null })
+    const orphan = second.plantRun
+    const { store, logger } = storeInRun(nextRun++)
+    expect((await store.list(ws))[0].ref).toBe(second.genuine.ref)
+    expect(warnings(logger)).toContain(
+      `run ${orphan} is from (unknown), not ${gh.owner}/${gh.repo} (a fork)`,
+    )
+  })
 })

@@ -280,4 +280,74 @@ describe('artifact snapshot store', () => {
     expect(again.map((e) => e.ref)).toEqual([junk.ref, tie.ref, late.ref, early.ref])
     expect(again[0].createdAt).toBe(upload(junk).createdAt)
   })
+
+  it('logs what it saved and recorded, and looks in its own run only with one notice', async () => {
+    const logger = new MemoryLogger()
+    const store = storeInRun(901, { logger })
+    const saved = await store.save({
+      workspaceId: '66',
+      createdAt: '2026-11-26T19:00:00.000Z',
+      content: content(14),
+    })
+    expect(logger.lines).toContain(
+      `info: Saved snapshot artifact ${saved.name} (id ${saved.ref}), kept 7 days.`,
+    )
+    expect(store.runIdOf(saved)).toBe('901')
+    await store.markRestored(saved, {
+      workspaceId: '66',
+      checksum: `sha256:${'e'.repeat(64)}`,
+      text: '{}\n',
+    })
+    expect(logger.lines).toContain(
+      `info: Recorded that snapshot ${saved.name} is restored ` +
+        `(artifact databricks-halt-restored-ws66-artifact${saved.ref}, id ${Number(saved.ref) + 1}).`,
+    )
+    const quiet = new MemoryLogger()
+    const runOnly = storeInRun(901, {
+      logger: quiet,
+      githubToken: undefined,
+      retentionDays: undefined,
+    })
+    await runOnly.list('66')
+    await runOnly.list('66')
+    expect(quiet.lines).toEqual([
+      'info: Looking in this run only: other runs need github-token with `actions: read`.',
+    ])
+    const again = await runOnly.save({
+      workspaceId: '66',
+      createdAt: '2026-11-26T19:01:00.000Z',
+      content: content(15),
+    })
+    expect(again.name).toBe(`${saved.name}-2`)
+    expect(quiet.lines).toContain(
+      `info: Saved snapshot artifact ${again.name} (id ${again.ref}), kept the default days.`,
+    )
+  })
+
+  it('says which artifact it cannot find, which expired, and which workspace it looked for', async () => {
+    const logger = new MemoryLogger()
+    const store = storeInRun(903, { logger, workspaceIdHint: '67' })
+    await expect(
+      store.read({
+        ref: '424242',
+        name: 'gone',
+        workspaceId: '67',
+        createdAt: '',
+        restored: false,
+      }),
+    ).rejects.toThrow('Snapshot artifact gone (id 424242) not found.')
+    await expect(store.resolve('nothing-here')).rejects.toThrow(
+      'No snapshot artifact found for restore-from "nothing-here" (workspace 67): give the run id',
+    )
+    const old = await storeInRun(904).save({
+      workspaceId: '67',
+      createdAt: '2026-11-26T20:00:00.000Z',
+      content: content(16),
+    })
+    gh.artifactsOfRun(904)[0].expired = true
+    expect(await store.list('67')).toEqual([])
+    expect(logger.lines).toContain(
+      `warning: Snapshot artifact ${old.name} has expired (retention) and cannot be restored.`,
+    )
+  })
 })

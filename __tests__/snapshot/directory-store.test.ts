@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { UsageError } from '../../src/errors.js'
@@ -146,5 +146,114 @@ describe('DirectoryStore', () => {
   it('refuses a workspace id that is not a number (it becomes a path)', async () => {
     const store = new DirectoryStore(root)
     await expect(store.list('../etc')).rejects.toThrow(UsageError)
+  })
+
+  it('keeps snapshots readable by the owner only, and names a workspace id it refuses', async () => {
+    const store = new DirectoryStore(root)
+    const a = await store.save({
+      workspaceId: '77',
+      createdAt: '2026-11-26T09:00:00.000Z',
+      content: '{}',
+    })
+    expect((await stat(a.ref)).mode & 0o777).toBe(0o600)
+    await expect(store.list('7a')).rejects.toThrow('Invalid workspace id "7a".')
+    await expect(store.list('77/..')).rejects.toThrow(UsageError)
+  })
+
+  it('explains a snapshot directory it cannot read, and a miss of resolve', async () => {
+    const store = new DirectoryStore(root)
+    await writeFile(join(root, '77'), 'a file where the directory should be')
+    await expect(store.list('77')).rejects.toThrow(
+      new RegExp(`^Cannot read the snapshot directory ${root}/77: ENOTDIR`),
+    )
+    expect(await new DirectoryStore(join(root, 'none')).list('77')).toEqual([])
+    await expect(store.resolve('nope-snapshot.json')).rejects.toThrow(
+      `Snapshot "nope-snapshot.json" not found (looked for that path and for that file name under ` +
+        `${root}). Pass the path printed by stop, or check --snapshot-dir.`,
+    )
+    // A directory of that name is not a snapshot either.
+    await mkdir(join(root, 'dir-snapshot.json'))
+    await expect(store.resolve(join(root, 'dir-snapshot.json'))).rejects.toThrow(UsageError)
+  })
+
+  it('says which snapshot it cannot read', async () => {
+    const store = new DirectoryStore(root)
+    const a = await store.save({
+      workspaceId: '77',
+      createdAt: '2026-11-26T09:00:00.000Z',
+      content: '{}',
+    })
+    await rm(a.ref)
+    await expect(store.read(a)).rejects.toThrow(UsageError)
+    await expect(store.read(a)).rejects.toThrow(
+      new RegExp(`^Cannot read snapshot ${a.ref}: ENOENT`),
+    )
+  })
+
+  it('orders same-time snapshots by name, and a file without a readable time by its mtime', async () => {
+    const store = new DirectoryStore(root)
+    await mkdir(join(root, '77'))
+    const at = '2026-11-26T09:00:00.000Z'
+    await writeFile(join(root, '77', 'a-snapshot.json'), doc(at))
+    await writeFile(join(root, '77', 'b-snapshot.json'), doc(at))
+    await writeFile(join(root, '77', 'c-snapshot.json'), '{"created_at": "not a time"}')
+    await writeFile(join(root, '77', 'd-snapshot.json'), 'not json')
+    const old = new Date('2026-11-20T00:00:00.000Z')
+    await utimes(join(root, '77', 'c-snapshot.json'), old, old)
+    await utimes(join(root, '77', 'd-snapshot.json'), old, new Date('2026-11-30T00:00:00.000Z'))
+    const listed = await store.list('77')
+    expect(listed.map((e) => [e.name, e.createdAt, e.restored])).toEqual([
+      ['d-snapshot.json', '2026-11-30T00:00:00.000Z', false],
+      ['b-snapshot.json', at, false],
+      ['a-snapshot.json', at, false],
+      ['c-snapshot.json', '2026-11-20T00:00:00.000Z', false],
+    ])
+    // The created_at inside, normalised to an ISO instant.
+    await writeFile(join(root, '77', 'e-snapshot.json'), doc('2026-12-01T10:00:00+01:00'))
+    expect((await store.list('77'))[0]).toMatchObject({
+      name: 'e-snapshot.json',
+      createdAt: '2026-12-01T09:00:00.000Z',
+    })
+  })
+
+  it('honours a marker of databricks-halt before 0.2 beside the snapshot, and only a matching checksum', async () => {
+    const store = new DirectoryStore(root)
+    const a = await store.save({
+      workspaceId: '77',
+      createdAt: '2026-11-26T09:00:00.000Z',
+      content: doc('2026-11-26T09:00:00.000Z', `sha256:${'b'.repeat(64)}`),
+    })
+    const b = await store.save({
+      workspaceId: '77',
+      createdAt: '2026-11-26T10:00:00.000Z',
+      content: JSON.stringify({ created_at: '2026-11-26T10:00:00.000Z' }),
+    })
+    await store.markRestored(a, marker())
+    expect((await store.list('77')).map((e) => e.restored)).toEqual([false, false])
+    await writeFile(`${a.ref}.restored`, '')
+    expect((await store.list('77')).map((e) => [e.ref, e.restored])).toEqual([
+      [b.ref, false],
+      [a.ref, true],
+    ])
+    expect((await store.resolve(a.ref)).restored).toBe(true)
+    expect((await store.resolve(b.ref)).restored).toBe(false)
+  })
+
+  it('passes a marker too large to be one on empty, and finds none without a directory', async () => {
+    const store = new DirectoryStore(root)
+    expect(await store.markers('77')).toEqual([])
+    await mkdir(join(root, '77'))
+    const big = `restored-${'c'.repeat(64)}.json`
+    const edge = `restored-${'d'.repeat(64)}.json`
+    await writeFile(join(root, '77', big), ' '.repeat(64 * 1024 + 1))
+    await writeFile(join(root, '77', edge), ' '.repeat(64 * 1024))
+    await writeFile(join(root, '77', 'restored-short.json'), '{}')
+    const found = await store.markers('77')
+    expect(found.map((m) => [m.name, m.text.length]).sort()).toEqual(
+      [
+        [big, 0],
+        [edge, 64 * 1024],
+      ].sort(),
+    )
   })
 })

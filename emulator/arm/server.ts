@@ -26,7 +26,9 @@ export async function startArmServer(
   core: EmulatorCore,
   arm: ArmState,
 ): Promise<{ server: Server; url: string; ca: string }> {
-  const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+  // A name of its own: trusted next to another loopback double's self-signed certificate (one
+  // NODE_EXTRA_CA_CERTS file), two roots both named CN=127.0.0.1 make OpenSSL try the wrong one.
+  const pems = await generate([{ name: 'commonName', value: 'ARM double (127.0.0.1)' }], {
     keySize: 2048,
     algorithm: 'sha256',
     extensions: [

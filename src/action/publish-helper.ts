@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import type { Report } from '../report.js'
+import { networkHeadline, probeLines } from '../network-table.js'
 import { annotate } from './annotations-helper.js'
 import { setOutputs } from './outputs-helper.js'
 import { writeReportFile } from './report-file.js'
@@ -28,6 +29,10 @@ export function failureMessage(report: Report): string {
   const c = report.counts
   if (report.mode === 'status')
     return `${report.status?.drift ?? 0} items came back or are new since the halt (fail-on-drift), or listing failed.`
+  if (report.mode === 'network' && report.network) {
+    const n = report.network
+    return n.probe ? probeLines(n)[0] : networkHeadline(n)
+  }
   if (report.mode === 'show')
     return `${c.active} items are still active (fail-if-active), or listing failed.`
   return (
