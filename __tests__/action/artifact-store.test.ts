@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { muteDebugLines } from '../../__fixtures__/capture-stdout.js'
+import { holdStdout, leaks, type HeldStdout } from '../../__fixtures__/capture-stdout.js'
 import { GitHubDouble } from '../../__fixtures__/github-double.js'
 import { MemoryLogger } from '../../__fixtures__/memory-logger.js'
 import type {
@@ -17,9 +17,9 @@ let ArtifactSnapshotStore: typeof Store
 const saved = { ...process.env }
 const WS = '7474644477722220123'
 
-let unmute: () => void = () => {}
+let held: HeldStdout | undefined
 beforeAll(async () => {
-  unmute = muteDebugLines()
+  held = holdStdout()
   gh = await GitHubDouble.start()
   delete process.env.GITHUB_SERVER_URL
   process.env.GITHUB_API_URL = `${gh.url}/api`
@@ -28,7 +28,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  unmute()
+  held?.release()
   process.env = saved
   await gh.close()
 })
@@ -279,6 +279,25 @@ describe('artifact snapshot store', () => {
     const again = await storeInRun(807).list(ws)
     expect(again.map((e) => e.ref)).toEqual([junk.ref, tie.ref, late.ref, early.ref])
     expect(again[0].createdAt).toBe(upload(junk).createdAt)
+  })
+
+  it("keeps the toolkit's upload lines out of the test log, and they show no token", async () => {
+    const store = storeInRun(131)
+    const runtimeToken = process.env.ACTIONS_RUNTIME_TOKEN!
+    const before = held!.transcript().length
+    await store.save({
+      workspaceId: WS,
+      createdAt: '2026-11-26T10:00:00.000Z',
+      content: content(9),
+    })
+    const out = held!.transcript().slice(before)
+    expect(out).toContain('Finalizing artifact upload')
+    expect(out).toMatch(
+      new RegExp(
+        `Artifact databricks-halt-snapshot-ws${WS}-run131-attempt1 successfully finalized`,
+      ),
+    )
+    expect(leaks(held!.transcript(), [gh.githubToken, runtimeToken])).toEqual([])
   })
 
   it('logs what it saved and recorded, and looks in its own run only with one notice', async () => {
