@@ -131,22 +131,35 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const owned = typeof (options.scenario ?? 'small') === 'string'
   loadScenario(core, scenarioOf(options, core.now()), options.workspaces ?? 1, owned)
   const servers: Server[] = []
-  const account = await listen(core, {
-    name: 'account',
-    router: accountRouter(),
-    admin: adminHandler(core),
-  })
-  servers.push(account.server)
-  core.accountUrl = account.url
-  const wsRouter = workspaceRouter()
-  for (const ws of core.workspaces) {
-    const s = await listen(core, { name: ws.workspaceId, router: wsRouter, ws })
-    ws.url = s.url
-    servers.push(s.server)
+  try {
+    await listenAll(core, options, servers)
+  } catch (e) {
+    // A port in use half-way: close the servers already listening, so nothing is left behind.
+    servers.forEach((s) => s.close())
+    throw e
   }
   armScenario(core)
   const arm = options.arm ? await startArm(core, options, servers) : undefined
   return { ...facade(core, servers), ...(arm ? { arm } : {}) }
+}
+
+/** The account server on `port`, workspace i on `port + 1 + i` (or free ports). */
+async function listenAll(core: EmulatorCore, options: EmulatorOptions, servers: Server[]) {
+  const host = options.host ?? '127.0.0.1'
+  const at = (offset: number) => ({ host, port: options.port ? options.port + offset : 0 })
+  const account = await listen(
+    core,
+    { name: 'account', router: accountRouter(), admin: adminHandler(core) },
+    at(0),
+  )
+  servers.push(account.server)
+  core.accountUrl = account.url
+  const wsRouter = workspaceRouter()
+  for (const [i, ws] of core.workspaces.entries()) {
+    const s = await listen(core, { name: ws.workspaceId, router: wsRouter, ws }, at(1 + i))
+    ws.url = s.url
+    servers.push(s.server)
+  }
 }
 
 async function startArm(

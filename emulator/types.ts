@@ -92,6 +92,13 @@ export interface EmulatorOptions {
   runDurationMs?: number
   /** Fixed emulator clock start (epoch ms); default Date.now(). */
   startTime?: number
+  /** Loopback address the Databricks servers listen on; default 127.0.0.1. */
+  host?: string
+  /**
+   * Fixed ports: the account server on `port`, workspace i on `port + 1 + i`. Default (or 0): free
+   * ports the system picks.
+   */
+  port?: number
   /** Serve an Azure Resource Manager double (https) for the workspaces; see emulator/README.md. */
   arm?: boolean | import('./arm/state.js').ArmOptions
 }

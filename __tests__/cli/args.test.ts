@@ -23,6 +23,20 @@ function usageMessage(argv: string[]): string {
 }
 
 describe('parseCliArgs', () => {
+  test('the account host: --account-host, else DATABRICKS_HALT_ACCOUNT_HOST (checked alike)', () => {
+    const env = { DATABRICKS_HALT_ACCOUNT_HOST: 'http://127.0.0.1:8081/' }
+    expect(settingsOf(['show', '--workspace-url', AZURE], env).settings.accountHost).toBe(
+      'http://127.0.0.1:8081',
+    )
+    const flag = ['show', '--workspace-url', AZURE, '--account-host', 'http://localhost:9']
+    expect(settingsOf(flag, env).settings.accountHost).toBe('http://localhost:9')
+    expect(() =>
+      parseCliArgs(['show', '--workspace-url', AZURE], {
+        DATABRICKS_HALT_ACCOUNT_HOST: 'http://accounts.example.com',
+      }),
+    ).toThrow(/Account host http:\/\/accounts\.example\.com uses plain http/)
+  })
+
   test('leaves workspace id and account host to the engine unless given, defaults the rest', () => {
     const { settings, json, snapshotDir } = settingsOf(['show', '--workspace-url', `${AZURE}/`])
     expect(settings.workspaceId).toBeUndefined()

@@ -16,31 +16,6 @@ let startedDuringStop: string
 let stopLines: { line: string; at: number }[]
 const ok = (status: number) => status >= 200 && status < 300
 
-beforeAll(async () => {
-  h = await startHarness({ rateLimits: { account_write: { perSecond: 2, burst: 1 } } })
-  before = haltableState(h.emu)
-  const idle = [...h.emu.ws().clusters.values()].find(
-    (c) =>
-      c.state === 'TERMINATED' &&
-      ['UI', 'API'].includes(c.cluster_source ?? '') &&
-      !c.custom_tags?.['databricks-halt'],
-  )
-  startedDuringStop = idle!.cluster_id
-  const first = h.emu.requests.length
-  const stopping = h.run('stop')
-  // A user who still has access starts a cluster once compute is being stopped.
-  while (!h.emu.requests.slice(first).some((r) => r.path.endsWith('/clusters/delete'))) {
-    await new Promise((r) => setTimeout(r, 20))
-  }
-  await api(h.emu, 'POST', '/api/2.1/clusters/start', { cluster_id: startedDuringStop })
-  stopped = await stopping
-  stopLines = h.logger.lines.map((line, i) => ({ line, at: h.logger.times[i] }))
-}, 60_000)
-
-afterAll(async () => {
-  await h.close()
-})
-
 function requestsOfStop() {
   const log = h.emu.requests.filter((r) => ok(r.status))
   const at = (method: string, pattern: RegExp) =>
@@ -59,6 +34,33 @@ function requestsOfStop() {
 }
 
 describe('stop orders by dependency', () => {
+  beforeAll(async () => {
+    h = await startHarness({ rateLimits: { account_write: { perSecond: 2, burst: 1 } } })
+    before = haltableState(h.emu)
+    const idle = [...h.emu.ws().clusters.values()].find(
+      (c) =>
+        c.state === 'TERMINATED' &&
+        ['UI', 'API'].includes(c.cluster_source ?? '') &&
+        !c.custom_tags?.['databricks-halt'],
+    )
+    startedDuringStop = idle!.cluster_id
+    const first = h.emu.requests.length
+    const stopping = h.run('stop')
+    // A user who still has access starts a cluster once compute is stopped and swept, while
+    // assignments are still being removed.
+    while (!h.logger.lines.some((l) => /Compute sweep: /.test(l))) {
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    expect(h.emu.requests.slice(first).some((r) => r.path.endsWith('/clusters/delete'))).toBe(true)
+    await api(h.emu, 'POST', '/api/2.1/clusters/start', { cluster_id: startedDuringStop })
+    stopped = await stopping
+    stopLines = h.logger.lines.map((line, i) => ({ line, at: h.logger.times[i] }))
+  }, 60_000)
+
+  afterAll(async () => {
+    await h.close()
+  })
+
   it('pauses every starter of a compute kind before stopping that kind', () => {
     expect(stopped.exitCode).toBe(0)
     const r = requestsOfStop()
@@ -251,3 +253,97 @@ describe('items that appear during the stop', () => {
     }
   }, 60_000)
 })
+
+describe('compute goes quiet before access removal ends', () => {
+  it('halts what a run fired before its job was paused started, with assignments still being removed', async () => {
+    // Access removal is the long pole (2 a second), as on a large workspace.
+    const q = await startHarness({
+      transitionMs: 2_000,
+      rateLimits: { account_write: { perSecond: 2, burst: 1 } },
+    })
+    try {
+      const ws = q.emu.ws()
+      // A scheduled job is given a pipeline task on an idle triggered pipeline: a run of the job
+      // starts the pipeline.
+      const pipelineId = [...ws.pipelines.values()].find(
+        (p) => p.state === 'IDLE' && !p.spec?.continuous,
+      )!.pipeline_id as string
+      const job = [...ws.jobs.values()].find(
+        (j) =>
+          j.settings.schedule?.pause_status === 'UNPAUSED' &&
+          !j.settings.continuous &&
+          !j.settings.tags?.['databricks-halt'] &&
+          (ws.activeRuns.get(String(j.job_id))?.size ?? 0) === 0,
+      )!
+      await api(q.emu, 'POST', '/api/2.2/jobs/update', {
+        job_id: job.job_id,
+        new_settings: {
+          tasks: [{ task_key: 'refresh', pipeline_task: { pipeline_id: pipelineId } }],
+        },
+      })
+      // The first pause is throttled for a second: time for a run to fire after the listing.
+      q.emu.faults.add({
+        method: 'POST',
+        path: '/api/2.2/jobs/update',
+        status: 429,
+        errorCode: 'REQUEST_LIMIT_EXCEEDED',
+        retryAfterSeconds: 1,
+        times: 1,
+      })
+      const first = q.emu.requests.length
+      const stopping = q.run('stop')
+      while (!q.emu.requests.some((r) => r.status === 429)) {
+        await new Promise((r) => setTimeout(r, 10))
+      }
+      await api(q.emu, 'POST', '/api/2.2/jobs/run-now', { job_id: job.job_id })
+      expect(ws.pipelines.get(pipelineId)!.state).not.toBe('IDLE')
+      const report = await stopping
+      expect(report.exitCode).toBe(0)
+
+      // Found by the compute sweep, recorded, then halted.
+      const rows = report.items.filter((i) => i.kind === 'pipelines' && i.id === pipelineId)
+      expect(rows.map((i) => i.outcome)).toEqual(['already_halted', 'changed'])
+      expect(rows[1].detail).toMatch(/started during stop/)
+      expect(report.warnings.join('\n')).toMatch(/Compute sweep: 1 started during the stop/)
+
+      // The request log (in arrival order, the emulator's): every compute stop, cancel and
+      // terminate was accepted before the last assignment was removed, the sweep's included.
+      const log = q.emu.requests.slice(first).filter((r) => ok(r.status))
+      const removals = log.flatMap((r, i) =>
+        /permissionassignments\/principals/.test(r.path) ? [i] : [],
+      )
+      const computeStops = log.flatMap((r, i) =>
+        r.method === 'POST' && COMPUTE_STOP.test(r.path) ? [i] : [],
+      )
+      const pipelineStop = log.findIndex((r) => r.path.endsWith(`/pipelines/${pipelineId}/stop`))
+      expect(pipelineStop).toBeGreaterThan(-1)
+      expect(computeStops.length).toBeGreaterThan(0)
+      expect(Math.max(...computeStops)).toBeLessThan(Math.max(...removals))
+      // And by the emulator's clock, compute was quiet well before access removal ended.
+      const at = (i: number) => log[i].at
+      expect(at(Math.max(...removals)) - at(Math.max(...computeStops))).toBeGreaterThan(1_000)
+
+      // The snapshot covering the stop records it, and names the first one.
+      const [newest, older] = await q.store.list(q.emu.workspace.workspaceId)
+      expect(newest.name).toBe(report.snapshot!.name)
+      const content = JSON.parse(await readFile(newest.ref, 'utf8')) as {
+        merged_from: string[]
+        items: { kind: string; id: string; before: { state: string } }[]
+      }
+      expect(content.merged_from).toEqual([older.name])
+      const record = content.items.find((i) => i.kind === 'pipelines' && i.id === pipelineId)
+      expect(['STARTING', 'RUNNING']).toContain(record?.before.state)
+      // A restore marks both restored and leaves the triggered pipeline to its (restored) job.
+      const restored = await q.run('restore')
+      expect(restored.exitCode).toBe(0)
+      const all = await q.store.list(q.emu.workspace.workspaceId)
+      expect(all.map((e) => e.restored)).toEqual([true, true])
+    } finally {
+      await q.close()
+    }
+  }, 60_000)
+})
+
+/** The calls that stop compute (as the bench's quiet line counts them). */
+const COMPUTE_STOP =
+  /\/runs\/cancel$|\/clusters\/delete$|\/warehouses\/[^/]+\/stop$|\/pipelines\/[^/]+\/stop$|\/apps\/[^/]+\/stop$/

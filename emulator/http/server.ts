@@ -16,20 +16,34 @@ export interface Target {
   admin?: (req: IncomingMessage, res: ServerResponse, body: string) => Promise<void> | void
 }
 
+/** Where a server listens: a loopback address and a port (0: a free one). */
+export interface Address {
+  host: string
+  port: number
+}
+
 export async function listen(
   core: EmulatorCore,
   target: Target,
+  at: Address = { host: '127.0.0.1', port: 0 },
 ): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
-    handle(core, target, req, res, `http://127.0.0.1:${port(server)}`).catch((err) => {
+    handle(core, target, req, res, urlOf(at.host, server)).catch((err) => {
       if (!res.headersSent)
         send(res, 500, stringifyJson({ error_code: 'INTERNAL_ERROR', message: String(err) }), {})
       else res.destroy()
     })
   })
   server.keepAliveTimeout = 5000
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { server, url: `http://127.0.0.1:${port(server)}` }
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(at.port, at.host, resolve)
+  })
+  return { server, url: urlOf(at.host, server) }
+}
+
+function urlOf(host: string, server: Server): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port(server)}`
 }
 
 function port(server: Server): number {

@@ -298,9 +298,7 @@ function toSettings(
     ),
     workspaceId: v['workspace-id'],
     accountId: v['account-id'] ?? (env.DATABRICKS_ACCOUNT_ID || undefined),
-    accountHost: v['account-host']
-      ? checkedUrl(v['account-host'], 'Account host').origin
-      : undefined,
+    accountHost: accountHost(v['account-host'] || env.DATABRICKS_HALT_ACCOUNT_HOST?.trim()),
     keep: splitList(v.keep ?? []),
     unkeep: splitList(v.unkeep ?? []),
     only: v.only ? parseKinds('--only', v.only) : undefined,
@@ -389,6 +387,11 @@ const FLAG_NAMES: Record<string, string> = {
 function flagName(path: PropertyKey[]): string {
   const key = String(path[0] ?? '')
   return FLAG_NAMES[key] ?? key
+}
+
+/** --account-host, else DATABRICKS_HALT_ACCOUNT_HOST; unset: the engine derives it from the URL. */
+function accountHost(value: string | undefined): string | undefined {
+  return value ? checkedUrl(value, 'Account host').origin : undefined
 }
 
 function required(value: string | undefined): string {

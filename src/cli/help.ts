@@ -19,7 +19,8 @@ Target:
   -p, --profile NAME       ~/.databrickscfg profile for the host and the sign-in
   --workspace-id ID        default: from an adb-<id>. host, else the x-databricks-org-id header
   --account-id ID          Databricks account id (default: $DATABRICKS_ACCOUNT_ID)
-  --account-host URL       default: the account host of the workspace's cloud
+  --account-host URL       default: $DATABRICKS_HALT_ACCOUNT_HOST, else the account host of the
+                           workspace's cloud
 
 What to act on:
   --keep P                 principal to keep assigned: id, user name, group name, service principal

@@ -2,7 +2,6 @@ import { SafetyError } from '../errors.js'
 import type { ItemReport, Report } from '../report.js'
 import type { Inventory } from '../resources/resource.js'
 import type { SnapshotItem } from '../snapshot/schema.js'
-import { applyStop } from './apply.js'
 import { stopCensus } from './census.js'
 import { listAll, markKeptPrincipals } from './inventory.js'
 import { localUserWarnings } from './local-users.js'
@@ -13,7 +12,7 @@ import { withProgress } from './progress.js'
 import { finishReport, reportHeader } from './report-builder.js'
 import type { Runtime } from './runtime.js'
 import { saveSnapshot, toRecord } from './save-snapshot.js'
-import { finalSweep } from './sweep.js'
+import { haltAndSweep, sweep, type Recording, type SweepResult } from './sweep.js'
 import { waitForDrain } from './wait.js'
 import { logNetwork, waitForEmptySubnets } from './network-mode.js'
 import {
@@ -25,9 +24,10 @@ import {
 } from './saved-plan.js'
 
 /**
- * stop: list → plan → snapshot (saved and read back) → apply by dependency → final sweep →
- * report. Every refusal happens before the snapshot is saved, and nothing is changed unless the
- * save succeeded; the sweep records what it finds before halting it, the same way.
+ * stop: list → plan → snapshot (saved and read back) → apply by dependency, access removal beside
+ * it → compute sweep → final sweep → report. Every refusal happens before the snapshot is saved,
+ * and nothing is changed unless the save succeeded; a sweep records what it finds before halting
+ * it, the same way.
  */
 export async function stop(given: Runtime, startedAt: string, saved?: LoadedPlan): Promise<Report> {
   const { inventory, failures } = await given.logger.group('List', () => listAll(given))
@@ -70,20 +70,25 @@ export async function stop(given: Runtime, startedAt: string, saved?: LoadedPlan
   const mergedFrom = prior ? [prior.entry.name] : []
   const first = await saveSnapshot(rt, records, mergedFrom, now)
   rt.logger.info(`Snapshot saved: ${first.ref} (${records.length} items)`)
-  const applied = await rt.logger.group('Halt', () =>
+  const halted = await rt.logger.group('Halt', () =>
     withProgress(rt.logger, rt.clock, 'Halt', (progress) =>
-      applyStop(rt, plan, inventory, progress),
+      haltAndSweep(rt, plan, inventory, progress, { entry: first, records, mergedFrom }),
     ),
   )
-  const items: ItemReport[] = [...failures, ...applied, ...unchanged]
+  // What the sweeps halt is listed after the plan's items (an item a sweep found running again
+  // shows as already halted by the plan first, then changed).
+  const items: ItemReport[] = [...failures, ...halted.applied, ...unchanged]
   let snapshot = first
-  if (rt.resources.some((r) => r.access)) {
-    const swept = await rt.logger.group('Final sweep', () =>
-      finalSweep(rt, inventory, { entry: first, records, mergedFrom }),
-    )
+  const took = (swept: SweepResult): Recording => {
     items.push(...swept.items)
     warnings.push(...swept.warnings)
-    snapshot = swept.entry
+    snapshot = swept.recording.entry
+    return swept.recording
+  }
+  if (halted.swept) {
+    // Access removal has ended: what a still-assigned user started meanwhile.
+    const latest = took(halted.swept)
+    took(await rt.logger.group('Final sweep', () => sweep(rt, inventory, latest, 'Final sweep')))
   }
   const timeoutMs = rt.settings.waitMinutes * 60_000
   const waitStart = rt.timing.clock.now()

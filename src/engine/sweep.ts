@@ -6,8 +6,8 @@ import type { SnapshotEntry } from '../snapshot/store.js'
 import { applyStop } from './apply.js'
 import { listAll } from './inventory.js'
 import { mergeRecords } from './merge.js'
-import { planStop } from './plan.js'
-import { withProgress } from './progress.js'
+import { planStop, type PlanEntry } from './plan.js'
+import { withProgress, type Progress } from './progress.js'
 import type { Runtime } from './runtime.js'
 import { saveSnapshot, toRecord } from './save-snapshot.js'
 
@@ -22,30 +22,71 @@ export interface Recording {
 export interface SweepResult {
   items: ItemReport[]
   warnings: string[]
-  /** The snapshot covering the whole stop: the first one, or the one the sweep saved over it. */
-  entry: SnapshotEntry
+  /** What covers the whole stop now: the recording given, or the snapshot the sweep saved over it. */
+  recording: Recording
+}
+
+export interface HaltResult {
+  /** The items of the plan, in the order of the kinds. */
+  applied: ItemReport[]
+  /** The compute sweep, when access removal was part of the halt. */
+  swept?: SweepResult
 }
 
 /**
- * The final sweep (docs/adr/0012-order-by-dependency.md): compute is stopped while access is still
- * being removed, so a user who is still assigned can start a cluster, a warehouse or a run in the
- * meantime. Once access removal has ended, list compute again and halt whatever runs now. What it
- * finds is recorded first, in a snapshot that supersedes this stop's first one (it carries every
- * record and names the first in `merged_from`, so restore marks both restored); if that save fails,
- * nothing more is halted.
+ * The halt (docs/adr/0021-compute-sweep.md): access removal runs beside everything else. When
+ * everything else is done (starters paused, compute stopped), the compute sweep lists compute
+ * again and halts what a starter started before its pause (a run fired after the listing starts
+ * its pipeline, an all-purpose cluster, a warehouse), so compute is quiet then, not only once
+ * access removal (5 requests a second) has ended. Without access removal there is nothing to wait
+ * for and no sweep, as before.
  */
-export async function finalSweep(
+export async function haltAndSweep(
+  rt: Runtime,
+  plan: readonly PlanEntry[],
+  inventory: Inventory,
+  progress: Progress,
+  recording: Recording,
+): Promise<HaltResult> {
+  const access = rt.resources.filter((r) => r.access)
+  if (access.length === 0) return { applied: await applyStop(rt, plan, inventory, progress) }
+  const others = rt.resources.filter((r) => !r.access)
+  const computeThenSweep = async () => {
+    const applied = await applyStop({ ...rt, resources: others }, plan, inventory, progress)
+    return { applied, swept: await sweep(rt, inventory, recording, 'Compute sweep') }
+  }
+  const [compute, removed] = await Promise.all([
+    computeThenSweep(),
+    applyStop({ ...rt, resources: access }, plan, inventory, progress),
+  ])
+  const order = new Map(rt.resources.map((r, i) => [r.kind, i]))
+  const applied = [...removed, ...compute.applied].sort(
+    (a, b) => (order.get(a.kind) ?? 0) - (order.get(b.kind) ?? 0),
+  )
+  return { applied, swept: compute.swept }
+}
+
+/**
+ * A sweep (docs/adr/0012-order-by-dependency.md, 0021): list the compute kinds again and halt
+ * whatever runs now. The compute sweep runs once compute is stopped, for what a starter started
+ * before its pause; the final sweep once access removal has ended, for what a user who was still
+ * assigned started meanwhile. What a sweep finds is recorded first, in a snapshot that supersedes
+ * the stop's latest one (it carries every record and names the ones it covers in `merged_from`,
+ * so restore marks them all restored); if that save fails, nothing more is halted.
+ */
+export async function sweep(
   rt: Runtime,
   inventory: Inventory,
   recording: Recording,
+  name: 'Compute sweep' | 'Final sweep',
 ): Promise<SweepResult> {
   const kinds = rt.resources.filter((r) => r.sweep === true && !r.reportOnly)
   const { inventory: fresh, failures } = await listAll(rt, kinds, inventory)
   const warnings = failures.map((f) => `${f.kind}: not swept, cannot list (${f.error ?? ''}).`)
   const plan = planStop(kinds, fresh).filter((e) => e.change)
   if (plan.length === 0) {
-    rt.logger.info('Final sweep: nothing was started during the stop.')
-    return { items: [], warnings, entry: recording.entry }
+    rt.logger.info(`${name}: nothing was started during the stop.`)
+    return { items: [], warnings, recording }
   }
   const now = new Date().toISOString()
   const records = mergeRecords(
@@ -53,19 +94,20 @@ export async function finalSweep(
     plan.map((e) => toRecord(e, now)),
     new Map(rt.resources.map((r) => [r.kind, r])),
   )
+  const mergedFrom = [...recording.mergedFrom, recording.entry.name]
   let entry: SnapshotEntry
   try {
-    entry = await saveSnapshot(rt, records, [...recording.mergedFrom, recording.entry.name], now)
+    entry = await saveSnapshot(rt, records, mergedFrom, now)
   } catch (e) {
     const error = `not halted: ${errorText(e)}`
-    rt.logger.error(`Final sweep: ${error}`)
+    rt.logger.error(`${name}: ${error}`)
     const items = plan.map((p) => ({ ...p.report, outcome: 'failed' as const, error }))
-    return { items, warnings, entry: recording.entry }
+    return { items, warnings, recording }
   }
   const names = plan.slice(0, 5).map((e) => `${e.resource.kind} ${e.item.name}`)
   if (plan.length > 5) names.push(`${plan.length - 5} more`)
   const message =
-    `Final sweep: ${plan.length} started during the stop (${names.join(', ')}); ` +
+    `${name}: ${plan.length} started during the stop (${names.join(', ')}); ` +
     `recorded in ${entry.name} (${records.length} items, supersedes ${recording.entry.name}) and halted.`
   rt.logger.info(`Snapshot saved: ${entry.ref}. ${message}`)
   const items = await withProgress(rt.logger, rt.clock, 'Sweep', (progress) =>
@@ -74,5 +116,5 @@ export async function finalSweep(
       note: '(started during stop)',
     }),
   )
-  return { items, warnings: [...warnings, message], entry }
+  return { items, warnings: [...warnings, message], recording: { entry, records, mergedFrom } }
 }
