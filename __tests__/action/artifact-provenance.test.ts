@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { muteDebugLines } from '../../__fixtures__/capture-stdout.js'
+import { holdStdout, type HeldStdout } from '../../__fixtures__/capture-stdout.js'
 import { GitHubDouble, type WorkflowRunMeta } from '../../__fixtures__/github-double.js'
 import { MemoryLogger } from '../../__fixtures__/memory-logger.js'
 import { SafetyError } from '../../src/errors.js'
@@ -18,9 +18,9 @@ let gh: GitHubDouble
 let ArtifactSnapshotStore: typeof Store
 const saved = { ...process.env }
 
-let unmute: () => void = () => {}
+let held: HeldStdout | undefined
 beforeAll(async () => {
-  unmute = muteDebugLines()
+  held = holdStdout()
   gh = await GitHubDouble.start()
   delete process.env.GITHUB_SERVER_URL
   process.env.GITHUB_API_URL = `${gh.url}/api`
@@ -29,7 +29,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  unmute()
+  held?.release()
   process.env = saved
   await gh.close()
 })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { chmod, mkdir, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { runCli, startWorld, type CliResult, type World } from './run-cli.js'
+import { fakeAz, runCli, startWorld, type CliResult, type World } from './run-cli.js'
 
 /**
  * Each sign-in method of the CLI, end to end: a child process signs in and lists the emulated
@@ -19,18 +19,9 @@ beforeAll(async () => {
     `[__settings__]\ndefault_profile = emu\n\n[emu]\ntoken = ${w.emu.adminToken}\n\n` +
       '[az]\nauth_type = azure-cli\nazure_tenant_id = 11111111-2222-3333-4444-555555555555\n',
   )
-  const bin = join(w.dir, 'bin')
-  await writeFile(join(w.dir, 'az.json'), JSON.stringify(azResponse(w.emu.adminToken)))
-  await mkdir(bin)
-  await writeFile(join(bin, 'az'), `#!/bin/sh\ncat "${join(w.dir, 'az.json')}"\n`)
-  await chmod(join(bin, 'az'), 0o755)
-  path = `${bin}:${process.env.PATH}`
+  path = await fakeAz(w.dir, w.emu.adminToken)
 })
 afterAll(() => w.close())
-
-function azResponse(token: string) {
-  return { accessToken: token, expires_on: Math.floor(Date.now() / 1000) + 3600 }
-}
 
 /** The world's options say --auth=token; a later --auth wins, as with any repeated flag. */
 async function show(auth: string | undefined, env: Record<string, string>): Promise<CliResult> {
@@ -62,7 +53,7 @@ describe('CLI sign-in methods against the emulator', () => {
     const r = await show('profile:nope', { DATABRICKS_CONFIG_FILE: cfg })
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/Profile 'nope' is not in/)
-    expect(JSON.parse(r.stdout)).toMatchObject({ exitCode: 2, error: { name: 'UsageError' } })
+    expect(JSON.parse(r.stdout)).toMatchObject({ exit_code: 2, error: { name: 'UsageError' } })
   })
 
   test('without --workspace-url: the profile host names the workspace, DATABRICKS_HOST wins over it', async () => {
@@ -78,7 +69,7 @@ describe('CLI sign-in methods against the emulator', () => {
 
     const fromProfile = await runCli(['show', '--json', ...rest, '--auth=profile:emu'], env)
     expect(fromProfile.code).toBe(0)
-    expect(JSON.parse(fromProfile.stdout).workspaceUrl).toBe(w.emu.workspace.url)
+    expect(JSON.parse(fromProfile.stdout).workspace_url).toBe(w.emu.workspace.url)
 
     // The profile's host is a closed port: only DATABRICKS_HOST can make this run succeed.
     const fromEnv = await runCli(['show', '--json', ...rest, '--auth=profile:closed'], {
@@ -86,7 +77,7 @@ describe('CLI sign-in methods against the emulator', () => {
       DATABRICKS_HOST: w.emu.workspace.url,
     })
     expect(fromEnv.code).toBe(0)
-    expect(JSON.parse(fromEnv.stdout).workspaceUrl).toBe(w.emu.workspace.url)
+    expect(JSON.parse(fromEnv.stdout).workspace_url).toBe(w.emu.workspace.url)
 
     // A token sign-in reads no profile: with no URL anywhere it is exit 2, naming the ways to give one.
     const none = await runCli(['show', ...rest, '--auth=token'], w.env)
