@@ -1,22 +1,47 @@
 /**
- * Collect what @actions/core writes to stdout (workflow commands such as ::add-mask::) while `fn`
- * runs in-process, still passing it through.
+ * Collect what @actions/core writes to stdout (workflow commands such as ::add-mask::, the
+ * artifact toolkit's upload lines) while `fn` runs in-process. Nothing reaches the test output: the
+ * test asserts on `out` instead, and a failed assertion shows it.
  */
 export async function captureStdout<T>(
   fn: () => Promise<T>,
 ): Promise<{ result?: T; error?: unknown; out: string }> {
-  const chunks: string[] = []
-  const write = process.stdout.write.bind(process.stdout)
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
-    return (write as (...args: unknown[]) => boolean)(chunk, ...rest)
-  }) as typeof process.stdout.write
+  const held = holdStdout()
   try {
-    return { result: await fn(), out: chunks.join('') }
+    return { result: await fn(), out: held.transcript() }
   } catch (error) {
-    return { error, out: chunks.join('') }
+    return { error, out: held.transcript() }
   } finally {
-    process.stdout.write = write
+    held.release()
+  }
+}
+
+export interface HeldStdout {
+  /** Everything written to stdout since the hold began. */
+  transcript(): string
+  /** Give stdout back (holds nest: the one before this one gets it again). */
+  release(): void
+}
+
+/**
+ * Keep everything in-process code writes to stdout from the test output until release(): the
+ * toolkit's `::add-mask::` and `::debug::` commands and the artifact upload chatter ("Uploaded
+ * bytes", "Finalizing artifact upload" …). The file's tests read it back through transcript().
+ */
+export function holdStdout(): HeldStdout {
+  const chunks: string[] = []
+  const write = process.stdout.write
+  process.stdout.write = function (chunk: string | Uint8Array, ...rest: unknown[]) {
+    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
+    const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined
+    done?.()
+    return true
+  } as typeof process.stdout.write
+  return {
+    transcript: () => chunks.join(''),
+    release: () => {
+      process.stdout.write = write
+    },
   }
 }
 
@@ -31,23 +56,4 @@ export function leaks(stdout: string, secrets: string[]): string[] {
     .split(/\r?\n/)
     .filter((line) => !line.startsWith('::add-mask::'))
     .filter((line) => secrets.some((s) => s.length >= 8 && line.includes(s)))
-}
-
-/**
- * Drop the toolkit's `::debug::` lines (every artifact request logs its headers and body) from the
- * test output while in-process tests run; returns the undo.
- */
-export function muteDebugLines(): () => void {
-  const write = process.stdout.write
-  process.stdout.write = function (
-    this: NodeJS.WriteStream,
-    chunk: string | Uint8Array,
-    ...rest: unknown[]
-  ) {
-    if (typeof chunk === 'string' && chunk.startsWith('::debug::')) return true
-    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest)
-  } as typeof process.stdout.write
-  return () => {
-    process.stdout.write = write
-  }
 }

@@ -45,8 +45,11 @@ export interface WorkflowRunMeta {
   head_branch: string | null
   /** Relative to the repository, e.g. `.github/workflows/halt.yml`. */
   path: string
-  /** `owner/name` of the head repository (a fork for a pull request from a fork). */
-  headRepository: string
+  /**
+   * `owner/name` of the head repository (a fork for a pull request from a fork); null as GitHub
+   * answers when that repository was deleted.
+   */
+  headRepository: string | null
   /** `owner/repo/.github/workflows/x.yml@ref` of each reusable workflow the run called. */
   referenced_workflows: string[]
 }
@@ -92,6 +95,8 @@ export class GitHubDouble {
     blob?: boolean
     /** The results service lists another artifact id under a name than its finalize answered. */
     listOtherId?: boolean
+    /** Runs whose GET /actions/runs/{id} answers 500. */
+    runs?: number[]
   } = {}
 
   private readonly server: Server
@@ -418,6 +423,7 @@ export class GitHubDouble {
       const runId = Number(rest[1])
       if (!this.artifacts.some((a) => a.runId === runId) && !this.runs.has(runId))
         return sendJson(res, 404, { message: 'Not Found' })
+      if (this.fail.runs?.includes(runId)) return sendJson(res, 500, { message: 'Server Error' })
       return sendJson(res, 200, this.restRun(runId))
     }
     if (rest[0] === 'runs' && rest[2] === 'artifacts' && req.method === 'GET') {
@@ -477,7 +483,7 @@ export class GitHubDouble {
       workflow_run: {
         id: a.runId,
         repository_id: 1,
-        head_repository_id: this.repositoryId(this.runMeta(a.runId).headRepository),
+        head_repository_id: this.repositoryId(this.runMeta(a.runId).headRepository ?? ''),
         head_branch: this.runMeta(a.runId).head_branch,
         head_sha: 'a'.repeat(40),
       },
@@ -487,7 +493,7 @@ export class GitHubDouble {
   /** GET /repos/{owner}/{repo}/actions/runs/{run_id}, the fields that matter and their shapes. */
   private restRun(runId: number): Record<string, unknown> {
     const meta = this.runMeta(runId)
-    const [headOwner = '', headRepo = ''] = meta.headRepository.split('/')
+    const [headOwner = '', headRepo = ''] = (meta.headRepository ?? '').split('/')
     return {
       id: runId,
       name: 'halt',
@@ -509,11 +515,10 @@ export class GitHubDouble {
       pull_requests: [],
       url: `${this.url}/api/repos/${this.owner}/${this.repo}/actions/runs/${runId}`,
       repository: this.restRepository(this.owner, this.repo, 1),
-      head_repository: this.restRepository(
-        headOwner,
-        headRepo,
-        this.repositoryId(meta.headRepository),
-      ),
+      head_repository:
+        meta.headRepository === null
+          ? null
+          : this.restRepository(headOwner, headRepo, this.repositoryId(meta.headRepository)),
     }
   }
 

@@ -3,26 +3,52 @@
 const { TestEnvironment } = require('jest-environment-node')
 
 /**
- * Bail for mutation runs (jest.mutation.config.js). Stryker's `disableBail: false` only decides
- * how a result is read: jest cannot bail when started programmatically, so every test that
- * covers a mutant ran even after one had killed it. Here, once a test fails while mutant N is
- * active (Stryker names it in __STRYKER_ACTIVE_MUTANT__), every later test of that mutant's run is
- * skipped: the mutant is killed either way, and a survivor still runs all its tests. The first
- * (coverage) run has no active mutant, so it always runs everything.
+ * The test environment of mutation runs (jest.mutation.config.js).
+ *
+ * Bail: Stryker's `disableBail: false` only decides how a result is read; jest cannot bail when
+ * started programmatically, so every test that covers a mutant ran even after one had killed it.
+ * Here, once a test fails while mutant N is active (Stryker names it in __STRYKER_ACTIVE_MUTANT__),
+ * every later test of that mutant's run is skipped: the mutant is killed either way, and a
+ * survivor still runs all its tests.
+ *
+ * Test files: in the first (coverage) run, which has no active mutant and runs every test, it
+ * records which file holds each test (by jest's test id), for scripts/mutation-sequencer.js.
  */
 const ACTIVE_MUTANT = '__STRYKER_ACTIVE_MUTANT__'
+const FILES = Symbol.for('databricks-halt.mutation.testFiles')
 /** The mutant under which a test has failed (module state, shared by every test file of a run). */
 let killed
 
-class MutationBailEnvironment extends TestEnvironment {
+/** Test id → test file, in this process (the sequencer runs here too). */
+function testFiles() {
+  globalThis[FILES] ??= new Map()
+  return globalThis[FILES]
+}
+
+/** jest-circus's getTestID: the describe names and the test name, without the root block. */
+function testId(test) {
+  const names = []
+  for (let block = test; block; block = block.parent) names.unshift(block.name)
+  return names.slice(1).join(' ')
+}
+
+class MutationEnvironment extends TestEnvironment {
+  constructor(config, context) {
+    super(config, context)
+    this.testPath = context.testPath
+  }
+
   async handleTestEvent(event, state) {
     await super.handleTestEvent?.(event, state)
     const mutant = process.env[ACTIVE_MUTANT]
-    if (mutant === undefined) return
+    if (mutant === undefined) {
+      if (event.name === 'test_start') testFiles().set(testId(event.test), this.testPath)
+      return
+    }
     if (event.name === 'test_done' && event.test.errors.length > 0) killed = mutant
     else if (event.name === 'hook_failure') killed = mutant
     else if (event.name === 'test_start' && killed === mutant) event.test.mode = 'skip'
   }
 }
 
-module.exports = MutationBailEnvironment
+module.exports = MutationEnvironment

@@ -1,13 +1,37 @@
 import Sequencer from '@jest/test-sequencer'
 
+const FILES = Symbol.for('databricks-halt.mutation.testFiles')
+
 /**
- * Mutation runs (jest.mutation.config.js) start with the quickest test files: with the bail of
- * mutation-environment.js, a mutant that a unit test kills then costs that unit test, not the
- * engine tests against the emulator that jest's default order (slowest first) would run before it.
+ * The test order of mutation runs (jest.mutation.config.js).
+ *
+ * Only the files that hold a covering test: Stryker runs a mutant's covering tests by a test name
+ * pattern, and jest would still load every test file (each one importing the engine and the
+ * emulator) to find none in most. mutation-environment.cjs recorded, in the first run, which file
+ * holds each test; a file is left out only when it is known and none of its tests matches the
+ * pattern. Without that record (a restarted runner) every file runs, as before.
+ *
+ * Quickest first: with the bail of mutation-environment.cjs, a mutant that a unit test kills then
+ * costs that unit test, not the engine tests that jest's default order (slowest first) runs first.
  */
-export default class QuickestFirstSequencer extends (Sequencer.default ?? Sequencer) {
+export default class MutationSequencer extends (Sequencer.default ?? Sequencer) {
+  constructor(options) {
+    super(options)
+    const pattern = options?.globalConfig?.testNamePattern
+    // jest-circus matches the pattern the same way (case-insensitive).
+    this.pattern = pattern ? new RegExp(pattern, 'i') : undefined
+  }
+
   sort(tests) {
-    const timed = tests.map((test) => ({ test, time: this.time(test) ?? 0 }))
+    const files = globalThis[FILES]
+    const needed =
+      this.pattern && files?.size
+        ? new Set([...files].filter(([id]) => this.pattern.test(id)).map(([, path]) => path))
+        : undefined
+    const known = new Set(files?.values() ?? [])
+    const kept = tests.filter((t) => !needed || !known.has(t.path) || needed.has(t.path))
+    const run = kept.length > 0 ? kept : tests
+    const timed = run.map((test) => ({ test, time: this.time(test) ?? 0 }))
     return timed
       .sort((a, b) => a.time - b.time || (a.test.path < b.test.path ? -1 : 1))
       .map((t) => t.test)

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { muteDebugLines } from '../../__fixtures__/capture-stdout.js'
+import { holdStdout, type HeldStdout } from '../../__fixtures__/capture-stdout.js'
 import { GitHubDouble, type WorkflowRunMeta } from '../../__fixtures__/github-double.js'
 import { MemoryLogger } from '../../__fixtures__/memory-logger.js'
 import { SafetyError } from '../../src/errors.js'
@@ -18,9 +18,9 @@ let gh: GitHubDouble
 let ArtifactSnapshotStore: typeof Store
 const saved = { ...process.env }
 
-let unmute: () => void = () => {}
+let held: HeldStdout | undefined
 beforeAll(async () => {
-  unmute = muteDebugLines()
+  held = holdStdout()
   gh = await GitHubDouble.start()
   delete process.env.GITHUB_SERVER_URL
   process.env.GITHUB_API_URL = `${gh.url}/api`
@@ -29,7 +29,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  unmute()
+  held?.release()
   process.env = saved
   await gh.close()
 })
@@ -221,5 +221,27 @@ describe('artifact provenance', () => {
     const asked = gh.requests.slice(from).map((r) => r.path)
     expect(asked.filter((p) => p.endsWith(`/actions/runs/${plantRun}`))).toHaveLength(1)
     expect(asked.filter((p) => p === `/api/repos/${gh.owner}/${gh.repo}`)).toHaveLength(1)
+  })
+
+  it('distrusts a run GitHub cannot describe, or whose head repository is gone', async () => {
+    const ws = String(100 + nextRun)
+    const { genuine, plantRun } = await genuineThenPlanted(ws, {})
+    gh.fail.runs = [plantRun]
+    try {
+      const { store, logger } = storeInRun(nextRun++)
+      expect((await store.list(ws)).map((e) => e.ref)).toEqual([genuine.ref])
+      expect(warnings(logger)).toContain(
+        `its workflow run ${plantRun} cannot be read (Server Error)`,
+      )
+    } finally {
+      gh.fail.runs = []
+    }
+    const second = await genuineThenPlanted(ws, { headRepository: null })
+    const orphan = second.plantRun
+    const { store, logger } = storeInRun(nextRun++)
+    expect((await store.list(ws))[0].ref).toBe(second.genuine.ref)
+    expect(warnings(logger)).toContain(
+      `run ${orphan} is from (unknown), not ${gh.owner}/${gh.repo} (a fork)`,
+    )
   })
 })

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { muteDebugLines } from '../../__fixtures__/capture-stdout.js'
+import { holdStdout, leaks, type HeldStdout } from '../../__fixtures__/capture-stdout.js'
 import { GitHubDouble } from '../../__fixtures__/github-double.js'
 import { MemoryLogger } from '../../__fixtures__/memory-logger.js'
 import type {
@@ -17,9 +17,9 @@ let ArtifactSnapshotStore: typeof Store
 const saved = { ...process.env }
 const WS = '7474644477722220123'
 
-let unmute: () => void = () => {}
+let held: HeldStdout | undefined
 beforeAll(async () => {
-  unmute = muteDebugLines()
+  held = holdStdout()
   gh = await GitHubDouble.start()
   delete process.env.GITHUB_SERVER_URL
   process.env.GITHUB_API_URL = `${gh.url}/api`
@@ -28,7 +28,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  unmute()
+  held?.release()
   process.env = saved
   await gh.close()
 })
@@ -236,5 +236,137 @@ describe('artifact snapshot store', () => {
     } finally {
       gh.fail.listOtherId = false
     }
+  })
+
+  it('orders snapshots by their embedded created_at, not by when their artifacts were uploaded', async () => {
+    const ws = '8080'
+    const taken = (at: string, n: number) =>
+      `{"created_at": "${at}", "snapshot": ${n}, "workspace_id": ${ws}}\n`
+    // Uploaded first, but taken last (a stop whose upload raced a later one, or a replayed copy).
+    const late = await storeInRun(801).save({
+      workspaceId: ws,
+      createdAt: '2001-01-02T09:00:00.000Z',
+      content: taken('2001-01-02T09:00:00.000Z', 1),
+    })
+    const early = await storeInRun(802).save({
+      workspaceId: ws,
+      createdAt: '2001-01-02T08:00:00.000Z',
+      content: taken('2001-01-02T08:00:00.000Z', 2),
+    })
+    const upload = (e: { ref: string }) => gh.artifacts.find((a) => String(a.id) === e.ref)!
+    expect(upload(early).createdAt > upload(late).createdAt).toBe(true)
+    const listed = await storeInRun(803).list(ws)
+    expect(listed.map((e) => [e.ref, e.createdAt])).toEqual([
+      [late.ref, '2001-01-02T09:00:00.000Z'],
+      [early.ref, '2001-01-02T08:00:00.000Z'],
+    ])
+    // The same order when a run id names them: run 801's snapshot is the newest of the workspace.
+    const reader = storeInRun(804)
+    expect((await reader.list(ws))[0].ref).toBe(late.ref)
+    expect(await reader.read(listed[0])).toBe(taken('2001-01-02T09:00:00.000Z', 1))
+
+    // A tie to the millisecond goes to the later upload; an unreadable one keeps its upload time.
+    const tie = await storeInRun(805).save({
+      workspaceId: ws,
+      createdAt: '2001-01-02T09:00:00.000Z',
+      content: taken('2001-01-02T09:00:00.000Z', 3),
+    })
+    const junk = await storeInRun(806).save({
+      workspaceId: ws,
+      createdAt: '2001-01-02T07:00:00.000Z',
+      content: 'not json',
+    })
+    const again = await storeInRun(807).list(ws)
+    expect(again.map((e) => e.ref)).toEqual([junk.ref, tie.ref, late.ref, early.ref])
+    expect(again[0].createdAt).toBe(upload(junk).createdAt)
+  })
+
+  it("keeps the toolkit's upload lines out of the test log, and they show no token", async () => {
+    const store = storeInRun(131)
+    const runtimeToken = process.env.ACTIONS_RUNTIME_TOKEN!
+    const before = held!.transcript().length
+    await store.save({
+      workspaceId: WS,
+      createdAt: '2026-11-26T10:00:00.000Z',
+      content: content(9),
+    })
+    const out = held!.transcript().slice(before)
+    expect(out).toContain('Finalizing artifact upload')
+    expect(out).toMatch(
+      new RegExp(
+        `Artifact databricks-halt-snapshot-ws${WS}-run131-attempt1 successfully finalized`,
+      ),
+    )
+    expect(leaks(held!.transcript(), [gh.githubToken, runtimeToken])).toEqual([])
+  })
+
+  it('logs what it saved and recorded, and looks in its own run only with one notice', async () => {
+    const logger = new MemoryLogger()
+    const store = storeInRun(901, { logger })
+    const saved = await store.save({
+      workspaceId: '66',
+      createdAt: '2026-11-26T19:00:00.000Z',
+      content: content(14),
+    })
+    expect(logger.lines).toContain(
+      `info: Saved snapshot artifact ${saved.name} (id ${saved.ref}), kept 7 days.`,
+    )
+    expect(store.runIdOf(saved)).toBe('901')
+    await store.markRestored(saved, {
+      workspaceId: '66',
+      checksum: `sha256:${'e'.repeat(64)}`,
+      text: '{}\n',
+    })
+    expect(logger.lines).toContain(
+      `info: Recorded that snapshot ${saved.name} is restored ` +
+        `(artifact databricks-halt-restored-ws66-artifact${saved.ref}, id ${Number(saved.ref) + 1}).`,
+    )
+    const quiet = new MemoryLogger()
+    const runOnly = storeInRun(901, {
+      logger: quiet,
+      githubToken: undefined,
+      retentionDays: undefined,
+    })
+    await runOnly.list('66')
+    await runOnly.list('66')
+    expect(quiet.lines).toEqual([
+      'info: Looking in this run only: other runs need github-token with `actions: read`.',
+    ])
+    const again = await runOnly.save({
+      workspaceId: '66',
+      createdAt: '2026-11-26T19:01:00.000Z',
+      content: content(15),
+    })
+    expect(again.name).toBe(`${saved.name}-2`)
+    expect(quiet.lines).toContain(
+      `info: Saved snapshot artifact ${again.name} (id ${again.ref}), kept the default days.`,
+    )
+  })
+
+  it('says which artifact it cannot find, which expired, and which workspace it looked for', async () => {
+    const logger = new MemoryLogger()
+    const store = storeInRun(903, { logger, workspaceIdHint: '67' })
+    await expect(
+      store.read({
+        ref: '424242',
+        name: 'gone',
+        workspaceId: '67',
+        createdAt: '',
+        restored: false,
+      }),
+    ).rejects.toThrow('Snapshot artifact gone (id 424242) not found.')
+    await expect(store.resolve('nothing-here')).rejects.toThrow(
+      'No snapshot artifact found for restore-from "nothing-here" (workspace 67): give the run id',
+    )
+    const old = await storeInRun(904).save({
+      workspaceId: '67',
+      createdAt: '2026-11-26T20:00:00.000Z',
+      content: content(16),
+    })
+    gh.artifactsOfRun(904)[0].expired = true
+    expect(await store.list('67')).toEqual([])
+    expect(logger.lines).toContain(
+      `warning: Snapshot artifact ${old.name} has expired (retention) and cannot be restored.`,
+    )
   })
 })

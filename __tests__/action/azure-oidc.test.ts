@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { captureStdout, maskedValues, muteDebugLines } from '../../__fixtures__/capture-stdout.js'
+import {
+  captureStdout,
+  maskedValues,
+  holdStdout,
+  type HeldStdout,
+} from '../../__fixtures__/capture-stdout.js'
 import { DATABRICKS_SCOPE, EntraDouble, githubCredential } from '../../__fixtures__/entra-double.js'
 import { GitHubDouble } from '../../__fixtures__/github-double.js'
 import { AzureOidcTokenProvider } from '../../src/auth/azure-oidc.js'
@@ -13,9 +18,9 @@ let gh: GitHubDouble
 let entra: EntraDouble
 const saved = { ...process.env }
 
-let unmute: () => void = () => {}
+let held: HeldStdout | undefined
 beforeAll(async () => {
-  unmute = muteDebugLines()
+  held = holdStdout()
   gh = await GitHubDouble.start({ subject: 'repo:acme/platform:environment:prod' })
   entra = await EntraDouble.start({
     credentials: [
@@ -26,7 +31,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  unmute()
+  held?.release()
   process.env = saved
   await Promise.all([gh.close(), entra.close()])
 })

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { captureStdout, maskedValues, muteDebugLines } from '../../__fixtures__/capture-stdout.js'
+import {
+  captureStdout,
+  maskedValues,
+  holdStdout,
+  type HeldStdout,
+} from '../../__fixtures__/capture-stdout.js'
 import { GITHUB_ISSUER, GitHubDouble } from '../../__fixtures__/github-double.js'
 import { jwtClaims } from '../../__fixtures__/http-util.js'
 import { DatabricksOidcTokenProvider } from '../../src/auth/databricks-oidc.js'
@@ -15,9 +20,9 @@ let emu: Emulator
 let clientId: string
 const saved = { ...process.env }
 
-let unmute: () => void = () => {}
+let held: HeldStdout | undefined
 beforeAll(async () => {
-  unmute = muteDebugLines()
+  held = holdStdout()
   gh = await GitHubDouble.start({ subject: SUBJECT })
   emu = await startEmulator({ scenario: 'small' })
   clientId = String([...emu.account.servicePrincipals.values()][0].applicationId)
@@ -29,7 +34,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  unmute()
+  held?.release()
   process.env = saved
   await Promise.all([gh.close(), emu.close()])
 })

@@ -29,7 +29,7 @@ describe('the Action bundle outside the repository', () => {
     })
     expect(result.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|Cannot find/)
     expect(result.stdout).toMatch(/^::error::Input required and not supplied: mode/m)
-    expect(result.status).toBe(1)
+    expect(result.status).toBe(2) // bad input, as the README's exit-code table says
   })
 
   test('no file of it loads a left-out package by name', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { chmod, mkdir, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { runCli, startWorld, type CliResult, type World } from './run-cli.js'
+import { fakeAz, runCli, startWorld, type CliResult, type World } from './run-cli.js'
 
 /**
  * Each sign-in method of the CLI, end to end: a child process signs in and lists the emulated
@@ -19,18 +19,9 @@ beforeAll(async () => {
     `[__settings__]\ndefault_profile = emu\n\n[emu]\ntoken = ${w.emu.adminToken}\n\n` +
       '[az]\nauth_type = azure-cli\nazure_tenant_id = 11111111-2222-3333-4444-555555555555\n',
   )
-  const bin = join(w.dir, 'bin')
-  await writeFile(join(w.dir, 'az.json'), JSON.stringify(azResponse(w.emu.adminToken)))
-  await mkdir(bin)
-  await writeFile(join(bin, 'az'), `#!/bin/sh\ncat "${join(w.dir, 'az.json')}"\n`)
-  await chmod(join(bin, 'az'), 0o755)
-  path = `${bin}:${process.env.PATH}`
+  path = await fakeAz(w.dir, w.emu.adminToken)
 })
 afterAll(() => w.close())
-
-function azResponse(token: string) {
-  return { accessToken: token, expires_on: Math.floor(Date.now() / 1000) + 3600 }
-}
 
 /** The world's options say --auth=token; a later --auth wins, as with any repeated flag. */
 async function show(auth: string | undefined, env: Record<string, string>): Promise<CliResult> {

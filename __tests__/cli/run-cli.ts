@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
@@ -111,4 +111,18 @@ export async function startWorld(emulatorOptions: EmulatorOptions = {}): Promise
 export async function snapshotFiles(dir: string): Promise<string[]> {
   const names = await readdir(dir, { recursive: true }).catch(() => [] as string[])
   return names.filter((n) => /snapshot.*\.json$/.test(n)).map((n) => join(dir, n))
+}
+
+/**
+ * A stand-in `az` that hands out `token` for any resource (as `az account get-access-token`
+ * answers), in `dir`/bin: returns the PATH that finds it first.
+ */
+export async function fakeAz(dir: string, token: string): Promise<string> {
+  const bin = join(dir, 'bin')
+  const answer = { accessToken: token, expires_on: Math.floor(Date.now() / 1000) + 3600 }
+  await mkdir(bin, { recursive: true })
+  await writeFile(join(dir, 'az.json'), JSON.stringify(answer))
+  await writeFile(join(bin, 'az'), `#!/bin/sh\ncat "${join(dir, 'az.json')}"\n`)
+  await chmod(join(bin, 'az'), 0o755)
+  return `${bin}:${process.env.PATH}`
 }

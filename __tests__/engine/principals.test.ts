@@ -97,7 +97,10 @@ describe('principals deactivated before or during the halt', () => {
       'gone',
       expect.stringMatching(/was deactivated in the account since the stop; not re-assigned/),
     ])
-    expect(outcomeOf(plan, dormant)[0]).toBe('planned')
+    expect(outcomeOf(plan, dormant)).toEqual([
+      'planned',
+      expect.stringMatching(/^not assigned → (USER|ADMIN) \(deactivated before the halt\)$/),
+    ])
     expect(plan.exitCode).toBe(1)
     // Two lists (deactivated users; service principals), not one GET per principal.
     expect(listsOf(scimCalls(h!, mark))).toEqual(TWO_LISTS)

@@ -143,10 +143,17 @@ describe('network --verify-ranges', () => {
   })
 
   test('a probe left by an interrupted run is removed first; a tagged cluster of someone else is left alone', async () => {
-    h = await startHarness({ clockSpeed: 0, arm: true, scenario: 'empty' })
+    h = await startHarness({ clockSpeed: 0, arm: true })
     const emu = h.emu
     const leftover = await leaveProbe(emu, 'databricks-halt-probe-20260101T000000-deadbeef')
     const other = await leaveProbe(emu, 'my cluster with a copied tag')
+    // Named as a probe, but made by another identity: not this run's to destroy.
+    const someone = [...emu.ws().assignments.keys()].find((id) => id !== emu.adminPrincipalId)!
+    const theirs = await leaveProbe(
+      emu,
+      'databricks-halt-probe-20260101T000000-0ddba11',
+      emu.tokenFor(String(someone)),
+    )
     const report = await verify(h)
     const probe = report.network!.probe!
     expect(probe.leftoversRemoved).toEqual([
@@ -154,6 +161,8 @@ describe('network --verify-ranges', () => {
     ])
     expect(emu.ws().clusters.has(leftover)).toBe(false)
     expect(emu.ws().clusters.has(other)).toBe(true)
+    expect(emu.ws().clusters.has(theirs)).toBe(true)
+    expect(probe.note).toContain(`(${theirs}) is tagged databricks-halt: probe but was not made`)
     expect(probe.note).toContain(
       `(${other}) is tagged databricks-halt: probe but was not made by this tool`,
     )

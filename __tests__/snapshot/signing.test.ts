@@ -3,7 +3,12 @@ import { parseJson } from '../../src/databricks/json.js'
 import { SafetyError, UsageError } from '../../src/errors.js'
 import { decodeSnapshot, encodeSnapshot } from '../../src/snapshot/codec.js'
 import type { SnapshotContent } from '../../src/snapshot/schema.js'
-import { SigningKeys, canonicalJson } from '../../src/snapshot/signing.js'
+import {
+  MIN_KEY_LENGTH,
+  SigningKeys,
+  canonicalJson,
+  checksumOf,
+} from '../../src/snapshot/signing.js'
 
 const KEY_A = 'a'.repeat(16) + 'A-random-enough-key-1'
 const KEY_B = 'b'.repeat(16) + 'B-random-enough-key-2'
@@ -67,6 +72,38 @@ describe('signing keys', () => {
     expect(canonicalJson({ b: 1, a: undefined, c: { z: 1, y: 2 } })).toBe(
       '{"b":1,"c":{"y":2,"z":1}}',
     )
+  })
+})
+
+describe('signing keys: edges', () => {
+  it('takes a key of exactly the minimum length, trimmed, and refuses one character less', () => {
+    const exact = 'x'.repeat(MIN_KEY_LENGTH)
+    expect(MIN_KEY_LENGTH).toBe(32)
+    const parsed = keys(`  ${exact}  ,\n${KEY_A}`)
+    expect(parsed.secrets()).toEqual([exact, KEY_A])
+    expect(parsed.sign({ a: 1 })).toBe(keys(exact).sign({ a: 1 }))
+    expect(() => SigningKeys.parse(`${KEY_A}\n${exact.slice(1)}\n${KEY_B}`, 'SRC')).toThrow(
+      'SRC: key 2 of 3 is shorter than 32 characters. Use a random key, e.g. the output of ' +
+        '`openssl rand -base64 32`.',
+    )
+  })
+
+  it('tells unsigned from malformed signatures', () => {
+    const k = keys(KEY_A)
+    const good = k.sign({ a: 1 })
+    expect(k.verify({ a: 1 }, null)).toEqual({ ok: false, reason: 'unsigned' })
+    for (const bad of [42, good.toUpperCase(), `${good}0`, good.slice(0, -1), ` ${good}`])
+      expect(k.verify({ a: 1 }, bad)).toEqual({ ok: false, reason: 'malformed signature' })
+    expect(k.verify({ a: 1 }, good)).toEqual({ ok: true, keyIndex: 0 })
+  })
+
+  it('canonicalizes inside arrays, keeps null and order of array items', () => {
+    expect(canonicalJson([{ b: null, a: [3, 1] }, 'x', null])).toBe(
+      '[{"a":[3,1],"b":null},"x",null]',
+    )
+    expect(checksumOf({ b: 1, a: 2 })).toBe(checksumOf({ a: 2, b: 1 }))
+    expect(checksumOf({ a: 1 })).toMatch(/^sha256:[0-9a-f]{64}$/)
+    expect(checksumOf({ a: 1 })).not.toBe(checksumOf({ a: 2 }))
   })
 })
 

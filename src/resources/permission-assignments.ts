@@ -135,7 +135,7 @@ export const permissionAssignments: Resource<AssignmentState> = {
     const before = record.before
     if (before === null) return { outcome: 'unchanged', detail: 'nothing recorded' }
     const now = current?.state ?? null
-    const target = { ...before, permissions: writable(before.permissions) }
+    const target = { principal: before.principal, permissions: writable(before.permissions) }
     if (now !== null && deepEqual(writable(now.permissions), target.permissions)) {
       return { outcome: 'unchanged', detail: `already ${before.permissions.join(',')}` }
     }
@@ -146,9 +146,11 @@ export const permissionAssignments: Resource<AssignmentState> = {
         detail: `assigned ${now.permissions.join(',')} during the halt (was ${before.permissions.join(',')}); left as is`,
       }
     }
+    // Said out loud: the plan's reviewer sees that an inactive principal gets its assignment back.
+    const dormant = before.principal_active === false ? ' (deactivated before the halt)' : ''
     return {
       outcome: 'changed',
-      detail: `${now === null ? 'not assigned' : now.permissions.join(',')} → ${target.permissions.join(',')}`,
+      detail: `${now === null ? 'not assigned' : now.permissions.join(',')} → ${target.permissions.join(',')}${dormant}`,
       write: target,
     }
   },

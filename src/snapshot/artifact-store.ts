@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SafetyError, UsageError, errorText } from '../errors.js'
 import type { Logger } from '../logger.js'
-import { MAX_MARKER_BYTES, checkSize } from './codec.js'
+import { MAX_MARKER_BYTES, checkSize, peekSnapshot } from './codec.js'
+import { mapLimit } from '../util/limit.js'
 import { RunProvenance } from './artifact-provenance.js'
 import type { MarkerText, SnapshotEntry, SnapshotStore } from './store.js'
 
@@ -21,6 +22,8 @@ const SNAPSHOT = /^databricks-halt-snapshot-ws(\d+)-run(\d+)-attempt(\d+)(?:-(\d
 const MARKER = /^databricks-halt-restored-ws(\d+)-artifact(\d+)$/
 /** Repository-wide listing is newest first; this many pages (100 each) bounds the search. */
 const MAX_PAGES = 10
+/** Snapshot artifacts downloaded at once to read their embedded created_at. */
+const DOWNLOADS_AT_ONCE = 4
 
 export interface ArtifactStoreOptions {
   logger: Logger
@@ -43,7 +46,10 @@ interface Found {
   id: number
   name: string
   runId: string
+  /** When the artifact was uploaded (the service's time; whoever uploads chooses when). */
   createdAt: string
+  /** The snapshot's own created_at, once downloaded: what snapshots are ordered by. */
+  takenAt?: string
   digest?: string
   /** Bytes of the zip, as the service lists it (checked against the cap before downloading). */
   size?: number
@@ -58,6 +64,8 @@ export class ArtifactSnapshotStore implements SnapshotStore {
   private readonly provenance?: RunProvenance
   /** Artifacts of runs that are not trusted, with the reason: never candidates. */
   private readonly untrusted = new Map<number, { found: Found; reason: string }>()
+  /** Downloaded snapshot texts by artifact id: artifacts are immutable, so one download serves. */
+  private readonly texts = new Map<number, Promise<string>>()
 
   constructor(private readonly options: ArtifactStoreOptions) {
     const [owner, name] = (options.repository ?? '').split('/')
@@ -106,9 +114,11 @@ export class ArtifactSnapshotStore implements SnapshotStore {
       id,
       name,
       runId: this.options.runId,
-      createdAt: entry.createdAt,
+      createdAt: artifact.createdAt?.toISOString() ?? entry.createdAt,
+      takenAt: peekSnapshot(entry.content).createdAt ?? entry.createdAt,
       digest: artifact.digest,
     })
+    this.texts.set(id, Promise.resolve(entry.content))
     this.options.logger.info(
       `Saved snapshot artifact ${name} (id ${id}), kept ${this.options.retentionDays ?? 'the default'} days.`,
     )
@@ -116,7 +126,25 @@ export class ArtifactSnapshotStore implements SnapshotStore {
   }
 
   async list(workspaceId: string): Promise<SnapshotEntry[]> {
-    return entriesOf(await this.findAll(), workspaceId)
+    const all = await this.findAll()
+    await this.readTimes(all.filter((a) => SNAPSHOT.exec(a.name)?.[1] === workspaceId))
+    return entriesOf(all, workspaceId)
+  }
+
+  /**
+   * Sets each snapshot's embedded created_at (takenAt), downloading it (digest and size checked)
+   * if not yet done: the upload time says nothing about when the snapshot was taken. One that
+   * cannot be read keeps the upload time; reading it for use then fails with the reason.
+   */
+  private async readTimes(snapshots: Found[]): Promise<void> {
+    await mapLimit(snapshots, DOWNLOADS_AT_ONCE, async (found) => {
+      if (found.takenAt !== undefined) return
+      try {
+        found.takenAt = peekSnapshot(await this.textOf(found)).createdAt
+      } catch (e) {
+        this.options.logger.debug(`Snapshot artifact ${found.name}: ${errorText(e)}`)
+      }
+    })
   }
 
   async resolve(name: string): Promise<SnapshotEntry> {
@@ -145,9 +173,12 @@ export class ArtifactSnapshotStore implements SnapshotStore {
         `Run ${wanted} holds snapshots of workspaces ${[...workspaces].join(', ')}: set workspace-id.`,
       )
     }
+    await this.readTimes(matching)
     const found = matching.sort(newestFirst)[0]
     const workspaceId = SNAPSHOT.exec(found.name)![1]
-    const entry = entriesOf(await findAll(), workspaceId).find((e) => e.ref === String(found.id))
+    const listed = await findAll()
+    await this.readTimes(listed.filter((a) => SNAPSHOT.exec(a.name)?.[1] === workspaceId))
+    const entry = entriesOf(listed, workspaceId).find((e) => e.ref === String(found.id))
     return entry ?? toEntry(found, workspaceId, false)
   }
 
@@ -156,10 +187,23 @@ export class ArtifactSnapshotStore implements SnapshotStore {
     const found =
       this.known.get(entry.ref) ?? (await this.findAll()).find((a) => String(a.id) === entry.ref)
     if (!found) throw new UsageError(`Snapshot artifact ${entry.name} (id ${entry.ref}) not found.`)
-    // The cap before downloading: a zip is never larger than a little over its content.
-    if (found.size !== undefined) checkSize(found.size, found.name)
-    const text = await this.download(found, 'Snapshot artifact')
-    checkSize(text.length, found.name)
+    return this.textOf(found)
+  }
+
+  /** A snapshot artifact's text, downloaded once (a failed download is tried again next time). */
+  private textOf(found: Found): Promise<string> {
+    let text = this.texts.get(found.id)
+    if (!text) {
+      text = (async () => {
+        // The cap before downloading: a zip is never larger than a little over its content.
+        if (found.size !== undefined) checkSize(found.size, found.name)
+        const downloaded = await this.download(found, 'Snapshot artifact')
+        checkSize(downloaded.length, found.name)
+        return downloaded
+      })()
+      this.texts.set(found.id, text)
+      text.catch(() => this.texts.delete(found.id))
+    }
     return text
   }
 
@@ -409,11 +453,16 @@ function toEntry(found: Found, workspaceId: string, restored: boolean): Snapshot
     ref: String(found.id),
     name: found.name,
     workspaceId,
-    createdAt: found.createdAt,
+    createdAt: found.takenAt ?? found.createdAt,
     restored,
   }
 }
 
+/**
+ * Newest first by the snapshot's own created_at (the upload time for one that cannot be read);
+ * ties, to the millisecond, go to the later upload, then to the higher artifact id (ids grow).
+ */
 function newestFirst(a: Found, b: Found): number {
-  return b.createdAt.localeCompare(a.createdAt) || b.id - a.id
+  const at = (f: Found) => f.takenAt ?? f.createdAt
+  return at(b).localeCompare(at(a)) || b.createdAt.localeCompare(a.createdAt) || b.id - a.id
 }

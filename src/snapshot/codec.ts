@@ -186,3 +186,22 @@ export function decodeMarker(text: string, source: string, keys?: SigningKeys): 
   }
   return parsed.data
 }
+
+/**
+ * The embedded created_at and checksum, for the stores' ordering and marker matching. Unchecked:
+ * the engine decodes and (with a key) verifies the snapshot it uses, so a forged created_at that
+ * makes a snapshot "newest" only makes it the one refused. A text that does not parse gives neither (the
+ * stores then order it by their own time: file modification, artifact creation).
+ */
+export function peekSnapshot(text: string): { createdAt?: string; checksum?: string } {
+  try {
+    const raw = JSON.parse(text) as { created_at?: unknown; checksum?: unknown } | null
+    const at = typeof raw?.created_at === 'string' ? Date.parse(raw.created_at) : NaN
+    return {
+      ...(Number.isFinite(at) ? { createdAt: new Date(at).toISOString() } : {}),
+      ...(typeof raw?.checksum === 'string' ? { checksum: raw.checksum } : {}),
+    }
+  } catch {
+    return {}
+  }
+}

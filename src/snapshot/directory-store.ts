@@ -3,7 +3,7 @@ import { constants } from 'node:fs'
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { UsageError } from '../errors.js'
-import { MAX_MARKER_BYTES, MAX_SNAPSHOT_BYTES, checkSize } from './codec.js'
+import { MAX_MARKER_BYTES, MAX_SNAPSHOT_BYTES, checkSize, peekSnapshot } from './codec.js'
 import type { MarkerText, SnapshotEntry, SnapshotStore } from './store.js'
 
 const SNAPSHOT_FILE = /snapshot.*\.json$/
@@ -143,7 +143,7 @@ export class DirectoryStore implements SnapshotStore {
     const name = basename(path)
     const parent = basename(dirname(path))
     const info = await stat(path)
-    const inside = info.size <= MAX_SNAPSHOT_BYTES ? peek(await readFile(path, 'utf8')) : {}
+    const inside = info.size <= MAX_SNAPSHOT_BYTES ? peekSnapshot(await readFile(path, 'utf8')) : {}
     const hex = inside.checksum?.replace(/^sha256:/, '')
     return {
       ref: path,
@@ -152,23 +152,6 @@ export class DirectoryStore implements SnapshotStore {
       createdAt: inside.createdAt ?? info.mtime.toISOString(),
       restored: legacyMarker || Boolean(hex && closed?.has(hex)),
     }
-  }
-}
-
-/**
- * The embedded created_at and checksum, for ordering and matching markers. Unchecked: the codec
- * checks the snapshot that is used. A file that does not parse is ordered by its modification time.
- */
-function peek(text: string): { createdAt?: string; checksum?: string } {
-  try {
-    const raw = JSON.parse(text) as { created_at?: unknown; checksum?: unknown } | null
-    const at = typeof raw?.created_at === 'string' ? Date.parse(raw.created_at) : NaN
-    return {
-      ...(Number.isFinite(at) ? { createdAt: new Date(at).toISOString() } : {}),
-      ...(typeof raw?.checksum === 'string' ? { checksum: raw.checksum } : {}),
-    }
-  } catch {
-    return {}
   }
 }
 
