@@ -5,7 +5,7 @@ import { show } from './engine/show.js'
 import { status } from './engine/status.js'
 import { stop } from './engine/stop.js'
 import { network } from './engine/network-mode.js'
-import { UNAUTHENTICATED_WARNING } from './snapshot/signing.js'
+import { unauthenticatedWarning } from './snapshot/signing.js'
 import { checkPlanTarget, loadPlan, settingsFromPlan } from './engine/saved-plan.js'
 import { UsageError } from './errors.js'
 import type { Settings } from './settings.js'
@@ -32,12 +32,13 @@ export async function run(ctx: EngineContext): Promise<Report> {
   if (rt.settings.mode === 'network') return network(rt, startedAt)
   if (rt.settings.mode === 'status') return status(rt, startedAt)
   // Said before the work and again in the report (CLI output, job summary), so it is seen.
-  if (!rt.keys) ctx.logger.warning(UNAUTHENTICATED_WARNING, 'No snapshot key')
+  const unauthenticated = unauthenticatedWarning(rt.settings.face)
+  if (!rt.keys) ctx.logger.warning(unauthenticated, 'No snapshot key')
   const report =
     rt.settings.mode === 'stop'
       ? await stop(rt, startedAt, saved)
       : await restore(rt, startedAt, saved)
-  if (!rt.keys) report.warnings.unshift(UNAUTHENTICATED_WARNING)
+  if (!rt.keys) report.warnings.unshift(unauthenticated)
   return report
 }
 

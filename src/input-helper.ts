@@ -1,3 +1,4 @@
+import { ACTION_INPUTS } from './wording.js'
 import * as core from '@actions/core'
 import { z } from 'zod'
 import { normalizeWorkspaceUrl } from './config.js'
@@ -43,24 +44,8 @@ export interface ActionInputs {
   artifacts: ArtifactInputs
 }
 
-/** Input name → Settings key, so a schema error names the input the user wrote. */
-const INPUT_OF: Record<string, string> = {
-  mode: 'mode',
-  workspaceUrl: 'workspace-url',
-  workspaceId: 'workspace-id',
-  accountId: 'account-id',
-  accountHost: 'account-host',
-  keep: 'keep-principals',
-  unkeep: 'unkeep-principals',
-  only: 'resources',
-  waitMinutes: 'wait-minutes',
-  maxConcurrency: 'max-concurrency',
-  snapshot: 'restore-from',
-  azureWorkspaceResourceId: 'azure-workspace-resource-id',
-  onDrift: 'on-drift',
-  allowHosts: 'allowed-hosts',
-  ignoreOpenSnapshot: 'ignore-open-snapshot',
-}
+/** Settings key → input name, so a schema error names the input the user wrote. */
+const INPUT_OF: Record<string, string> = ACTION_INPUTS
 
 export function getInputs(): ActionInputs {
   const githubToken = text('github-token') ?? process.env.GITHUB_TOKEN
@@ -94,6 +79,7 @@ export function getInputs(): ActionInputs {
     checkSubnets: bool('check-subnets', false),
     verifyRanges: bool('verify-ranges', false),
     allowHosts: list('allowed-hosts'),
+    face: 'action',
   })
   const retentionDays = number('retention-days', 90)
   if (retentionDays < 1) throw new UsageError('Input retention-days must be at least 1.')

@@ -13,9 +13,9 @@ import { planOutPath, resolvePlanInput, uploadPlan } from './action/plan-artifac
 
 /** The Action: inputs → sign-in → engine → outputs, annotations and job summary. */
 export async function run(): Promise<void> {
+  const logger = new CoreLogger()
   try {
     const { settings, auth, artifacts, snapshotKeys } = getInputs()
-    const logger = new CoreLogger()
     // Before any token or ID token is requested: credentials go only to known or opted-in hosts.
     const authority = resolveAuthMethod(auth) === 'azure-oidc' ? auth.azureAuthorityHost : undefined
     const armEndpoint = process.env.DATABRICKS_HALT_ARM_ENDPOINT?.trim() || undefined
@@ -39,9 +39,10 @@ export async function run(): Promise<void> {
       'plan-artifact-id',
       (await uploadPlan(report, artifacts.retentionDays, logger)) ?? '',
     )
-    await publish(report, store)
+    await publish(report, store, logger)
     if (report.exitCode !== 0) core.setFailed(failureMessage(report))
   } catch (error) {
+    logger.flush() // a run that stopped half-way still says how many annotations it held back
     fail(error)
   }
 }

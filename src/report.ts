@@ -21,6 +21,24 @@ export type ItemOutcome =
   | 'failed'
   | 'not_converged' // restore: not visible by the verify deadline; stop --wait: still running
 
+/** Every outcome, in the order reports list them. */
+export const ITEM_OUTCOMES = [
+  'active',
+  'inactive',
+  'planned',
+  'changed',
+  'already_halted',
+  'kept',
+  'unchanged',
+  'left_off',
+  'conflict',
+  'gone',
+  'report_only',
+  'not_available',
+  'failed',
+  'not_converged',
+] as const satisfies readonly ItemOutcome[]
+
 /** Outcomes that need a person: they make a run end with exit code 1. */
 export const FAILING_OUTCOMES: ReadonlySet<ItemOutcome> = new Set([
   'failed',
@@ -34,6 +52,12 @@ export interface ItemReport {
   id: string
   name: string
   outcome: ItemOutcome
+  /**
+   * planned / changed (and failed writes): the state as found and the state set, in the kind's own
+   * shape (stop: pre-halt value → halted value; restore: halted value → value put back).
+   */
+  before?: unknown
+  after?: unknown
   /** Short state description, e.g. "schedule UNPAUSED → PAUSED" or "RUNNING". */
   detail?: string
   error?: string
@@ -62,8 +86,9 @@ export interface StatusReport {
 }
 
 /**
- * Active items per kind before and after a stop or restore (not for show or a dry run). "After"
- * counts what the run changed, so asynchronous stops (a cluster still terminating) count as off.
+ * Active items per kind before and after a stop or restore (not for show). "After" counts what the
+ * run changed, so asynchronous stops (a cluster still terminating) count as off; a dry run counts
+ * what it would change.
  */
 export type Census = Partial<Record<ResourceKind, { before: number; after: number }>>
 

@@ -77,5 +77,7 @@ export const SettingsSchema = z.object({
   checkSubnets: z.boolean().default(false),
   /** network: start a probe cluster and check its NICs lie in the subnets' current prefixes. */
   verifyRanges: z.boolean().default(false),
+  /** Who runs it: messages name options as this face does (src/wording.ts). Absent: the CLI. */
+  face: z.enum(['cli', 'action']).optional(),
 })
 export type Settings = z.infer<typeof SettingsSchema>

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { quietStartTime, startEmulator, type Emulator } from '../../emulator/index.js'
+import { readFileSync } from 'node:fs'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -16,6 +17,8 @@ import {
 } from '../../__fixtures__/entra-double.js'
 import { GITHUB_ISSUER, GitHubDouble } from '../../__fixtures__/github-double.js'
 import { call } from '../emulator/helpers.js'
+import { parseJson } from '../../src/databricks/json.js'
+import { ReportJsonSchema } from '../../src/report-json.js'
 
 /**
  * The action, bundled by ncc from the current src/ (not the committed dist/), run as the runner runs it, against loopback doubles of GitHub
@@ -147,6 +150,14 @@ describe('the action, end to end', () => {
     expect(stop.outputs.failed).toBe('0')
     expect(stop.outputs.report).toMatch(/databricks-halt-stop-.*\.json$/)
     expect(gh.artifacts.map((a) => String(a.id))).toContain(stop.outputs['snapshot-artifact-id'])
+    // The artifact's own page, as GitHub links an uploaded artifact.
+    const artifactUrl = `https://github.com/${gh.owner}/${gh.repo}/actions/runs/${run.runId}/artifacts/${stop.outputs['snapshot-artifact-id']}`
+    expect(stop.outputs['snapshot-artifact-url']).toBe(artifactUrl)
+    expect(stop.summary).toContain(`<a href="${artifactUrl}">`)
+    // The report file is the CLI's JSON report (one serialiser), plus the artifact link.
+    const report = ReportJsonSchema.parse(parseJson(readFileSync(stop.outputs.report, 'utf8')))
+    expect(report.snapshot_artifact?.url).toBe(artifactUrl)
+    expect(report.counts.changed).toBe(Number(stop.outputs.changed))
     expect(stop.summary).toContain('<h2>databricks-halt stop: done</h2>')
     expect(stop.summary).toContain(emu.workspace.url)
     expect(stop.summary).toContain(stop.outputs['snapshot-artifact-name'])
@@ -188,6 +199,11 @@ describe('the action, end to end', () => {
     const restore = await later.step({ mode: 'restore' })
     expectOk(restore)
     expect(restore.outputs['snapshot-run-id']).toBe(stop.outputs['snapshot-run-id'])
+    // The restored snapshot's artifact, in the stop's run.
+    expect(restore.outputs['snapshot-artifact-url']).toBe(stop.outputs['snapshot-artifact-url'])
+    expect(restore.outputs['snapshot-artifact-url']).toContain(
+      `/actions/runs/${stop.outputs['snapshot-run-id']}/artifacts/${stop.outputs['snapshot-artifact-id']}`,
+    )
     expect(
       gh.requests.some((r) =>
         r.path.endsWith(`/actions/artifacts/${stop.outputs['snapshot-artifact-id']}/zip`),
@@ -412,6 +428,12 @@ describe('saved plans: the plan job uploads the plan, the apply job applies exac
     expect(mutations()).toEqual([])
     const planId = plan.outputs['plan-artifact-id']
     expect(planId).toMatch(/^\d+$/)
+    // A dry run's `changed` is what it would change: the plan's items, not 0.
+    const planned = ReportJsonSchema.parse(parseJson(readFileSync(plan.outputs.report, 'utf8')))
+    expect(planned.counts.planned).toBeGreaterThan(0)
+    expect(plan.outputs.changed).toBe(String(planned.counts.planned))
+    expect(plan.outputs.changed).toBe(String(planned.plan_out?.items))
+    expect(planned.census?.jobs?.before).toBeGreaterThan(planned.census?.jobs?.after ?? 0)
     expect(gh.artifacts.find((a) => String(a.id) === planId)?.name).toBe(
       `databricks-halt-plan-ws${emu.workspace.workspaceId}-run${run.runId}-attempt1`,
     )
@@ -515,14 +537,10 @@ describe('mode: network, end to end (ARM double over https)', () => {
       runStep({ ...azureInputs(), ...inputs }, env, { onStart: masks.start })
   }
 
-  const reportOf = async (step: StepResult) =>
-    JSON.parse(await readFile(step.outputs.report, 'utf8')) as {
-      network: {
-        verdict: string
-        subnets: { name: string; nics: unknown[] }[]
-        probe?: { result: string; deleted: boolean; ips: { ip: string; inRange: boolean }[] }
-      }
-    }
+  const reportOf = async (step: StepResult) => {
+    const report = ReportJsonSchema.parse(parseJson(await readFile(step.outputs.report, 'utf8')))
+    return { ...report, network: report.network! }
+  }
 
   it('not empty while compute runs (exit 1), empty after the halt (exit 0), then verify-ranges passes after a change', async () => {
     const step = await armRun()
@@ -552,7 +570,7 @@ describe('mode: network, end to end (ARM double over https)', () => {
     expectOk(probe)
     const result = (await reportOf(probe)).network.probe!
     expect(result).toMatchObject({ result: 'pass', deleted: true })
-    expect(result.ips.every((i) => i.inRange && i.ip.startsWith('10.200.'))).toBe(true)
+    expect(result.ips.every((i) => i.in_range && i.ip.startsWith('10.200.'))).toBe(true)
     expect(probe.summary).toContain('PASS')
     expect(probe.summary).toContain('10.200.0.0/18')
     expect(

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseOutputs } from '../../__fixtures__/action-runner.js'
 import { captureStdout } from '../../__fixtures__/capture-stdout.js'
+import { CoreLogger } from '../../src/action/core-logger.js'
 import { publish } from '../../src/action/publish-helper.js'
+import { parseJson } from '../../src/databricks/json.js'
+import type { ReportJson } from '../../src/report-json.js'
 import { countOutcomes } from '../../src/engine/report-builder.js'
 import type { ItemOutcome, ItemReport, Report } from '../../src/report.js'
 
@@ -72,7 +75,7 @@ describe('outputs, annotations and job summary', () => {
     ]
     const r = report('stop', items)
     const { out } = await captureStdout(() =>
-      publish(r, { store: undefined as never, runIdOf: () => '77' }),
+      publish(r, { store: undefined as never, runIdOf: () => '77' }, new CoreLogger()),
     )
 
     const outputs = parseOutputs(readFileSync(process.env.GITHUB_OUTPUT!, 'utf8'))
@@ -80,16 +83,22 @@ describe('outputs, annotations and job summary', () => {
       'snapshot-artifact-id': '1234',
       'snapshot-artifact-name': r.snapshot!.name,
       'snapshot-run-id': '77',
+      'snapshot-artifact-url': 'https://github.com/acme/platform/actions/runs/77/artifacts/1234',
       changed: '2',
       failed: '1',
       conflicts: '0',
       active: '0',
     })
-    const written = JSON.parse(readFileSync(outputs.report, 'utf8')) as Report & {
-      snapshotArtifact: { runId: string }
-    }
-    expect(written.workspaceId).toBe('9007199254740993')
-    expect(written.snapshotArtifact.runId).toBe('77')
+    const written = parseJson(readFileSync(outputs.report, 'utf8')) as ReportJson
+    expect(written.schema_version).toBe(1)
+    expect(written.workspace_id).toBe('9007199254740993')
+    expect(written.snapshot_artifact).toEqual({
+      ref: '1234',
+      name: r.snapshot!.name,
+      run_id: '77',
+      run_url: 'https://github.com/acme/platform/actions/runs/77',
+      url: 'https://github.com/acme/platform/actions/runs/77/artifacts/1234',
+    })
 
     const summary = readFileSync(process.env.GITHUB_STEP_SUMMARY!, 'utf8')
     expect(summary).toContain('<h2>databricks-halt stop: needs attention</h2>')
@@ -113,13 +122,18 @@ describe('outputs, annotations and job summary', () => {
       item('clusters', 'c1', 'left_off'),
     ])
     const { out } = await captureStdout(() =>
-      publish(r, { store: undefined as never, runIdOf: () => '77' }),
+      publish(r, { store: undefined as never, runIdOf: () => '77' }, new CoreLogger()),
     )
 
     const warnings = out.split('\n').filter((l) => l.startsWith('::warning'))
-    expect(warnings.filter((l) => l.includes('Changed by hand during the halt'))).toHaveLength(9)
+    const conflictsShown = warnings.filter((l) => l.includes('Changed by hand during the halt'))
+    expect(conflictsShown).toHaveLength(11)
+    expect(conflictsShown.at(-1)).toBe(
+      '::warning title=Changed by hand during the halt%3A left as it is::… and 6 more — see the job summary.',
+    )
+    // The held-back ones are still in the log, as plain lines.
     expect(out).toContain(
-      '::warning title=Changed by hand during the halt%3A left as it is::8 more;',
+      'warning (Changed by hand during the halt: left as it is): jobs job-15 (job-15-id)',
     )
     expect(out).toContain(
       '::warning title=Deleted during the halt::instance_pools pool-a (pool-a-id)',
@@ -128,5 +142,28 @@ describe('outputs, annotations and job summary', () => {
     expect(summary).toContain('<h3>Did not converge or needs attention</h3>')
     expect(summary).toContain('<details><summary>17 items</summary>')
     expect(summary).toContain('restart-compute: true')
+  })
+
+  it('caps the engine annotations at 10 per kind of message, each kind with one "and N more"', async () => {
+    const logger = new CoreLogger()
+    const { out } = await captureStdout(async () => {
+      for (let i = 0; i < 25; i++) logger.error(`jobs job-${i} (${i}): 500 INTERNAL_ERROR`)
+      for (let i = 0; i < 3; i++) logger.warning(`pool-${i} kept`, 'Kept')
+      for (let i = 0; i < 12; i++) logger.warning(`endpoint-${i} is running`, 'Cannot be stopped')
+      logger.flush()
+    })
+    const lines = out.split('\n')
+    const errors = lines.filter((l) => l.startsWith('::error'))
+    expect(errors).toHaveLength(11)
+    expect(errors.at(-1)).toBe('::error::… and 15 more — see the job summary.')
+    expect(lines.filter((l) => l.startsWith('::warning title=Kept::'))).toHaveLength(3)
+    const cannot = lines.filter((l) => l.startsWith('::warning title=Cannot be stopped::'))
+    expect(cannot).toHaveLength(11)
+    expect(cannot.at(-1)).toBe(
+      '::warning title=Cannot be stopped::… and 2 more — see the job summary.',
+    )
+    // Nothing is lost: the held-back messages are in the log.
+    expect(out).toContain('error: jobs job-24 (24): 500 INTERNAL_ERROR')
+    expect(out).toContain('warning (Cannot be stopped): endpoint-11 is running')
   })
 })

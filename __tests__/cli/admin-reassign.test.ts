@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { parseJson } from '../../src/databricks/json.js'
-import type { Report } from '../../src/report.js'
+import type { ReportJson as Report } from '../../src/report-json.js'
 import { call } from '../emulator/helpers.js'
 import { startWorld, type World } from './run-cli.js'
 

@@ -53,7 +53,7 @@ describe('CLI sign-in methods against the emulator', () => {
     const r = await show('profile:nope', { DATABRICKS_CONFIG_FILE: cfg })
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/Profile 'nope' is not in/)
-    expect(JSON.parse(r.stdout)).toMatchObject({ exitCode: 2, error: { name: 'UsageError' } })
+    expect(JSON.parse(r.stdout)).toMatchObject({ exit_code: 2, error: { name: 'UsageError' } })
   })
 
   test('without --workspace-url: the profile host names the workspace, DATABRICKS_HOST wins over it', async () => {
@@ -69,7 +69,7 @@ describe('CLI sign-in methods against the emulator', () => {
 
     const fromProfile = await runCli(['show', '--json', ...rest, '--auth=profile:emu'], env)
     expect(fromProfile.code).toBe(0)
-    expect(JSON.parse(fromProfile.stdout).workspaceUrl).toBe(w.emu.workspace.url)
+    expect(JSON.parse(fromProfile.stdout).workspace_url).toBe(w.emu.workspace.url)
 
     // The profile's host is a closed port: only DATABRICKS_HOST can make this run succeed.
     const fromEnv = await runCli(['show', '--json', ...rest, '--auth=profile:closed'], {
@@ -77,7 +77,7 @@ describe('CLI sign-in methods against the emulator', () => {
       DATABRICKS_HOST: w.emu.workspace.url,
     })
     expect(fromEnv.code).toBe(0)
-    expect(JSON.parse(fromEnv.stdout).workspaceUrl).toBe(w.emu.workspace.url)
+    expect(JSON.parse(fromEnv.stdout).workspace_url).toBe(w.emu.workspace.url)
 
     // A token sign-in reads no profile: with no URL anywhere it is exit 2, naming the ways to give one.
     const none = await runCli(['show', ...rest, '--auth=token'], w.env)

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals'
 import { readFile, writeFile } from 'node:fs/promises'
 import { parseJson } from '../../src/databricks/json.js'
-import type { Report } from '../../src/report.js'
+import type { ReportJson } from '../../src/report-json.js'
 import { configuration, sorted } from '../../scripts/workspace-state.js'
 import {
   isMutation,
@@ -103,7 +103,7 @@ describe('refusals change nothing', () => {
     const w = await start({ workspaces: 2 })
     const stop = await w.cli(['stop', '--json'])
     expect(stop.code).toBe(0)
-    const snapshot = (parseJson(stop.stdout) as Report).snapshot!.ref
+    const snapshot = (parseJson(stop.stdout) as ReportJson).snapshot!.ref
     const other = w.emu.workspaces[1]
     const before = sorted(configuration(w.emu.ws(1)))
     const first = w.emu.requests.length
@@ -179,9 +179,9 @@ describe('stop, show and restore through the CLI', () => {
     const w = await start()
     const r = await w.cli(['show', '--json'])
     expect(r.code).toBe(0)
-    const report = parseJson(r.stdout) as Report
+    const report = parseJson(r.stdout) as ReportJson
     expect(report.mode).toBe('show')
-    expect(report.workspaceId).toBe(w.emu.workspace.workspaceId)
+    expect(report.workspace_id).toBe(w.emu.workspace.workspaceId)
     // Ids a double cannot hold (the caller's 2^62 can).
     const big = [...w.emu.ws().assignments.keys()].filter((id) => BigInt(Number(id)) !== BigInt(id))
     expect(big.length).toBeGreaterThan(0)
@@ -198,7 +198,7 @@ describe('stop, show and restore through the CLI', () => {
   test('every command accepts every global option', async () => {
     const w = await start()
     const stop = await w.cli(['stop', '--json'])
-    const snapshot = (parseJson(stop.stdout) as Report).snapshot!.ref
+    const snapshot = (parseJson(stop.stdout) as ReportJson).snapshot!.ref
     const first = w.emu.requests.length
     const all = [
       `--snapshot=${snapshot}`,
@@ -219,7 +219,7 @@ describe('stop, show and restore through the CLI', () => {
     for (const mode of ['show', 'stop', 'restore']) {
       const r = await w.cli([mode, ...all])
       expect(r.code).toBe(0)
-      expect((parseJson(r.stdout) as Report).mode).toBe(mode)
+      expect((parseJson(r.stdout) as ReportJson).mode).toBe(mode)
     }
     expect(mutationsSince(w, first)).toEqual([])
   })

@@ -19,6 +19,6 @@ describe('a workspace URL that does not answer', () => {
     expect(r.stderr).toContain(`Cannot reach http://127.0.0.1:${port}: connection refused`)
     expect(r.stderr).toContain('Nothing was changed.')
     expect(r.stderr).not.toContain('retrying')
-    expect(JSON.parse(r.stdout)).toMatchObject({ exitCode: 2 })
+    expect(JSON.parse(r.stdout)).toMatchObject({ exit_code: 2 })
   })
 })

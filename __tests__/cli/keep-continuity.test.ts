@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { parseJson } from '../../src/databricks/json.js'
-import type { Report } from '../../src/report.js'
+import type { ReportJson } from '../../src/report-json.js'
 import { isMutation, snapshotFiles, startWorld, type World } from './run-cli.js'
 
 let world: World | undefined
@@ -42,7 +42,7 @@ describe('keep-list continuity', () => {
     expect(second.stderr).toContain(`Keeping ${group.name} from the open snapshot's keep list`)
     expect(w.emu.ws().assignments.has(group.id)).toBe(true)
     expect((await newestSnapshot(w)).kept_principals).toEqual([group.name])
-    const report = parseJson(second.stdout) as Report
+    const report = parseJson(second.stdout) as ReportJson
     const kept = report.items.find((i) => i.id === group.id)
     expect(kept?.outcome).toBe('kept')
     expect(kept?.detail).toContain('kept by the open snapshot')

@@ -4,7 +4,7 @@
  * table). docs/adr/0016-principals-inactive-before-the-halt.md.
  */
 import { afterEach, describe, expect, test } from '@jest/globals'
-import type { Report } from '../../src/report.js'
+import type { ReportJson as Report } from '../../src/report-json.js'
 import { startWorld, type World } from './run-cli.js'
 
 let world: World | undefined

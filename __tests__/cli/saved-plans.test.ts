@@ -7,7 +7,7 @@ import { afterEach, describe, expect, test } from '@jest/globals'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseJson } from '../../src/databricks/json.js'
-import type { Report } from '../../src/report.js'
+import type { ReportJson } from '../../src/report-json.js'
 import { api } from '../engine/harness.js'
 import { isMutation, snapshotFiles, startWorld, type World } from './run-cli.js'
 
@@ -64,7 +64,7 @@ describe('stop with a saved plan', () => {
 
       const applied = await w.cli([...printedApply(dry.stdout), '--json'])
       expect(applied.code).toBe(0)
-      const report = parseJson(applied.stdout) as Report
+      const report = parseJson(applied.stdout) as ReportJson
       const extra = report.items.find((i) => i.id === clusterId)!
       expect(extra.outcome).toBe('changed')
       expect(extra.unplanned).toBe(true)
@@ -129,10 +129,10 @@ describe('restore with a saved plan', () => {
 
       const applied = await w.cli(['restore', '--plan', file, '--json'])
       expect(applied.code).toBe(0)
-      expect((parseJson(applied.stdout) as Report).snapshot?.name).toBe(plan.snapshot.name)
+      expect((parseJson(applied.stdout) as ReportJson).snapshot?.name).toBe(plan.snapshot.name)
 
       // Gone: the planned snapshot file removed.
-      const snapshotPath = (parseJson(applied.stdout) as Report).snapshot!.ref
+      const snapshotPath = (parseJson(applied.stdout) as ReportJson).snapshot!.ref
       const saved = await readFile(snapshotPath, 'utf8')
       await rm(snapshotPath)
       const first = w.emu.requests.length

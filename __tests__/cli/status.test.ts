@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { parseJson } from '../../src/databricks/json.js'
-import type { Report } from '../../src/report.js'
+import type { ReportJson } from '../../src/report-json.js'
 import { call } from '../emulator/helpers.js'
 import { isMutation, snapshotFiles, startWorld, type World } from './run-cli.js'
 
@@ -52,7 +52,7 @@ describe('status', () => {
     expect(text.stdout).toContain('Not halted: no open snapshot for this workspace.')
     const json = await w.cli(['status', '-o', 'json'])
     expect(json.code).toBe(0)
-    const report = parseJson(json.stdout) as Report
+    const report = parseJson(json.stdout) as ReportJson
     expect(report.mode).toBe('status')
     expect(report.status).toEqual({ halted: false })
     expect(w.emu.requests.filter(isMutation)).toEqual([])
@@ -65,10 +65,10 @@ describe('status', () => {
     const before = w.emu.requests.length
     const run = await w.cli(['status', '--fail-on-drift', '--json'])
     expect(run.code).toBe(0)
-    const report = parseJson(run.stdout) as Report
+    const report = parseJson(run.stdout) as ReportJson
     expect(report.status?.halted).toBe(true)
     expect(report.status?.snapshot?.name).toBe(file.split('/').at(-1))
-    expect(report.status?.snapshot?.created_by).toBe(report.caller?.userName)
+    expect(report.status?.snapshot?.created_by).toBe(report.caller?.user_name)
     expect(report.status?.drift).toBe(0)
     expect(report.items.filter((i) => i.drift)).toEqual([])
     expect(w.emu.requests.slice(before).filter(isMutation)).toEqual([])
@@ -96,7 +96,7 @@ describe('status', () => {
 
     const gate = await w.cli(['status', '--fail-on-drift', '--json'])
     expect(gate.code).toBe(1)
-    const report = parseJson(gate.stdout) as Report
+    const report = parseJson(gate.stdout) as ReportJson
     const back = report.items.filter((i) => i.drift === 'came_back').map((i) => [i.kind, i.id])
     expect(back).toEqual(
       expect.arrayContaining([

@@ -66,9 +66,24 @@ describe('census: active items per kind before and after', () => {
     })
   })
 
-  it('is absent from a dry run and from show', async () => {
-    h = await startHarness()
-    expect((await h.run('stop', { dryRun: true })).census).toBeUndefined()
+  it('a dry run shows the census the real run then has; show has none', async () => {
+    h = await startHarness({ transitionMs: 100 })
     expect((await h.run('show')).census).toBeUndefined()
+    const before = activeNow(h.emu)
+    const dry = await h.run('stop', { dryRun: true })
+    expect(activeNow(h.emu)).toEqual(before)
+    expect(dry.counts.planned).toBeGreaterThan(0)
+    const stop = await h.run('stop', { waitMinutes: 0.2 })
+    const halted = activeNow(h.emu)
+    expect(pick(dry.census)).toEqual(pick(stop.census))
+    expect(pick(dry.census).jobs).toEqual({ before: before.jobs, after: halted.jobs })
+    const restoreDry = await h.run('restore', { dryRun: true, restartCompute: true })
+    expect(activeNow(h.emu)).toEqual(halted)
+    const restore = await h.run('restore', { restartCompute: true })
+    expect(pick(restoreDry.census)).toEqual(pick(restore.census))
+    expect(pick(restoreDry.census).permission_assignments).toEqual({
+      before: halted.permission_assignments,
+      after: before.permission_assignments,
+    })
   })
 })

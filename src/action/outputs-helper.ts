@@ -11,7 +11,9 @@ export function setOutputs(
   core.setOutput('snapshot-artifact-id', snapshot?.ref ?? '')
   core.setOutput('snapshot-artifact-name', snapshot?.name ?? '')
   core.setOutput('snapshot-run-id', snapshot?.runId ?? '')
-  core.setOutput('changed', String(report.counts.changed))
+  core.setOutput('snapshot-artifact-url', snapshot?.url ?? '')
+  // A dry run changes nothing: `changed` is what it would change, as the real run would count it.
+  core.setOutput('changed', String(report.dryRun ? report.counts.planned : report.counts.changed))
   core.setOutput('failed', String(report.counts.failed))
   core.setOutput('conflicts', String(report.counts.conflict))
   core.setOutput('active', String(report.counts.active))

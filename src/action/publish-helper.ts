@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import type { Report } from '../report.js'
 import { networkHeadline, probeLines } from '../network-table.js'
 import { annotate } from './annotations-helper.js'
+import type { CoreLogger } from './core-logger.js'
 import { setOutputs } from './outputs-helper.js'
 import { writeReportFile } from './report-file.js'
 import type { ActionStore } from './store-helper.js'
@@ -9,11 +10,16 @@ import { snapshotLink } from './snapshot-link.js'
 import { writeSummary } from './summary-helper.js'
 
 /** Everything a finished run leaves for people and later steps: outputs, annotations, summary. */
-export async function publish(report: Report, store: ActionStore): Promise<void> {
+export async function publish(
+  report: Report,
+  store: ActionStore,
+  logger: CoreLogger,
+): Promise<void> {
   const snapshot = report.snapshot ? snapshotLink(report.snapshot, store.runIdOf) : undefined
   const reportPath = await writeReportFile(report, snapshot)
   setOutputs(report, snapshot, reportPath)
-  annotate(report)
+  annotate(report, logger)
+  logger.flush()
   await writeSummary(report, snapshot)
   const c = report.counts
   core.info(

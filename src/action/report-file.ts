@@ -1,12 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { stringifyJson } from '../databricks/json.js'
 import type { Report } from '../report.js'
+import { stringifyReport } from '../report-json.js'
 import type { SnapshotLink } from './snapshot-link.js'
 
 /**
- * The whole report as JSON for later steps (its path is the `report` output). In RUNNER_TEMP, which
+ * The whole report as JSON for later steps (its path is the `report` output), in the CLI's
+ * `--output json` format (src/report-json.ts) plus the snapshot artifact. In RUNNER_TEMP, which
  * the runner empties after the job, so it never lands in the checkout by accident.
  */
 export async function writeReportFile(report: Report, snapshot?: SnapshotLink): Promise<string> {
@@ -14,6 +15,6 @@ export async function writeReportFile(report: Report, snapshot?: SnapshotLink): 
   await mkdir(dir, { recursive: true })
   const stamp = report.finishedAt.replace(/[:.]/g, '-')
   const path = join(dir, `databricks-halt-${report.mode}-${report.workspaceId}-${stamp}.json`)
-  await writeFile(path, `${stringifyJson({ ...report, snapshotArtifact: snapshot }, 2)}\n`, 'utf8')
+  await writeFile(path, stringifyReport(report, snapshot), 'utf8')
   return path
 }

@@ -142,13 +142,16 @@ function overview(report: Report, snapshot?: SnapshotLink): Row[] {
   ]
   if (report.caller) rows.push(['Signed in as', esc(report.caller.userName)])
   if (snapshot) {
-    const name = snapshot.url
-      ? `<a href="${esc(snapshot.url)}">${esc(snapshot.name)}</a>`
+    const name = snapshot.runUrl
+      ? `<a href="${esc(snapshot.runUrl)}">${esc(snapshot.name)}</a>`
       : esc(snapshot.name)
+    const ref = snapshot.url
+      ? `<a href="${esc(snapshot.url)}">${esc(snapshot.ref)}</a>`
+      : esc(snapshot.ref)
     const run = snapshot.runId ? `, run ${esc(snapshot.runId)}` : ''
     rows.push([
       report.mode === 'restore' ? 'Restored snapshot' : 'Snapshot',
-      `${name} (artifact ${esc(snapshot.ref)}${run})`,
+      `${name} (artifact ${ref}${run})`,
     ])
   }
   rows.push(['Time', `${esc(report.startedAt)} → ${esc(report.finishedAt)}`])
@@ -162,7 +165,7 @@ function byKind(report: Report): Row[] {
   const header: Row = [
     { data: 'Kind', header: true },
     { data: 'Items', header: true },
-    ...(census ? [{ data: 'Active before → after', header: true }] : []),
+    ...(census ? [{ data: censusTitle(report), header: true }] : []),
     ...used.map(([, t]) => ({ data: t, header: true })),
   ]
   const rows = kinds.map((kind: ResourceKind): Row => {
@@ -176,6 +179,10 @@ function byKind(report: Report): Row[] {
     ]
   })
   return rows.length > 0 ? [header, ...rows] : [[{ data: 'Nothing in scope', header: true }]]
+}
+
+function censusTitle(report: Report): string {
+  return report.dryRun ? 'Active now → after the run' : 'Active before → after'
 }
 
 /** The "Network" section: the verdict, the subnet table, the probe. */

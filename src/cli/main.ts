@@ -3,10 +3,10 @@ import { errorText, UsageError } from '../errors.js'
 import { checkSettingsHosts, warnOptedIn } from '../host-policy.js'
 import { cliTokenProvider, profileFor } from '../auth/cli-auth.js'
 import { readProfile } from '../auth/databrickscfg.js'
-import { stringifyJson } from '../databricks/json.js'
 import { DirectoryStore } from '../snapshot/directory-store.js'
 import { SNAPSHOT_KEY_ENV, SigningKeys } from '../snapshot/signing.js'
 import type { Report } from '../report.js'
+import { errorJson, stringifyReport } from '../report-json.js'
 import {
   authNeedingUrl,
   parseCliArgs,
@@ -51,7 +51,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const report = await execute(command, io, logger)
     io.stdout(
       command.json
-        ? `${stringifyJson(report, 2)}\n`
+        ? stringifyReport(report)
         : renderReport(report, { ...command.settings, quiet: command.quiet }),
     )
     if (command.json && report.snapshot) logger.info(`Snapshot: ${report.snapshot.ref}`)
@@ -61,7 +61,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     logger.error(errorText(e))
     annotate(e, io)
     if (e instanceof Error && e.stack) logger.debug(e.stack)
-    if (json) io.stdout(`${JSON.stringify(errorJson(e, code, logger), null, 2)}\n`)
+    if (json) io.stdout(`${JSON.stringify(errorOutput(e, code, logger), null, 2)}\n`)
     return code
   }
 }
@@ -131,7 +131,7 @@ async function profileDefaults(argv: string[], env: NodeJS.ProcessEnv): Promise<
   return { workspaceUrl: fallback.host, profile: fallback.name, fallback: true }
 }
 
-function errorJson(e: unknown, exitCode: number, logger: StderrLogger) {
+function errorOutput(e: unknown, exitCode: number, logger: StderrLogger) {
   const name = e instanceof Error ? e.name : 'Error'
-  return { error: { name, message: logger.redact(errorText(e)) }, exitCode }
+  return errorJson(name, logger.redact(errorText(e)), exitCode)
 }

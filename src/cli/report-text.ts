@@ -39,7 +39,7 @@ export function renderReport(
   const tables = options.quiet ? [] : kindTables(report)
   const sections = [header(report), ...tables]
   if (report.mode !== 'network') sections.push(summary(report))
-  if (report.census) sections.push(census(report.census))
+  if (report.census) sections.push(census(report.census, report.dryRun))
   if (report.network) sections.push(network(report.network))
   if (options.active && !options.quiet && report.mode === 'show' && tables.length === 0) {
     sections.splice(1, 0, 'Nothing is active beyond the kept set.')
@@ -138,12 +138,13 @@ function outcomeText(outcome: ItemOutcome): string {
   return outcome.replace(/_/g, ' ')
 }
 
-function census(counts: NonNullable<Report['census']>): string {
+function census(counts: NonNullable<Report['census']>, dryRun: boolean): string {
   const rows = RESOURCE_KINDS.flatMap((kind) => {
     const c = counts[kind]
     return c ? [[TITLES[kind], `${c.before} → ${c.after}`]] : []
   })
-  return `Active before → after:\n${renderTable(['KIND', 'ACTIVE'], rows)}`
+  const title = dryRun ? 'Active now → after the run (dry run)' : 'Active before → after'
+  return `${title}:\n${renderTable(['KIND', 'ACTIVE'], rows)}`
 }
 
 function network(n: NonNullable<Report['network']>): string {

@@ -8,7 +8,7 @@
  */
 
 /** Keys whose integer values are int64 ids: parsed to decimal strings, written as JSON numbers. */
-const INT64_ID_KEYS: ReadonlySet<string> = new Set([
+export const INT64_ID_KEYS: ReadonlySet<string> = new Set([
   'job_id',
   'run_id',
   'parent_run_id',

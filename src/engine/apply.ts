@@ -39,7 +39,7 @@ export async function applyStop(
     const mine = changes.filter((e) => e.resource === resource)
     for (const [after, planned] of byStarters(resource, mine)) {
       progress.add(resource.kind, planned.length)
-      const work = planned.map((e) => ({ item: e.item, after: e.change!.after, late: false }))
+      const work = planned.map((e) => ({ item: e.item, ...e.change!, late: false }))
       tasks.push({ kind: resource.kind, after, run: () => haltKind(rt, resource, work, run) })
     }
     const late = resource.late
@@ -78,6 +78,8 @@ function byStarters(
 /** One item to halt, and the value to set. */
 interface Work {
   item: Observed<unknown>
+  /** The pre-halt value recorded, and the value to set. */
+  before: unknown
   after: unknown
   /** Appeared after the listing the plan was made from. */
   late: boolean
@@ -95,8 +97,8 @@ async function haltKind(
   const reports = await mapLimit(
     work,
     rt.settings.maxConcurrency,
-    async ({ item, after, late }): Promise<ItemReport> => {
-      const base = { kind: resource.kind, id: item.id, name: item.name }
+    async ({ item, before, after, late }): Promise<ItemReport> => {
+      const base = { kind: resource.kind, id: item.id, name: item.name, before, after }
       const change = `${resource.describe(item.state)} → ${resource.describe(after)}`
       const detail = [change, late ? '(appeared during stop)' : '', options.note ?? '']
         .filter(Boolean)
@@ -109,7 +111,8 @@ async function haltKind(
         if (targetMissing(resource, e, item.id)) {
           // Deleted since the listing: nothing is left to halt (restore will find it gone). Any
           // other refusal, a 400 about another object included, is a failure (ADR 0010).
-          return { ...base, outcome: 'already_halted', detail: `no longer exists (${error})` }
+          const gone = { kind: base.kind, id: base.id, name: base.name }
+          return { ...gone, outcome: 'already_halted', detail: `no longer exists (${error})` }
         }
         rt.logger.error(`${resource.kind} ${item.name} (${item.id}): ${error}`)
         return { ...base, outcome: 'failed', detail, error }
@@ -143,7 +146,7 @@ async function lateItems(rt: Runtime, resource: Resource, inventory: Inventory):
     .filter((i) => !known.has(i.id) && resource.late!.accept(i))
     .map((i) => planItem(resource, i))
     .filter((e) => e.change)
-    .map((e) => ({ item: e.item, after: e.change!.after, late: true }))
+    .map((e) => ({ item: e.item, ...e.change!, late: true }))
 }
 
 /** Whether a failed write says its own target no longer exists (ADR 0010). */

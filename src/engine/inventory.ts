@@ -1,3 +1,4 @@
+import { option } from '../wording.js'
 import type { ItemReport } from '../report.js'
 import { isFeatureUnavailable } from '../databricks/errors.js'
 import { errorText } from '../errors.js'
@@ -75,12 +76,19 @@ export async function markKeptPrincipals(
   const carried = inherited.filter((v) => keep.includes(v.trim()))
   if (carried.length > 0) {
     rt.logger.info(
-      `Keeping ${carried.join(', ')} from the open snapshot's keep list (drop one with --unkeep).`,
+      `Keeping ${carried.join(', ')} from the open snapshot's keep list (drop one with ` +
+        `${option(rt.settings.face, 'unkeep', 'NAME')}).`,
     )
   }
   if (!assignments) return { warnings: [], keep }
   const lookup = groupLookup(rt)
-  const { kept, warnings } = await resolveKept(keep, assignments, lookup, inherited)
+  const { kept, warnings } = await resolveKept(
+    keep,
+    assignments,
+    lookup,
+    inherited,
+    rt.settings.face,
+  )
   const mine = guard
     ? guardCaller(rt.caller, assignments, rt.workspaceId)
     : findCaller(rt, assignments)

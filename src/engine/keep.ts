@@ -1,3 +1,4 @@
+import { option, type Face } from '../wording.js'
 import { SafetyError, UsageError } from '../errors.js'
 import type { Observed } from '../resources/resource.js'
 import type { AssignmentState, Principal } from '../resources/permission-assignments.js'
@@ -87,6 +88,7 @@ export async function resolveKept(
   assignments: readonly Observed<AssignmentState>[],
   lookupGroups: GroupLookup,
   inherited: readonly string[] = [],
+  face?: Face,
 ): Promise<KeepResolution> {
   const kept = new Map<string, string>()
   const warnings: string[] = []
@@ -96,7 +98,7 @@ export async function resolveKept(
     const hits = assignments.filter((a) => a.state && principalMatches(a.state.principal, value))
     const why = inherited.includes(value)
       ? `${value}, kept by the open snapshot`
-      : `--keep ${value}`
+      : option(face, 'keep', value)
     for (const hit of hits) kept.set(hit.id, `kept principal (${why})`)
     if (hits.length > 0) continue
     const found = await lookupGroups(

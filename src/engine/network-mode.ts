@@ -10,7 +10,7 @@ import type { Runtime } from './runtime.js'
  * --verify-ranges the after-the-change check (exit 0 only when the probe's NICs lie in range).
  */
 export async function network(rt: Runtime, startedAt: string): Promise<Report> {
-  const arm = await armClientFor(rt.arm, rt.workspaceUrl)
+  const arm = await armClientFor(rt.arm, rt.workspaceUrl, rt.settings.face)
   let result: NetworkReport
   if (arm instanceof ArmClient) {
     result = await rt.logger.group('Subnets', () => checkSubnets(arm, networkTarget(rt)))
@@ -31,6 +31,7 @@ export function networkTarget(rt: Runtime): NetworkTarget {
   return {
     workspaceId: rt.workspaceId,
     workspaceUrl: rt.workspaceUrl,
+    ...(rt.settings.face ? { face: rt.settings.face } : {}),
     ...(rt.settings.azureWorkspaceResourceId
       ? { resourceId: rt.settings.azureWorkspaceResourceId }
       : {}),
@@ -65,7 +66,7 @@ export function logNetwork(rt: Runtime, result: NetworkReport): string[] {
  * is still attached at the deadline is named and makes the stop exit 1.
  */
 export async function waitForEmptySubnets(rt: Runtime, timeoutMs: number): Promise<NetworkReport> {
-  const arm = await armClientFor(rt.arm, rt.workspaceUrl)
+  const arm = await armClientFor(rt.arm, rt.workspaceUrl, rt.settings.face)
   if (!(arm instanceof ArmClient)) return arm
   const { clock } = rt.timing
   const deadline = clock.now() + timeoutMs

@@ -1,3 +1,4 @@
+import { optionName, type Face } from '../wording.js'
 import type { TokenCredential } from '@azure/identity'
 import type { Workspace } from '@azure/arm-databricks'
 import type { NetworkInterface } from '@azure/arm-network'
@@ -37,18 +38,25 @@ export interface NetworkTarget {
   workspaceUrl: string
   /** --azure-workspace-resource-id; else looked up by workspace id / URL. */
   resourceId?: string
+  /** Who runs it, for the option a note names (src/wording.ts). */
+  face?: Face
 }
 
-const NO_SIGN_IN =
-  'Subnet check skipped: it reads Azure Resource Manager, which needs an Azure sign-in ' +
-  '(--auth azure-cli, azure-default, or azure-oidc in the Action).'
+function noSignIn(face?: Face): string {
+  const how = face === 'action' ? 'auth: azure-oidc' : '--auth azure-cli or azure-default'
+  return (
+    'Subnet check skipped: it reads Azure Resource Manager, which needs an Azure sign-in ' +
+    `(${how}).`
+  )
+}
 
 /** An ARM client for the target, or the reason there is none (a `skipped` report). */
 export async function armClientFor(
   access: ArmAccess | undefined,
   workspaceUrl: string,
+  face?: Face,
 ): Promise<ArmClient | NetworkReport> {
-  if (!access?.credential) return skipped(NO_SIGN_IN)
+  if (!access?.credential) return skipped(noSignIn(face))
   const cloud = azureCloudOf(workspaceUrl)
   if (!cloud && !access.endpoint) {
     return skipped(
@@ -193,7 +201,7 @@ async function findWorkspace(arm: ArmClient, target: NetworkTarget): Promise<Wor
     if (!matches(workspace, target)) {
       throw new CheckFailure(
         `Azure workspace ${id.id} is workspace ${workspace.workspaceId ?? '?'} ` +
-          `(${workspace.workspaceUrl ?? '?'}), not ${target.workspaceId}: check --azure-workspace-resource-id.`,
+          `(${workspace.workspaceUrl ?? '?'}), not ${target.workspaceId}: check ${optionName(target.face, 'azureWorkspaceResourceId')}.`,
       )
     }
     return workspace
@@ -211,7 +219,7 @@ async function findWorkspace(arm: ArmClient, target: NetworkTarget): Promise<Wor
   throw new CheckFailure(
     `No Microsoft.Databricks/workspaces resource for workspace ${target.workspaceId} in the ` +
       `${subscriptions.length} subscription(s) the identity can read. Give it Reader on the ` +
-      'workspace resource, or pass --azure-workspace-resource-id (input azure-workspace-resource-id).',
+      `workspace resource, or pass ${optionName(target.face, 'azureWorkspaceResourceId')}.`,
   )
 }
 

@@ -41,5 +41,6 @@ export function planItem(resource: Resource, item: Observed<unknown>): PlanEntry
   const before = resource.recordedBefore ? resource.recordedBefore(item.state, after) : item.state
   const change = { before: clone(before), after: clone(after) }
   const detail = `${resource.describe(change.before)} → ${resource.describe(change.after)}`
-  return { resource, item, change, report: { ...base, outcome: 'planned', detail } }
+  const report = { ...base, outcome: 'planned' as const, ...change, detail }
+  return { resource, item, change, report }
 }

@@ -1,25 +1,14 @@
-import { FAILING_OUTCOMES, type ItemOutcome, type ItemReport, type Report } from '../report.js'
+import {
+  FAILING_OUTCOMES,
+  ITEM_OUTCOMES,
+  type ItemOutcome,
+  type ItemReport,
+  type Report,
+} from '../report.js'
 import type { Runtime } from './runtime.js'
 
-const OUTCOMES: readonly ItemOutcome[] = [
-  'active',
-  'inactive',
-  'planned',
-  'changed',
-  'already_halted',
-  'kept',
-  'unchanged',
-  'left_off',
-  'conflict',
-  'gone',
-  'report_only',
-  'not_available',
-  'failed',
-  'not_converged',
-]
-
 export function countOutcomes(items: readonly ItemReport[]): Record<ItemOutcome, number> {
-  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<ItemOutcome, number>
+  const counts = Object.fromEntries(ITEM_OUTCOMES.map((o) => [o, 0])) as Record<ItemOutcome, number>
   for (const item of items) counts[item.outcome]++
   return counts
 }

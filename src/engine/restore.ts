@@ -1,3 +1,4 @@
+import { option } from '../wording.js'
 import { UsageError, errorText } from '../errors.js'
 import { targetMissing } from './apply.js'
 import type { ItemReport, Report } from '../report.js'
@@ -78,7 +79,7 @@ export async function restore(rt: Runtime, startedAt: string, saved?: LoadedPlan
     snapshot: { ...entry, restored: entry.restored || (complete && !rt.settings.dryRun) },
     items,
     warnings: [...adminRegrants(rt, snapshot, items), ...restoreWarnings(rt, entry, items)],
-    ...(rt.settings.dryRun ? {} : { census: restoreCensus(inventory, items) }),
+    census: restoreCensus(inventory, items),
     ...(planOut ? { planOut } : {}),
     ...(saved ? { plan: appliedPlan(saved, items) } : {}),
   })
@@ -148,10 +149,10 @@ async function plannedSnapshot(
 
 function followUpFlags(rt: Runtime): string {
   const flags = [
-    rt.settings.force ? '--force' : '',
-    rt.settings.restartCompute ? '--restart-compute' : '',
+    rt.settings.force ? option(rt.settings.face, 'force') : '',
+    rt.settings.restartCompute ? option(rt.settings.face, 'restartCompute') : '',
   ]
-  return flags.filter(Boolean).join(' ')
+  return flags.filter(Boolean).join(rt.settings.face === 'action' ? ', ' : ' ')
 }
 
 async function restoreKind(
@@ -209,7 +210,8 @@ async function restoreOne(
   expectations: Expectation[],
   goneReason: string | undefined,
 ): Promise<ItemReport> {
-  const options = { force: rt.settings.force, restartCompute: rt.settings.restartCompute }
+  const { force, restartCompute, face } = rt.settings
+  const options = { force, restartCompute, ...(face ? { face } : {}) }
   const base = { kind: resource.kind, id: record.id, name: record.name }
   let decision: RestoreDecision<unknown>
   try {
@@ -221,7 +223,8 @@ async function restoreOne(
   if (decision.write === undefined)
     return { ...base, outcome: decision.outcome, detail: decision.detail }
   if (goneReason !== undefined) return { ...base, outcome: 'gone', detail: goneReason }
-  if (rt.settings.dryRun) return { ...base, outcome: 'planned', detail: decision.detail }
+  const change = { before: now?.state ?? null, after: decision.write }
+  if (rt.settings.dryRun) return { ...base, outcome: 'planned', ...change, detail: decision.detail }
   return write(rt, resource, record, decision, now, expectations)
 }
 
@@ -234,6 +237,8 @@ async function write(
   expectations: Expectation[],
 ): Promise<ItemReport> {
   const base = { kind: resource.kind, id: record.id, name: record.name }
+  // As found (null: not listed, e.g. a removed assignment) → the value put back.
+  const change = { before: current?.state ?? null, after: decision.write }
   try {
     await resource.write(rt.resCtx, record, decision.write, current)
   } catch (e) {
@@ -242,9 +247,14 @@ async function write(
     if (targetMissing(resource, e, record.id))
       return { ...base, outcome: 'gone', detail: `no longer exists (${error})` }
     rt.logger.error(`${resource.kind} ${record.name} (${record.id}): ${error}`)
-    return { ...base, outcome: 'failed', detail: decision.detail, error }
+    return { ...base, outcome: 'failed', ...change, detail: decision.detail, error }
   }
-  const report: ItemReport = { ...base, outcome: decision.outcome, detail: decision.detail }
+  const report: ItemReport = {
+    ...base,
+    outcome: decision.outcome,
+    ...change,
+    detail: decision.detail,
+  }
   if (resource.matches) {
     expectations.push({ resource, id: record.id, expected: decision.write, report })
   }

@@ -1,3 +1,4 @@
+import { option } from '../wording.js'
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { UsageError, errorText } from '../errors.js'
@@ -159,7 +160,8 @@ export function markUnplanned(
   if (extra.length > 0) {
     const names = extra.slice(0, 10).map((i) => `${i.kind} ${i.name}`)
     const message =
-      `${extra.length} item(s) ${NOT_IN_PLAN} were active and halted too (--on-drift include): ` +
+      `${extra.length} item(s) ${NOT_IN_PLAN} were active and halted too ` +
+      `(${option(rt.settings.face, 'onDrift', 'include')}): ` +
       `${names.join(', ')}${extra.length > 10 ? ', …' : ''}.`
     rt.logger.warning(message, 'Not in the approved plan')
     warnings.push(message)

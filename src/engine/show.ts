@@ -1,3 +1,4 @@
+import { optionName } from '../wording.js'
 import type { ItemReport, Report } from '../report.js'
 import { errorText } from '../errors.js'
 import { listAll, markKeptPrincipals } from './inventory.js'
@@ -53,7 +54,9 @@ async function openKeepList(rt: Runtime): Promise<{ inherited: string[]; notes: 
     const open = await openSnapshot(rt)
     return { inherited: open?.snapshot.kept_principals ?? [], notes: [] }
   } catch (e) {
-    const note = `The open snapshot cannot be read (${errorText(e)}); only --keep counts as kept.`
+    const note =
+      `The open snapshot cannot be read (${errorText(e)}); only ` +
+      `${optionName(rt.settings.face, 'keep')} counts as kept.`
     rt.logger.warning(note)
     return { inherited: [], notes: [note] }
   }

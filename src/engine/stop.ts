@@ -65,7 +65,8 @@ export async function stop(given: Runtime, startedAt: string, saved?: LoadedPlan
       ? await writePlan(rt, rt.settings.planOut, planned)
       : undefined
     const items = [...failures, ...planned, ...unchanged]
-    return finishReport({ ...base, items, ...(planOut ? { planOut } : {}) })
+    const census = stopCensus(inventory, items)
+    return finishReport({ ...base, items, census, ...(planOut ? { planOut } : {}) })
   }
   const mergedFrom = prior ? [prior.entry.name] : []
   const first = await saveSnapshot(rt, records, mergedFrom, now)

@@ -1,3 +1,4 @@
+import { command, option } from '../wording.js'
 import { differingKeys, isObject } from './compare.js'
 import type { Observed, Recorded, Resource, RestoreDecision, RestoreOptions } from './resource.js'
 
@@ -68,13 +69,13 @@ export function decideComputeRestore(
   if (!options.restartCompute) {
     return {
       outcome: 'left_off',
-      detail: `left ${now} (was ${before.state}); --restart-compute starts it`,
+      detail: `left ${now} (was ${before.state}); ${option(options.face, 'restartCompute')} starts it`,
     }
   }
   if (now !== rules.stoppedState) {
     return {
       outcome: 'left_off',
-      detail: `still ${now}; not started (run restore --restart-compute again later)`,
+      detail: `still ${now}; not started (run ${command(options.face, 'restore', option(options.face, 'restartCompute'))} again later)`,
     }
   }
   return { outcome: 'changed', detail: `${now} → starting`, write: before }

@@ -1,3 +1,4 @@
+import type { Face } from '../wording.js'
 import type { Logger } from '../logger.js'
 import type { ItemOutcome } from '../report.js'
 import type { ResourceKind, Settings } from '../settings.js'
@@ -50,6 +51,8 @@ export interface Recorded<S> {
 export interface RestoreOptions {
   force: boolean
   restartCompute: boolean
+  /** Who runs it, for the options a detail names (src/wording.ts). */
+  face?: Face
 }
 
 /**

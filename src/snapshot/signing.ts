@@ -115,8 +115,15 @@ export function checksumOf(content: unknown): string {
   return `sha256:${createHash('sha256').update(canonicalJson(content)).digest('hex')}`
 }
 
-/** The warning both faces show when no key is set. */
-export const UNAUTHENTICATED_WARNING =
-  `Snapshots are not authenticated: ${SNAPSHOT_KEY_ENV} (CLI) / snapshot-key (Action) is not ` +
-  'set, so a snapshot or marker anyone edited or planted would be accepted. Set a random key as ' +
-  'a secret of the apply environment (see docs/adr/0008-snapshot-authentication.md).'
+/** The warning shown when no key is set, naming the key as the face sets it. */
+export function unauthenticatedWarning(face?: 'cli' | 'action'): string {
+  const key = face === 'action' ? 'the input snapshot-key' : SNAPSHOT_KEY_ENV
+  return (
+    `Snapshots are not authenticated: ${key} is not set, so a snapshot or marker anyone edited ` +
+    'or planted would be accepted. Set a random key as a secret of the apply environment (see ' +
+    'docs/adr/0008-snapshot-authentication.md).'
+  )
+}
+
+/** The CLI's wording of it. */
+export const UNAUTHENTICATED_WARNING = unauthenticatedWarning('cli')
