@@ -56,6 +56,11 @@ describe('snapshot codec', () => {
     expect(back.items[0].id).toBe(BIG)
   })
 
+  it('refuses to write a snapshot it could not read back', () => {
+    const bad = { ...content(), workspace_id: 'not-a-number' }
+    expect(() => encodeSnapshot(bad)).toThrow(/workspace_id/)
+  })
+
   it('refuses a one-digit edit as corrupt', () => {
     const text = encodeSnapshot(content())
     const edited = text.replace(`"principal_id": ${BIG}`, `"principal_id": ${BIG.slice(0, -1)}4`)
@@ -67,7 +72,7 @@ describe('snapshot codec', () => {
   it('refuses truncated and non-JSON text with a clear message', () => {
     const text = encodeSnapshot(content())
     expect(() => decodeSnapshot(text.slice(0, text.length / 2), 't.json')).toThrow(
-      /t\.json is not valid JSON \(truncated or damaged\?\)/,
+      /^Snapshot t\.json is not valid JSON \(truncated or damaged\?\): .+\. Use an intact copy of the snapshot; nothing was changed\.$/,
     )
     expect(() => decodeSnapshot('[]', 'a.json')).toThrow(UsageError)
   })

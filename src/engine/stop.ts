@@ -86,9 +86,9 @@ export async function stop(given: Runtime, startedAt: string, saved?: LoadedPlan
     snapshot = swept.recording.entry
     return swept.recording
   }
-  if (halted.swept) {
+  if (rt.resources.some((r) => r.access)) {
     // Access removal has ended: what a still-assigned user started meanwhile.
-    const latest = took(halted.swept)
+    const latest = halted.swept ? took(halted.swept) : { entry: first, records, mergedFrom }
     took(await rt.logger.group('Final sweep', () => sweep(rt, inventory, latest, 'Final sweep')))
   }
   const timeoutMs = rt.settings.waitMinutes * 60_000

@@ -29,7 +29,7 @@ export interface SweepResult {
 export interface HaltResult {
   /** The items of the plan, in the order of the kinds. */
   applied: ItemReport[]
-  /** The compute sweep, when access removal was part of the halt. */
+  /** The compute sweep, when access removal was still running once compute was stopped. */
   swept?: SweepResult
 }
 
@@ -38,7 +38,8 @@ export interface HaltResult {
  * everything else is done (starters paused, compute stopped), the compute sweep lists compute
  * again and halts what a starter started before its pause (a run fired after the listing starts
  * its pipeline, an all-purpose cluster, a warehouse), so compute is quiet then, not only once
- * access removal (5 requests a second) has ended. Without access removal there is nothing to wait
+ * access removal (5 requests a second) has ended. If access removal ended first, the final sweep
+ * comes at once and the compute sweep is left out. Without access removal there is nothing to wait
  * for and no sweep, as before.
  */
 export async function haltAndSweep(
@@ -51,14 +52,17 @@ export async function haltAndSweep(
   const access = rt.resources.filter((r) => r.access)
   if (access.length === 0) return { applied: await applyStop(rt, plan, inventory, progress) }
   const others = rt.resources.filter((r) => !r.access)
+  let accessRemoved = false
+  const removing = applyStop({ ...rt, resources: access }, plan, inventory, progress).finally(
+    () => (accessRemoved = true),
+  )
   const computeThenSweep = async () => {
     const applied = await applyStop({ ...rt, resources: others }, plan, inventory, progress)
+    // Access removal already over: the final sweep, right after, lists once for both.
+    if (accessRemoved) return { applied }
     return { applied, swept: await sweep(rt, inventory, recording, 'Compute sweep') }
   }
-  const [compute, removed] = await Promise.all([
-    computeThenSweep(),
-    applyStop({ ...rt, resources: access }, plan, inventory, progress),
-  ])
+  const [compute, removed] = await Promise.all([computeThenSweep(), removing])
   const order = new Map(rt.resources.map((r, i) => [r.kind, i]))
   const applied = [...removed, ...compute.applied].sort(
     (a, b) => (order.get(a.kind) ?? 0) - (order.get(b.kind) ?? 0),
