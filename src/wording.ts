@@ -74,6 +74,18 @@ export function optionName(face: Face | undefined, key: OptionKey): string {
   return face === 'action' && input ? input : (CLI_FLAGS[key] ?? key)
 }
 
+/** How to run without a resource kind: `--skip KIND` / leaving it out of the resources input. */
+export function skipKind(face: Face | undefined, kind: string): string {
+  return face === 'action' ? `leave ${kind} out of the resources input` : `--skip ${kind}`
+}
+
+/** How to make a new saved plan: a dry run with --plan-out / the workflow's plan job. */
+export function newPlan(face: Face | undefined): string {
+  return face === 'action'
+    ? 'run the workflow again, so its plan job (dry-run: true) makes a new plan for approval'
+    : 'make a new plan with --plan-out'
+}
+
 /** A run to start next: `restore --force` / `mode: restore with force: true`. */
 export function command(face: Face | undefined, mode: Settings['mode'], ...options: string[]) {
   if (face === 'action')

@@ -405,7 +405,9 @@ describe('the action with snapshot-key', () => {
     const changes = mutations().length
     const refused = await newRun().step({ mode: 'stop', 'snapshot-key': KEY_A })
     expect(refused.code).toBe(3)
-    const printed = /Action input ignore-open-snapshot: (\S+)\)/.exec(refused.errors.join('\n'))
+    const printed = /run the stop again with ignore-open-snapshot: (\S+?)\.(?:\s|$)/.exec(
+      refused.errors.join('\n'),
+    )
     expect(printed?.[1]).toBe(name)
     expect(mutations()).toHaveLength(changes)
     // The way out, exactly as printed.

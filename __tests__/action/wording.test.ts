@@ -82,3 +82,38 @@ describe('the Action names its inputs, the CLI its flags', () => {
     expect(text).not.toMatch(/keep-principals:|restart-compute: true|mode: restore|snapshot-key/)
   })
 })
+
+/** The message a refused run throws (exit 2/3 reach the face as errors, not reports). */
+async function refusal(run: Promise<Report>): Promise<string> {
+  try {
+    await run
+  } catch (e) {
+    return (e as Error).message
+  }
+  throw new Error('expected the run to be refused')
+}
+
+describe('refusals name the options as the face does', () => {
+  // Each refused as the Action and as the CLI: a keep typo, an unkeep typo, nothing to restore,
+  // and no kind in scope.
+  const refusals = (face: 'action' | 'cli') => [
+    refusal(h!.run('stop', { keep: ['no-such-principal@example.com'], face })),
+    refusal(h!.run('restore', { face })),
+    refusal(h!.run('stop', { only: ['jobs'], skip: ['jobs'], face })),
+  ]
+
+  it('the Action: inputs, never a flag', async () => {
+    const [keep, restore, none] = await Promise.all(refusals('action'))
+    expect(keep).toContain('keep-principals "no-such-principal@example.com" matches no principal')
+    expect(restore).toContain('Name another one with restore-from.')
+    expect(none).toContain('The resources input leaves no resource kind')
+    for (const message of [keep, restore, none]) expect(message).not.toMatch(CLI_FLAG)
+  })
+
+  it('the CLI: flags, never an input', async () => {
+    const [keep, restore, none] = await Promise.all(refusals('cli'))
+    expect(keep).toContain('--keep "no-such-principal@example.com" matches no principal')
+    expect(restore).toContain('Name another one with --snapshot, or check --snapshot-dir.')
+    expect(none).toContain('--only/--skip leave no resource kind')
+  })
+})

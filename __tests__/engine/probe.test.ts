@@ -169,6 +169,19 @@ describe('network --verify-ranges', () => {
     expect(probe.result).toBe('pass')
   })
 
+  test('a dry run starts no probe: it says what it would do, and checks the subnets only', async () => {
+    h = await startHarness({ clockSpeed: 0, arm: true, scenario: 'empty' })
+    const emu = h.emu
+    emu.arm!.setSubnetPrefixes('host', NEW_HOST)
+    const report = await verify(h, { dryRun: true })
+    expect(report.network!.status).toBe('checked')
+    expect(report.network!.probe).toBeUndefined()
+    expect(emu.requests.filter((r) => r.method !== 'GET')).toEqual([])
+    expect(probeClusters(emu)).toEqual([])
+    expect(h.logger.lines.join('\n')).toContain('dry run: --verify-ranges would start one')
+    expect(report.exitCode).toBe(0)
+  })
+
   test('not VNet-injected: no probe is started, and the report says why', async () => {
     h = await startHarness({ clockSpeed: 0, arm: { vnetInjection: false }, scenario: 'empty' })
     const report = await verify(h)

@@ -4,6 +4,7 @@
  * plan, a snapshot) validate against the committed files with a JSON Schema validator (ajv).
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -13,7 +14,7 @@ import { generateSchemas, SCHEMA_DIR } from '../../scripts/schemas.js'
 import { parseJson } from '../../src/databricks/json.js'
 import { ITEM_OUTCOMES } from '../../src/report.js'
 import { ReportJsonSchema, type ReportJson } from '../../src/report-json.js'
-import { snapshotFiles, startWorld, type World } from '../cli/run-cli.js'
+import { ROOT, snapshotFiles, startWorld, type World } from '../cli/run-cli.js'
 
 // ajv-formats is CommonJS: its default export arrives as the module object or the function.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
@@ -125,6 +126,24 @@ describe('real files from the CLI against the emulator', () => {
     expectValid('snapshot.schema.json', snapshotText)
     expectValid('error.schema.json', errorText)
     expect(JSON.parse(errorText)).toMatchObject({ schema_version: 1, exit_code: 2 })
+  })
+
+  // The fleet workflow's summary reads the reports its legs upload with jq: run its very filter.
+  const jq = spawnSync('jq', ['--version']).status === 0 ? test : test.skip
+  jq('the fleet summary jq filter reads the report (a dry run counts what it would change)', () => {
+    const script = readFileSync(join(ROOT, '.github/workflows/fleet.yml'), 'utf8')
+    const filter = /jq -r '("\| \\\(\.workspace_url\).*?")'/.exec(script)?.[1]
+    expect(filter).toBeDefined()
+    const row = (name: string) =>
+      spawnSync('jq', ['-r', filter!], { input: reports[name], encoding: 'utf8' }).stdout.trim()
+    const stop = parseJson(reports.stop) as ReportJson
+    const dry = parseJson(reports['dry-run']) as ReportJson
+    expect(row('stop')).toBe(
+      `| ${stop.workspace_url} | stop | ${stop.counts.changed} | 0 | 0 | 0 | ${stop.snapshot!.name} |`,
+    )
+    expect(row('dry-run')).toBe(
+      `| ${dry.workspace_url} | stop (dry run) | ${dry.counts.planned} | 0 | 0 | 0 | - |`,
+    )
   })
 
   test('snake_case keys only, with schema_version', () => {

@@ -72,7 +72,7 @@ export async function markKeptPrincipals(
 ): Promise<{ warnings: string[]; keep: string[] }> {
   const assignments = inventory.permission_assignments as Observed<AssignmentState>[] | undefined
   const values = keepValues({ given: rt.settings.keep, inherited: [...inherited] })
-  const keep = dropUnkept(values, rt.settings.unkeep, assignments)
+  const keep = dropUnkept(values, rt.settings.unkeep, assignments, rt.settings.face)
   const carried = inherited.filter((v) => keep.includes(v.trim()))
   if (carried.length > 0) {
     rt.logger.info(

@@ -1,3 +1,4 @@
+import { optionName, type Face } from '../wording.js'
 import { UsageError } from '../errors.js'
 import type { AssignmentState } from '../resources/permission-assignments.js'
 import type { Observed } from '../resources/resource.js'
@@ -36,6 +37,7 @@ export function dropUnkept(
   values: readonly string[],
   unkeep: readonly string[],
   assignments: readonly Observed<AssignmentState>[] | undefined,
+  face?: Face,
 ): string[] {
   if (unkeep.length === 0) return [...values]
   const principals = (assignments ?? []).flatMap((a) => (a.state ? [a.state.principal] : []))
@@ -53,7 +55,7 @@ export function dropUnkept(
   }
   if (unmatched.length > 0) {
     throw new UsageError(
-      `--unkeep ${unmatched.map((u) => `"${u}"`).join(', ')} is not in the keep list ` +
+      `${optionName(face, 'unkeep')} ${unmatched.map((u) => `"${u}"`).join(', ')} is not in the keep list ` +
         `(${values.length > 0 ? values.join(', ') : 'empty'}). Check the spelling; nothing was changed.`,
     )
   }

@@ -1,4 +1,4 @@
-import { option, type Face } from '../wording.js'
+import { optionName, option, type Face } from '../wording.js'
 import { SafetyError, UsageError } from '../errors.js'
 import type { Observed } from '../resources/resource.js'
 import type { AssignmentState, Principal } from '../resources/permission-assignments.js'
@@ -125,7 +125,7 @@ export async function resolveKept(
   }
   if (unknown.length > 0) {
     throw new UsageError(
-      `--keep ${unknown.map((u) => `"${u}"`).join(', ')} matches no principal assigned to this ` +
+      `${optionName(face, 'keep')} ${unknown.map((u) => `"${u}"`).join(', ')} matches no principal assigned to this ` +
         'workspace (by id, user name, group name, service principal application id or display ' +
         'name). Check the spelling; nothing was changed.',
     )

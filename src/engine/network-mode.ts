@@ -14,15 +14,25 @@ export async function network(rt: Runtime, startedAt: string): Promise<Report> {
   let result: NetworkReport
   if (arm instanceof ArmClient) {
     result = await rt.logger.group('Subnets', () => checkSubnets(arm, networkTarget(rt)))
-    if (rt.settings.verifyRanges && result.status === 'checked') {
+    // The probe creates a cluster: a dry run (the reusable workflow's plan job, before anyone
+    // approved) only says it would, so the write happens in the approved job or not at all.
+    if (rt.settings.verifyRanges && rt.settings.dryRun && result.status === 'checked') {
+      rt.logger.info(
+        'dry run: --verify-ranges would start one single-node cluster tagged databricks-halt: probe, ' +
+          'check its NICs against the subnets, and delete it; nothing started.',
+      )
+    } else if (rt.settings.verifyRanges && result.status === 'checked') {
       const checked = result
       result.probe = await rt.logger.group('Probe', () => verifyRanges(rt, arm, checked))
     }
   } else result = arm
   const warnings = logNetwork(rt, result)
   const report = finishReport({ ...reportHeader(rt, 'network', startedAt), items: [], warnings })
+  const probed = rt.settings.dryRun
+    ? result.status === 'checked'
+    : result.probe?.result === 'pass' && result.probe.deleted
   const ok = rt.settings.verifyRanges
-    ? result.probe?.result === 'pass' && result.probe.deleted
+    ? probed
     : result.status === 'checked' && result.verdict === 'empty'
   return { ...report, network: result, exitCode: ok ? 0 : 1 }
 }

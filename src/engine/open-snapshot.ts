@@ -1,3 +1,4 @@
+import { option } from '../wording.js'
 import { SafetyError, UsageError, errorText } from '../errors.js'
 import {
   checkBinding,
@@ -58,8 +59,8 @@ function unreadableForStop(rt: Runtime, entry: SnapshotEntry, e: Error): undefin
   throw new Refusal(
     `${e.message} It is the newest snapshot of workspace ${rt.workspaceId} and not restored, ` +
       'so this stop would have to merge with it. Put an intact copy back (or restore it), or, if ' +
-      `you are sure it is not needed, run the stop again with --ignore-open-snapshot ${entry.name} ` +
-      `(Action input ignore-open-snapshot: ${entry.name}).`,
+      `you are sure it is not needed, run the stop again with ` +
+      `${option(rt.settings.face, 'ignoreOpenSnapshot', entry.name)}.`,
   )
 }
 
@@ -68,7 +69,7 @@ function noIgnore<T>(rt: Runtime, result: T): T {
   const name = rt.settings.ignoreOpenSnapshot
   if (name === undefined) return result
   throw new UsageError(
-    `--ignore-open-snapshot ${name}: that is not an unreadable or untrusted open snapshot of ` +
+    `${option(rt.settings.face, 'ignoreOpenSnapshot', name)}: that is not an unreadable or untrusted open snapshot of ` +
       `workspace ${rt.workspaceId} (it only skips the newest snapshot when that cannot be used). ` +
       'Leave the option out. Nothing was changed.',
   )

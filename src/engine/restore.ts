@@ -1,4 +1,4 @@
-import { option } from '../wording.js'
+import { command, newPlan, option, optionName } from '../wording.js'
 import { UsageError, errorText } from '../errors.js'
 import { targetMissing } from './apply.js'
 import type { ItemReport, Report } from '../report.js'
@@ -107,13 +107,19 @@ async function pickSnapshot(rt: Runtime): Promise<{ entry: SnapshotEntry; snapsh
       snapshot: await loadSnapshot(rt.store, newest, rt.workspaceId, rt.keys),
     }
   }
+  const face = rt.settings.face
   const last = newest
-    ? ` The last snapshot, ${newest.name}, is already restored: restore --force or ` +
-      'restore --restart-compute apply follow-ups to it.'
+    ? ` The last snapshot, ${newest.name}, is already restored: ` +
+      `${command(face, 'restore', option(face, 'force'))} or ` +
+      `${command(face, 'restore', option(face, 'restartCompute'))} apply follow-ups to it.`
     : ''
+  const other =
+    face === 'action'
+      ? `Name another one with ${optionName(face, 'snapshot')}.`
+      : 'Name another one with --snapshot, or check --snapshot-dir.'
   throw new UsageError(
     `No un-restored snapshot of workspace ${rt.workspaceId} in ${rt.store.description}.${last} ` +
-      'Name another one with --snapshot, or check --snapshot-dir.',
+      other,
   )
 }
 
@@ -140,8 +146,8 @@ async function plannedSnapshot(
   if (snapshot.checksum !== wanted.checksum) {
     throw new UsageError(
       `The snapshot plan ${source} restores, ${wanted.name}, has changed since the plan was made ` +
-        `(checksum ${snapshot.checksum}, planned ${wanted.checksum}). Nothing was changed; make ` +
-        'a new plan with --plan-out.',
+        `(checksum ${snapshot.checksum}, planned ${wanted.checksum}). Nothing was changed; ` +
+        `${newPlan(rt.settings.face)}.`,
     )
   }
   return { entry, snapshot }

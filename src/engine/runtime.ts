@@ -1,3 +1,4 @@
+import { optionName, skipKind, type Face } from '../wording.js'
 import type { TokenProvider } from '../auth/token-provider.js'
 import {
   normalizeWorkspaceUrl,
@@ -95,7 +96,10 @@ const REAL_CLOCK: EngineClock = {
 function kindsInScope(settings: Settings): ResourceKind[] {
   const only = settings.only && settings.only.length > 0 ? settings.only : RESOURCE_KINDS
   const kinds = RESOURCE_KINDS.filter((k) => only.includes(k) && !settings.skip.includes(k))
-  if (kinds.length === 0) throw new UsageError('--only/--skip leave no resource kind to act on.')
+  if (kinds.length === 0) {
+    const what = settings.face === 'action' ? 'The resources input leaves' : '--only/--skip leave'
+    throw new UsageError(`${what} no resource kind to act on.`)
+  }
   return kinds
 }
 
@@ -125,7 +129,7 @@ export async function setup(input: EngineContext): Promise<Runtime> {
   checkSettingsHosts({ ...settings, workspaceUrl, accountHost })
   // The account client waits until the account id is known; the workspace client tells us it.
   const workspace = createWorkspaceClient(clientOptions(input, settings, workspaceUrl))
-  const me = await whoAmI(workspace, workspaceUrl)
+  const me = await whoAmI(workspace, workspaceUrl, settings.face)
   let accountId = settings.accountId
   let metadataId: string | undefined
   if (!accountId || !me.orgId) {
@@ -141,8 +145,9 @@ export async function setup(input: EngineContext): Promise<Runtime> {
   })
   if (needsAccount && !accountId) {
     throw new UsageError(
-      'The account id is needed to change permission assignments: pass --account-id ' +
-        '(account console → top right), or --skip permission_assignments.',
+      'The account id is needed to change permission assignments: pass ' +
+        `${optionName(settings.face, 'accountId')} (account console → top right), or ` +
+        `${skipKind(settings.face, 'permission_assignments')}.`,
     )
   }
   const workspaceId = resolveWorkspaceId({
@@ -198,6 +203,7 @@ function clientOptions(
 async function whoAmI(
   workspace: DatabricksClient,
   workspaceUrl: string,
+  face: Face | undefined,
 ): Promise<{ caller: Caller; orgId?: string; clockOffsetMs: number }> {
   try {
     const me = await getMe(workspace)
@@ -211,7 +217,7 @@ async function whoAmI(
   } catch (e) {
     if (isUnauthenticated(e) || isPermissionDenied(e)) {
       throw new UsageError(
-        `Cannot sign in to ${workspaceUrl} (${errorText(e)}). Check the credentials (--auth) and ` +
+        `Cannot sign in to ${workspaceUrl} (${errorText(e)}). Check the credentials (${optionName(face, 'auth')}) and ` +
           'that the caller has access to this workspace. Nothing was changed.',
       )
     }

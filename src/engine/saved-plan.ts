@@ -1,4 +1,4 @@
-import { option } from '../wording.js'
+import { command, newPlan, option, optionName } from '../wording.js'
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { UsageError, errorText } from '../errors.js'
@@ -40,7 +40,7 @@ export function settingsFromPlan(settings: Settings, { plan, source }: LoadedPla
   if (plan.mode !== settings.mode) {
     throw new UsageError(
       `Plan ${source} is a ${plan.mode} plan, not a ${settings.mode} plan: run ` +
-        `\`databricks-halt ${plan.mode} --plan ${source}\`. Nothing was changed.`,
+        `${settings.face === 'action' ? command('action', plan.mode, option('action', 'plan', source)) : `\`databricks-halt ${plan.mode} --plan ${source}\``}. Nothing was changed.`,
     )
   }
   return {
@@ -60,7 +60,7 @@ export function checkPlanTarget(rt: Runtime, { plan, source }: LoadedPlan): void
   if (plan.workspace_id !== rt.workspaceId) {
     throw new UsageError(
       `Plan ${source} is for workspace ${plan.workspace_id}, not ${rt.workspaceId}. Nothing was ` +
-        'changed; make a plan of this workspace with --plan-out.',
+        `changed; ${newPlan(rt.settings.face)}, of this workspace.`,
     )
   }
   const age = rt.workspaceNow() - Date.parse(plan.created_at)
@@ -69,8 +69,9 @@ export function checkPlanTarget(rt: Runtime, { plan, source }: LoadedPlan): void
     const hours = (age / 3_600_000).toFixed(1)
     throw new UsageError(
       `Plan ${source} was made at ${plan.created_at}, ${hours} h ago by the workspace's clock; ` +
-        `--plan-max-age is ${rt.settings.planMaxAgeHours} h. The workspace may have changed ` +
-        'since: make a new plan with --plan-out and have it approved. Nothing was changed.',
+        `${optionName(rt.settings.face, 'planMaxAgeHours')} is ${rt.settings.planMaxAgeHours} h. ` +
+        `The workspace may have changed since: ${newPlan(rt.settings.face)} and have it ` +
+        'approved. Nothing was changed.',
     )
   }
 }
@@ -137,8 +138,9 @@ export function refuseDrift(
   const names = extra.slice(0, 10).map((c) => `${c.kind} ${c.name} (${c.id})`)
   throw new UsageError(
     `${extra.length} item(s) are active now but ${NOT_IN_PLAN} ${loaded.source} ` +
-      `(--on-drift fail): ${names.join(', ')}${extra.length > 10 ? ', …' : ''}. Nothing was ` +
-      'changed; make a new plan, or use --on-drift include.',
+      `(${option(rt.settings.face, 'onDrift', 'fail')}): ${names.join(', ')}` +
+      `${extra.length > 10 ? ', …' : ''}. Nothing was changed; ${newPlan(rt.settings.face)}, ` +
+      `or use ${option(rt.settings.face, 'onDrift', 'include')}.`,
   )
 }
 

@@ -1,3 +1,4 @@
+import { optionName, skipKind } from '../wording.js'
 import { SafetyError } from '../errors.js'
 import type { ItemReport, Report } from '../report.js'
 import type { Inventory } from '../resources/resource.js'
@@ -132,9 +133,9 @@ function refuseBlindAssignments(rt: Runtime, inventory: Inventory, failures: Ite
   throw new SafetyError(
     `Cannot list the permission assignments of workspace ${rt.workspaceId} (${cause}), so the ` +
       'caller cannot be protected from lock-out. The signed-in principal must be a Databricks ' +
-      'account admin (and --account-id / account-id must name its account). To halt without ' +
-      'touching access, leave out permission_assignments (--skip permission_assignments, or the ' +
-      'resources input). Nothing was changed.',
+      `account admin (and ${optionName(rt.settings.face, 'accountId')} must name its account). ` +
+      `To halt without touching access, ${skipKind(rt.settings.face, 'permission_assignments')}. ` +
+      'Nothing was changed.',
   )
 }
 
