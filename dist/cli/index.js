@@ -1,5 +1,5 @@
 #!/usr/bin/env -S node --max-semi-space-size=2
-import * as __WEBPACK_EXTERNAL_MODULE_open__ from "open";
+import * as __WEBPACK_EXTERNAL_MODULE_open__ from "./unbundled.js";
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
@@ -108,6 +108,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https")
 
 /***/ }),
 
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
 /***/ 8161:
 /***/ ((module) => {
 
@@ -175,6 +182,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
@@ -401,5 +415,5 @@ function exitIfNodeTooOld() {
 
 exitIfNodeTooOld();
 // Dynamic, so nothing that needs Node 24 is loaded before the check.
-void Promise.all(/* import() */[__nccwpck_require__.e(408), __nccwpck_require__.e(501)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2501));
+void Promise.all(/* import() */[__nccwpck_require__.e(826), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 355));
 

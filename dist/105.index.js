@@ -1,8 +1,8 @@
-export const id = 609;
-export const ids = [609];
+export const id = 105;
+export const ids = [105];
 export const modules = {
 
-/***/ 25609:
+/***/ 32105:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,20 +17,29 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(91659);
 ;// CONCATENATED MODULE: ./src/action/core-logger.ts
 
+/** Annotations shown per kind of message (its title, or its level when it has none). */
+const ANNOTATION_LIMIT = 10;
 /**
  * The engine's Logger on a runner: warnings and errors become annotations, phases become log
  * groups. The runner cannot nest groups, so an inner phase is only announced inside the outer one.
+ *
+ * The run page shows only the first few annotations of a step, and a thousand failed writes would
+ * bury the one that matters: each kind of message gets ANNOTATION_LIMIT annotations, the rest go
+ * to the log as plain lines, and `flush` ends each capped kind with one "and N more" annotation.
+ * The job summary lists them all.
  */
 class CoreLogger {
     depth = 0;
+    shown = new Map();
+    held = new Map();
     info(message) {
         core/* info */.pq(message);
     }
     warning(message, title) {
-        core/* warning */.$e(message, title ? { title } : {});
+        this.annotate('warning', message, title);
     }
     error(message, title) {
-        core/* error */.z3(message, title ? { title } : {});
+        this.annotate('error', message, title);
     }
     debug(message) {
         core/* debug */.Yz(message);
@@ -48,31 +57,95 @@ class CoreLogger {
             this.depth--;
         }
     }
+    /** One "and N more" annotation per kind of message that went over the limit. */
+    flush() {
+        for (const { level, title, n } of this.held.values()) {
+            const note = `… and ${n} more — see the job summary.`;
+            if (level === 'error')
+                core/* error */.z3(note, title ? { title } : {});
+            else
+                core/* warning */.$e(note, title ? { title } : {});
+        }
+        this.held.clear();
+    }
+    annotate(level, message, title) {
+        const key = `${level}\u0000${title ?? ''}`;
+        const shown = this.shown.get(key) ?? 0;
+        if (shown < ANNOTATION_LIMIT) {
+            this.shown.set(key, shown + 1);
+            if (level === 'error')
+                core/* error */.z3(message, title ? { title } : {});
+            else
+                core/* warning */.$e(message, title ? { title } : {});
+            return;
+        }
+        // Over the limit: still in the log, as a plain line.
+        core/* info */.pq(`${level}${title ? ` (${title})` : ''}: ${message}`);
+        const held = this.held.get(key) ?? { level, ...(title ? { title } : {}), n: 0 };
+        held.n++;
+        this.held.set(key, held);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/network-table.ts
+/**
+ * The "Network" section both faces print (CLI text, job summary): one row per subnet with its
+ * prefixes, the NICs still attached (NIC, VM, private IP) and the verdict. Faces only format it.
+ */
+const NETWORK_HEADERS = ['SUBNET', 'ROLE', 'CIDR', 'VERDICT', 'NICS STILL ATTACHED'];
+function networkRows(network) {
+    return network.subnets.map((s) => [
+        s.name,
+        s.role,
+        s.prefixes.join(', '),
+        s.verdict.replace('_', ' '),
+        s.nics.length === 0
+            ? '-'
+            : s.nics.map((n) => `${n.nic} (VM ${n.vm ?? '-'}, ${n.privateIp ?? '?'})`).join('; '),
+    ]);
+}
+/** One line: the verdict, or why there is none. */
+function networkHeadline(network) {
+    if (network.status !== 'checked')
+        return `Network: ${network.status}: ${network.note ?? ''}`.trim();
+    const where = network.workspaceResourceId ? ` · ${network.workspaceResourceId}` : '';
+    if (network.managed) {
+        return (`Network: ${network.verdict.replace('_', ' ')} (not VNet-injected; managed resource group has ` +
+            `${network.managed.vms} VMs, ${network.managed.nics} NICs)${where}`);
+    }
+    return `Network: subnets ${network.verdict.replace('_', ' ')}${where}`;
+}
+/** The probe's result as lines. */
+function probeLines(network) {
+    const p = network.probe;
+    if (!p)
+        return [];
+    const ips = p.ips.map((i) => `${i.nic} ${i.ip} in ${i.subnet}${i.inRange ? '' : ' (OUT OF RANGE)'}`);
+    return [
+        `Probe ${p.clusterName}${p.clusterId ? ` (${p.clusterId})` : ''}: ${p.result.toUpperCase()}` +
+            (p.note ? ` · ${p.note}` : ''),
+        `  IPs: ${ips.join(', ') || 'none'} · prefixes: ${p.prefixes.join(', ')}`,
+        ...(p.leftoversRemoved.length
+            ? [`  removed leftover probes: ${p.leftoversRemoved.join(', ')}`]
+            : []),
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/action/annotations-helper.ts
-
 /**
  * Annotations for what needs a person after the run. Failures are annotated by the engine as they
  * happen (through the logger); conflicts, deleted items and unconverged values are only known at
- * the end. The UI shows about ten per step, so each kind is capped and the rest summarised.
+ * the end. The logger caps each kind (src/action/core-logger.ts).
  */
-const LIMIT = 8;
 const TITLES = {
     conflict: 'Changed by hand during the halt: left as it is',
     gone: 'Deleted during the halt',
     not_converged: 'Did not show the restored value before the deadline',
 };
-function annotate(report) {
+function annotate(report, logger) {
     for (const [outcome, title] of Object.entries(TITLES)) {
-        const items = report.items.filter((i) => i.outcome === outcome);
-        for (const item of items.slice(0, LIMIT))
-            core/* warning */.$e(describe(item), { title });
-        if (items.length > LIMIT) {
-            core/* warning */.$e(`${items.length - LIMIT} more; see the job summary or the report output.`, {
-                title,
-            });
-        }
+        for (const item of report.items.filter((i) => i.outcome === outcome))
+            logger.warning(describe(item), title);
     }
 }
 function describe(item) {
@@ -87,7 +160,9 @@ function setOutputs(report, snapshot, reportPath) {
     core/* setOutput */.uH('snapshot-artifact-id', snapshot?.ref ?? '');
     core/* setOutput */.uH('snapshot-artifact-name', snapshot?.name ?? '');
     core/* setOutput */.uH('snapshot-run-id', snapshot?.runId ?? '');
-    core/* setOutput */.uH('changed', String(report.counts.changed));
+    core/* setOutput */.uH('snapshot-artifact-url', snapshot?.url ?? '');
+    // A dry run changes nothing: `changed` is what it would change, as the real run would count it.
+    core/* setOutput */.uH('changed', String(report.dryRun ? report.counts.planned : report.counts.changed));
     core/* setOutput */.uH('failed', String(report.counts.failed));
     core/* setOutput */.uH('conflicts', String(report.counts.conflict));
     core/* setOutput */.uH('active', String(report.counts.active));
@@ -104,6 +179,8 @@ var promises_ = __webpack_require__(51455);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
 ;// CONCATENATED MODULE: ./src/databricks/json.ts
 /**
  * Lossless JSON for Databricks payloads.
@@ -155,34 +232,24 @@ function stringifyJson(value, space) {
     return JSON.stringify(value, replacer, space);
 }
 
-;// CONCATENATED MODULE: ./src/action/report-file.ts
-
-
-
-
-/**
- * The whole report as JSON for later steps (its path is the `report` output). In RUNNER_TEMP, which
- * the runner empties after the job, so it never lands in the checkout by accident.
- */
-async function writeReportFile(report, snapshot) {
-    const dir = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const stamp = report.finishedAt.replace(/[:.]/g, '-');
-    const path = (0,external_node_path_.join)(dir, `databricks-halt-${report.mode}-${report.workspaceId}-${stamp}.json`);
-    await (0,promises_.writeFile)(path, `${stringifyJson({ ...report, snapshotArtifact: snapshot }, 2)}\n`, 'utf8');
-    return path;
-}
-
-;// CONCATENATED MODULE: ./src/action/snapshot-link.ts
-function snapshotLink(entry, runIdOf) {
-    const runId = runIdOf(entry);
-    const server = process.env.GITHUB_SERVER_URL || 'https://github.com';
-    const repository = process.env.GITHUB_REPOSITORY;
-    const url = runId && repository ? `${server}/${repository}/actions/runs/${runId}` : undefined;
-    return { ref: entry.ref, name: entry.name, runId, url };
-}
-
 ;// CONCATENATED MODULE: ./src/report.ts
+/** Every outcome, in the order reports list them. */
+const ITEM_OUTCOMES = [
+    'active',
+    'inactive',
+    'planned',
+    'changed',
+    'already_halted',
+    'kept',
+    'unchanged',
+    'left_off',
+    'conflict',
+    'gone',
+    'report_only',
+    'not_available',
+    'failed',
+    'not_converged',
+];
 /** Outcomes that need a person: they make a run end with exit code 1. */
 const FAILING_OUTCOMES = new Set([
     'failed',
@@ -191,33 +258,428 @@ const FAILING_OUTCOMES = new Set([
     'not_converged',
 ]);
 
-;// CONCATENATED MODULE: ./src/network-table.ts
+;// CONCATENATED MODULE: ./src/settings.ts
+
+/** Resource kinds, named after the Databricks API objects they act on. */
+const RESOURCE_KINDS = [
+    'permission_assignments',
+    'jobs',
+    'job_runs',
+    'pipelines',
+    'clusters',
+    'warehouses',
+    'instance_pools',
+    'apps',
+    'alerts',
+    'dashboard_schedules',
+    'serving_endpoints',
+    'vector_search_endpoints',
+];
+const AUTH_METHODS = [
+    'auto',
+    'token',
+    'azure-oidc',
+    'databricks-oidc',
+    'azure-cli',
+    'azure-default',
+];
 /**
- * The "Network" section both faces print (CLI text, job summary): one row per subnet with its
- * prefixes, the NICs still attached (NIC, VM, private IP) and the verdict. Faces only format it.
+ * The one typed settings object both faces (the Action's inputs, the CLI's flags) produce.
+ * Everything after it (auth, client, engine, stores) reads only this.
  */
-const NETWORK_HEADERS = ['SUBNET', 'ROLE', 'CIDR', 'VERDICT', 'NICS STILL ATTACHED'];
-function networkRows(network) {
-    return network.subnets.map((s) => [
-        s.name,
-        s.role,
-        s.prefixes.join(', '),
-        s.verdict.replace('_', ' '),
-        s.nics.length === 0
-            ? '-'
-            : s.nics.map((n) => `${n.nic} (VM ${n.vm ?? '-'}, ${n.privateIp ?? '?'})`).join('; '),
-    ]);
+const SettingsSchema = schemas/* object */.Ikc({
+    mode: schemas/* enum */.k5n(['show', 'stop', 'restore', 'network', 'status']),
+    workspaceUrl: schemas/* url */.OZ5(),
+    /** Decimal string: workspace ids are int64 and may exceed 2^53. */
+    workspaceId: schemas/* string */.YjP().regex(/^\d+$/).optional(),
+    accountId: schemas/* string */.YjP().min(1).optional(),
+    accountHost: schemas/* url */.OZ5().optional(),
+    /** Principals to keep: ids, user names, group names, SP application ids or display names. */
+    keep: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
+    /** Principals to drop from the open snapshot's keep list (which a second stop and show inherit). */
+    unkeep: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
+    only: schemas/* array */.YOg(schemas/* enum */.k5n(RESOURCE_KINDS)).optional(),
+    skip: schemas/* array */.YOg(schemas/* enum */.k5n(RESOURCE_KINDS)).default([]),
+    dryRun: schemas/* boolean */.zMY().default(false),
+    force: schemas/* boolean */.zMY().default(false),
+    restartCompute: schemas/* boolean */.zMY().default(false),
+    /** stop: minutes to wait for compute to drain; 0 = do not wait. */
+    waitMinutes: schemas/* number */.aig().min(0).default(0),
+    active: schemas/* boolean */.zMY().default(false),
+    failIfActive: schemas/* boolean */.zMY().default(false),
+    /** status: exit 1 when anything the halt stopped came back, or something new is active. */
+    failOnDrift: schemas/* boolean */.zMY().default(false),
+    maxConcurrency: schemas/* number */.aig().int().min(1).max(256).default(16),
+    /** Seconds one request may take; default 60 (20 until a host has answered once). */
+    requestTimeoutSeconds: schemas/* number */.aig().positive().optional(),
+    /** restore: which snapshot; undefined = latest un-restored for the workspace. */
+    snapshot: schemas/* string */.YjP().min(1).optional(),
+    /** Hosts outside Databricks and Microsoft that may still receive credentials (opt-in). */
+    allowHosts: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
+    /** stop: start afresh although the newest open snapshot (this name) is unreadable or untrusted. */
+    ignoreOpenSnapshot: schemas/* string */.YjP().min(1).optional(),
+    /** stop/restore --dry-run: write the plan to this file (--plan-out). */
+    planOut: schemas/* string */.YjP().min(1).optional(),
+    /** stop/restore: apply this saved plan (--plan) instead of planning afresh. */
+    plan: schemas/* string */.YjP().min(1).optional(),
+    /** --plan: refuse a plan older than this, by the workspace's clock. */
+    planMaxAgeHours: schemas/* number */.aig().positive().default(24),
+    /** stop --plan: what to do with active items the plan did not list. */
+    onDrift: schemas/* enum */.k5n(['include', 'fail']).default('include'),
+    /** Auth method, or `profile:NAME` for ~/.databrickscfg. */
+    auth: schemas/* union */.KCZ([schemas/* enum */.k5n(AUTH_METHODS), schemas/* string */.YjP().regex(/^profile:.+$/)]).default('auto'),
+    /** Azure resource id of the workspace (network checks); else looked up by its URL. */
+    azureWorkspaceResourceId: schemas/* string */.YjP().min(1).optional(),
+    /** stop: also wait (within waitMinutes) until the workspace's subnets have no NICs. */
+    checkSubnets: schemas/* boolean */.zMY().default(false),
+    /** network: start a probe cluster and check its NICs lie in the subnets' current prefixes. */
+    verifyRanges: schemas/* boolean */.zMY().default(false),
+    /** Who runs it: messages name options as this face does (src/wording.ts). Absent: the CLI. */
+    face: schemas/* enum */.k5n(['cli', 'action']).optional(),
+});
+
+;// CONCATENATED MODULE: ./src/report-json.ts
+
+
+
+
+/**
+ * The JSON report (`--output json`, the Action's `report` file): one format for both faces, made
+ * by `toJsonReport` alone (docs/adr/0019-json-report.md). snake_case like the Databricks API, the
+ * snapshot and the plan; `schema_version` is bumped on any change a reader of the previous version
+ * would misread (a field removed, renamed or given another meaning; adding one is not a bump).
+ * schemas/report.schema.json is generated from ReportJsonSchema (`npm run schemas`).
+ */
+const REPORT_SCHEMA_VERSION = 1;
+const decimalId = schemas/* string */.YjP().regex(/^\d+$/);
+const kind = schemas/* enum */.k5n(RESOURCE_KINDS);
+const count = schemas/* number */.aig().int().nonnegative();
+const CountsJson = schemas/* object */.Ikc(Object.fromEntries(ITEM_OUTCOMES.map((o) => [o, count])))
+    .strict();
+const ItemJson = schemas/* object */.Ikc({
+    kind,
+    id: schemas/* string */.YjP(),
+    name: schemas/* string */.YjP(),
+    outcome: schemas/* enum */.k5n(ITEM_OUTCOMES),
+    /** The state as the run found it, in the kind's own shape (the Databricks API's fields). */
+    before: schemas/* unknown */.L5J().optional(),
+    /** The state the run set or would set (planned), in the same shape as `before`. */
+    after: schemas/* unknown */.L5J().optional(),
+    /** For people: the same change in words, e.g. "schedule UNPAUSED → PAUSED". */
+    detail: schemas/* string */.YjP().optional(),
+    error: schemas/* string */.YjP().optional(),
+    unplanned: schemas/* boolean */.zMY().optional(),
+    drift: schemas/* enum */.k5n(['came_back', 'new']).optional(),
+})
+    .strict();
+const NetworkJson = schemas/* object */.Ikc({
+    status: schemas/* enum */.k5n(['checked', 'skipped', 'failed']),
+    note: schemas/* string */.YjP().optional(),
+    verdict: schemas/* enum */.k5n(['empty', 'not_empty', 'unknown']),
+    workspace_resource_id: schemas/* string */.YjP().optional(),
+    vnet_injected: schemas/* boolean */.zMY().optional(),
+    vnet_id: schemas/* string */.YjP().optional(),
+    managed_resource_group_id: schemas/* string */.YjP().optional(),
+    subnets: schemas/* array */.YOg(schemas/* object */.Ikc({
+        role: schemas/* enum */.k5n(['host', 'container']),
+        name: schemas/* string */.YjP(),
+        id: schemas/* string */.YjP(),
+        prefixes: schemas/* array */.YOg(schemas/* string */.YjP()),
+        nics: schemas/* array */.YOg(schemas/* object */.Ikc({
+            nic: schemas/* string */.YjP(),
+            vm: schemas/* string */.YjP().optional(),
+            private_ip: schemas/* string */.YjP().optional(),
+        })
+            .strict()),
+        verdict: schemas/* enum */.k5n(['empty', 'not_empty']),
+    })
+        .strict()),
+    managed: schemas/* object */.Ikc({ vms: schemas/* number */.aig().int(), nics: schemas/* number */.aig().int() }).strict().optional(),
+    /** `network --verify-ranges`: where a fresh probe cluster's NICs landed. */
+    probe: schemas/* object */.Ikc({
+        result: schemas/* enum */.k5n(['pass', 'fail']),
+        cluster_id: schemas/* string */.YjP().optional(),
+        cluster_name: schemas/* string */.YjP(),
+        ips: schemas/* array */.YOg(schemas/* object */.Ikc({ nic: schemas/* string */.YjP(), ip: schemas/* string */.YjP(), subnet: schemas/* string */.YjP(), in_range: schemas/* boolean */.zMY() })
+            .strict()),
+        prefixes: schemas/* array */.YOg(schemas/* string */.YjP()),
+        deleted: schemas/* boolean */.zMY(),
+        leftovers_removed: schemas/* array */.YOg(schemas/* string */.YjP()),
+        note: schemas/* string */.YjP().optional(),
+    })
+        .strict()
+        .optional(),
+})
+    .strict();
+const StatusJson = schemas/* object */.Ikc({
+    halted: schemas/* boolean */.zMY(),
+    snapshot: schemas/* object */.Ikc({
+        name: schemas/* string */.YjP(),
+        created_at: schemas/* string */.YjP(),
+        created_by: schemas/* string */.YjP(),
+        kept_principals: schemas/* array */.YOg(schemas/* string */.YjP()),
+        items: schemas/* number */.aig().int(),
+    })
+        .strict()
+        .optional(),
+    drift: schemas/* number */.aig().int().optional(),
+    kinds: schemas/* partialRecord */.jgl(kind, schemas/* object */.Ikc({ came_back: schemas/* number */.aig().int(), new: schemas/* number */.aig().int() }).strict())
+        .optional(),
+})
+    .strict();
+/** The Action's link to the snapshot artifact (absent in the CLI's report). */
+const SnapshotArtifactJson = schemas/* object */.Ikc({
+    /** Artifact id (on a runner) or file path (a local trial of the Action). */
+    ref: schemas/* string */.YjP(),
+    name: schemas/* string */.YjP(),
+    run_id: schemas/* string */.YjP().optional(),
+    /** The run's page. */
+    run_url: schemas/* string */.YjP().optional(),
+    /** The artifact's download page (the `snapshot-artifact-url` output). */
+    url: schemas/* string */.YjP().optional(),
+})
+    .strict();
+const ReportJsonSchema = schemas/* object */.Ikc({
+    schema_version: schemas/* literal */.euz(REPORT_SCHEMA_VERSION),
+    tool: schemas/* literal */.euz('databricks-halt'),
+    mode: schemas/* enum */.k5n(['show', 'stop', 'restore', 'network', 'status']),
+    dry_run: schemas/* boolean */.zMY(),
+    workspace_id: decimalId,
+    workspace_url: schemas/* string */.YjP(),
+    account_id: schemas/* string */.YjP().optional(),
+    caller: schemas/* object */.Ikc({ id: schemas/* string */.YjP(), user_name: schemas/* string */.YjP(), display_name: schemas/* string */.YjP().optional() })
+        .strict()
+        .optional(),
+    started_at: schemas/* string */.YjP(),
+    finished_at: schemas/* string */.YjP(),
+    /** 0 done; 1 an item failed, conflicted, is gone or did not converge (see `counts`). */
+    exit_code: schemas/* union */.KCZ([schemas/* literal */.euz(0), schemas/* literal */.euz(1)]),
+    /** How many items ended with each outcome (every outcome, 0 included). */
+    counts: CountsJson,
+    /** Active items per kind before and after the run (a dry run: after it would have run). */
+    census: schemas/* partialRecord */.jgl(kind, schemas/* object */.Ikc({ before: schemas/* number */.aig().int(), after: schemas/* number */.aig().int() }).strict())
+        .optional(),
+    snapshot: schemas/* object */.Ikc({
+        /** Store handle: a file path (CLI) or an artifact id (Action). */
+        ref: schemas/* string */.YjP(),
+        name: schemas/* string */.YjP(),
+        created_at: schemas/* string */.YjP(),
+        restored: schemas/* boolean */.zMY(),
+    })
+        .strict()
+        .optional(),
+    snapshot_artifact: SnapshotArtifactJson.optional(),
+    plan_out: schemas/* object */.Ikc({ path: schemas/* string */.YjP(), items: schemas/* number */.aig().int(), checksum: schemas/* string */.YjP() })
+        .strict()
+        .optional(),
+    plan: schemas/* object */.Ikc({
+        path: schemas/* string */.YjP(),
+        created_at: schemas/* string */.YjP(),
+        created_by: schemas/* string */.YjP(),
+        items: schemas/* number */.aig().int(),
+        unplanned: schemas/* number */.aig().int(),
+    })
+        .strict()
+        .optional(),
+    status: StatusJson.optional(),
+    network: NetworkJson.optional(),
+    items: schemas/* array */.YOg(ItemJson),
+    warnings: schemas/* array */.YOg(schemas/* string */.YjP()),
+})
+    .strict();
+/** What a run that failed before its report prints with `--output json` (exit code 2 or 3). */
+const ErrorJsonSchema = schemas/* object */.Ikc({
+    schema_version: schemas/* literal */.euz(REPORT_SCHEMA_VERSION),
+    tool: schemas/* literal */.euz('databricks-halt'),
+    error: schemas/* object */.Ikc({ name: schemas/* string */.YjP(), message: schemas/* string */.YjP() }).strict(),
+    exit_code: schemas/* number */.aig().int(),
+})
+    .strict();
+/**
+ * The one serialiser of a report, for the CLI and the Action alike. Each mapper takes every field
+ * of its source by name and hands the rest to `noneLeft`, so a field added to Report (or to an item
+ * or the network report) without a place in the JSON report is a type error here, not a silent gap.
+ */
+function toJsonReport(report, artifact) {
+    // prettier-ignore
+    const { mode, dryRun, workspaceId, workspaceUrl, accountId, caller, startedAt, finishedAt, exitCode, counts, census, snapshot, planOut, plan, status, network, items, warnings, ...left } = report;
+    noneLeft(left);
+    return {
+        schema_version: REPORT_SCHEMA_VERSION,
+        tool: 'databricks-halt',
+        mode,
+        dry_run: dryRun,
+        workspace_id: workspaceId,
+        workspace_url: workspaceUrl,
+        ...(accountId ? { account_id: accountId } : {}),
+        ...(caller
+            ? {
+                caller: {
+                    id: caller.id,
+                    user_name: caller.userName,
+                    ...(caller.displayName ? { display_name: caller.displayName } : {}),
+                },
+            }
+            : {}),
+        started_at: startedAt,
+        finished_at: finishedAt,
+        exit_code: exitCode,
+        counts,
+        ...(census ? { census } : {}),
+        ...(snapshot
+            ? {
+                snapshot: {
+                    ref: snapshot.ref,
+                    name: snapshot.name,
+                    created_at: snapshot.createdAt,
+                    restored: snapshot.restored,
+                },
+            }
+            : {}),
+        ...(artifact ? { snapshot_artifact: artifactJson(artifact) } : {}),
+        ...(planOut ? { plan_out: planOut } : {}),
+        ...(plan
+            ? {
+                plan: {
+                    path: plan.path,
+                    created_at: plan.createdAt,
+                    created_by: plan.createdBy,
+                    items: plan.items,
+                    unplanned: plan.unplanned,
+                },
+            }
+            : {}),
+        ...(status ? { status } : {}),
+        ...(network ? { network: networkJson(network) } : {}),
+        items: items.map(itemJson),
+        warnings,
+    };
 }
-/** One line: the verdict, or why there is none. */
-function networkHeadline(network) {
-    if (network.status !== 'checked')
-        return `Network: ${network.status}: ${network.note ?? ''}`.trim();
-    const where = network.workspaceResourceId ? ` · ${network.workspaceResourceId}` : '';
-    if (network.managed) {
-        return (`Network: ${network.verdict.replace('_', ' ')} (not VNet-injected; managed resource group has ` +
-            `${network.managed.vms} VMs, ${network.managed.nics} NICs)${where}`);
-    }
-    return `Network: subnets ${network.verdict.replace('_', ' ')}${where}`;
+/** Compile-time only: the fields not yet mapped (must be none). */
+function noneLeft(left) {
+    void left;
+}
+/** The report as printed and written: int64 ids stay exact (src/databricks/json.ts). */
+function stringifyReport(report, artifact) {
+    return `${stringifyJson(toJsonReport(report, artifact), 2)}\n`;
+}
+function errorJson(name, message, exitCode) {
+    return {
+        schema_version: REPORT_SCHEMA_VERSION,
+        tool: 'databricks-halt',
+        error: { name, message },
+        exit_code: exitCode,
+    };
+}
+function itemJson(item) {
+    const { kind, id, name, outcome, detail, error, unplanned, drift, ...left } = item;
+    const { before, after, ...none } = left;
+    noneLeft(none);
+    return {
+        kind,
+        id,
+        name,
+        outcome,
+        // Present (null included) when the run changed or would change the item.
+        ...('before' in left ? { before } : {}),
+        ...('after' in left ? { after } : {}),
+        ...(detail !== undefined ? { detail } : {}),
+        ...(error !== undefined ? { error } : {}),
+        ...(unplanned ? { unplanned: true } : {}),
+        ...(drift ? { drift } : {}),
+    };
+}
+function artifactJson(a) {
+    return {
+        ref: a.ref,
+        name: a.name,
+        ...(a.runId ? { run_id: a.runId } : {}),
+        ...(a.runUrl ? { run_url: a.runUrl } : {}),
+        ...(a.url ? { url: a.url } : {}),
+    };
+}
+function networkJson(network) {
+    // prettier-ignore
+    const { status, note, verdict, workspaceResourceId, vnetInjected, vnetId, managedResourceGroupId, subnets, managed, probe, ...left } = network;
+    noneLeft(left);
+    return {
+        status,
+        ...(note !== undefined ? { note } : {}),
+        verdict,
+        ...(workspaceResourceId ? { workspace_resource_id: workspaceResourceId } : {}),
+        ...(vnetInjected !== undefined ? { vnet_injected: vnetInjected } : {}),
+        ...(vnetId ? { vnet_id: vnetId } : {}),
+        ...(managedResourceGroupId ? { managed_resource_group_id: managedResourceGroupId } : {}),
+        subnets: subnets.map((s) => ({
+            role: s.role,
+            name: s.name,
+            id: s.id,
+            prefixes: s.prefixes,
+            nics: s.nics.map((c) => ({
+                nic: c.nic,
+                ...(c.vm ? { vm: c.vm } : {}),
+                ...(c.privateIp ? { private_ip: c.privateIp } : {}),
+            })),
+            verdict: s.verdict,
+        })),
+        ...(managed ? { managed } : {}),
+        ...(probe ? { probe: probeJson(probe) } : {}),
+    };
+}
+function probeJson(probe) {
+    // prettier-ignore
+    const { result, clusterId, clusterName, ips, prefixes, deleted, leftoversRemoved, note, ...left } = probe;
+    noneLeft(left);
+    return {
+        result,
+        ...(clusterId ? { cluster_id: clusterId } : {}),
+        cluster_name: clusterName,
+        ips: ips.map((i) => ({ nic: i.nic, ip: i.ip, subnet: i.subnet, in_range: i.inRange })),
+        prefixes,
+        deleted,
+        leftovers_removed: leftoversRemoved,
+        ...(note !== undefined ? { note } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/report-file.ts
+
+
+
+
+/**
+ * The whole report as JSON for later steps (its path is the `report` output), in the CLI's
+ * `--output json` format (src/report-json.ts) plus the snapshot artifact. In RUNNER_TEMP, which
+ * the runner empties after the job, so it never lands in the checkout by accident.
+ */
+async function writeReportFile(report, snapshot) {
+    const dir = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const stamp = report.finishedAt.replace(/[:.]/g, '-');
+    const path = (0,external_node_path_.join)(dir, `databricks-halt-${report.mode}-${report.workspaceId}-${stamp}.json`);
+    await (0,promises_.writeFile)(path, stringifyReport(report, snapshot), 'utf8');
+    return path;
+}
+
+;// CONCATENATED MODULE: ./src/action/snapshot-link.ts
+/**
+ * `runUrl` is the run's page; `url` the artifact's own download page, the address GitHub gives an
+ * uploaded artifact (as actions/upload-artifact's `artifact-url` output): only for an artifact id
+ * of a known run, never for a local file path.
+ */
+function snapshotLink(entry, runIdOf) {
+    const runId = runIdOf(entry);
+    const server = process.env.GITHUB_SERVER_URL || 'https://github.com';
+    const repository = process.env.GITHUB_REPOSITORY;
+    const runUrl = runId && repository ? `${server}/${repository}/actions/runs/${runId}` : undefined;
+    const url = runUrl && /^\d+$/.test(entry.ref) ? `${runUrl}/artifacts/${entry.ref}` : undefined;
+    return {
+        ref: entry.ref,
+        name: entry.name,
+        ...(runId ? { runId } : {}),
+        ...(runUrl ? { runUrl } : {}),
+        ...(url ? { url } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/action/summary-helper.ts
@@ -319,6 +781,8 @@ function result(report) {
     return 'needs attention';
 }
 function networkResult(network) {
+    if (network.probe)
+        return `probe ${network.probe.result}`;
     return network.status === 'checked'
         ? `subnets ${network.verdict.replace('_', ' ')}`
         : network.status;
@@ -332,13 +796,16 @@ function overview(report, snapshot) {
     if (report.caller)
         rows.push(['Signed in as', esc(report.caller.userName)]);
     if (snapshot) {
-        const name = snapshot.url
-            ? `<a href="${esc(snapshot.url)}">${esc(snapshot.name)}</a>`
+        const name = snapshot.runUrl
+            ? `<a href="${esc(snapshot.runUrl)}">${esc(snapshot.name)}</a>`
             : esc(snapshot.name);
+        const ref = snapshot.url
+            ? `<a href="${esc(snapshot.url)}">${esc(snapshot.ref)}</a>`
+            : esc(snapshot.ref);
         const run = snapshot.runId ? `, run ${esc(snapshot.runId)}` : '';
         rows.push([
             report.mode === 'restore' ? 'Restored snapshot' : 'Snapshot',
-            `${name} (artifact ${esc(snapshot.ref)}${run})`,
+            `${name} (artifact ${ref}${run})`,
         ]);
     }
     rows.push(['Time', `${esc(report.startedAt)} → ${esc(report.finishedAt)}`]);
@@ -351,7 +818,7 @@ function byKind(report) {
     const header = [
         { data: 'Kind', header: true },
         { data: 'Items', header: true },
-        ...(census ? [{ data: 'Active before → after', header: true }] : []),
+        ...(census ? [{ data: censusTitle(report), header: true }] : []),
         ...used.map(([, t]) => ({ data: t, header: true })),
     ];
     const rows = kinds.map((kind) => {
@@ -366,7 +833,10 @@ function byKind(report) {
     });
     return rows.length > 0 ? [header, ...rows] : [[{ data: 'Nothing in scope', header: true }]];
 }
-/** The "Network" section: the verdict and the subnet table. */
+function censusTitle(report) {
+    return report.dryRun ? 'Active now → after the run' : 'Active before → after';
+}
+/** The "Network" section: the verdict, the subnet table, the probe. */
 function addNetwork(network) {
     core/* summary */.z.addHeading('Network', 3);
     core/* summary */.z.addRaw(`<p>${esc(networkHeadline(network))}</p>`, true);
@@ -376,6 +846,9 @@ function addNetwork(network) {
         const body = rows.map((r) => `| ${r.map(esc).join(' | ')} |`);
         core/* summary */.z.addRaw(`\n\n${[header, NETWORK_HEADERS.map(() => '| --- ').join('') + '|', ...body].join('\n')}\n\n`);
     }
+    const probe = probeLines(network);
+    if (probe.length > 0)
+        core/* summary */.z.addRaw(`<pre>${esc(probe.join('\n'))}</pre>`, true);
 }
 function addKept(report) {
     const kept = report.items.filter((i) => i.kind === 'permission_assignments' && i.outcome === 'kept');
@@ -433,12 +906,14 @@ function addPlan(report) {
 
 
 
+
 /** Everything a finished run leaves for people and later steps: outputs, annotations, summary. */
-async function publish(report, store) {
+async function publish(report, store, logger) {
     const snapshot = report.snapshot ? snapshotLink(report.snapshot, store.runIdOf) : undefined;
     const reportPath = await writeReportFile(report, snapshot);
     setOutputs(report, snapshot, reportPath);
-    annotate(report);
+    annotate(report, logger);
+    logger.flush();
     await writeSummary(report, snapshot);
     const c = report.counts;
     core/* info */.pq(`${report.mode}: ${c.changed} changed, ${c.failed} failed, ${c.conflict} conflicts, ${c.active} active` +
@@ -451,6 +926,10 @@ function failureMessage(report) {
     const c = report.counts;
     if (report.mode === 'status')
         return `${report.status?.drift ?? 0} items came back or are new since the halt (fail-on-drift), or listing failed.`;
+    if (report.mode === 'network' && report.network) {
+        const n = report.network;
+        return n.probe ? probeLines(n)[0] : networkHeadline(n);
+    }
     if (report.mode === 'show')
         return `${c.active} items are still active (fail-if-active), or listing failed.`;
     return (`${report.mode} finished with ${c.failed} failed, ${c.conflict} conflicts, ${c.gone} gone and ` +
@@ -622,86 +1101,8 @@ var artifact = __webpack_require__(92629);
 var github = __webpack_require__(61351);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
 var iso = __webpack_require__(64377);
-;// CONCATENATED MODULE: ./src/settings.ts
-
-/** Resource kinds, named after the Databricks API objects they act on. */
-const RESOURCE_KINDS = [
-    'permission_assignments',
-    'jobs',
-    'job_runs',
-    'pipelines',
-    'clusters',
-    'warehouses',
-    'instance_pools',
-    'apps',
-    'alerts',
-    'dashboard_schedules',
-    'serving_endpoints',
-    'vector_search_endpoints',
-];
-const AUTH_METHODS = [
-    'auto',
-    'token',
-    'azure-oidc',
-    'databricks-oidc',
-    'azure-cli',
-    'azure-default',
-];
-/**
- * The one typed settings object both faces (the Action's inputs, the CLI's flags) produce.
- * Everything after it (auth, client, engine, stores) reads only this.
- */
-const SettingsSchema = schemas/* object */.Ikc({
-    mode: schemas/* enum */.k5n(['show', 'stop', 'restore', 'network', 'status']),
-    workspaceUrl: schemas/* url */.OZ5(),
-    /** Decimal string: workspace ids are int64 and may exceed 2^53. */
-    workspaceId: schemas/* string */.YjP().regex(/^\d+$/).optional(),
-    accountId: schemas/* string */.YjP().min(1).optional(),
-    accountHost: schemas/* url */.OZ5().optional(),
-    /** Principals to keep: ids, user names, group names, SP application ids or display names. */
-    keep: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
-    /** Principals to drop from the open snapshot's keep list (which a second stop and show inherit). */
-    unkeep: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
-    only: schemas/* array */.YOg(schemas/* enum */.k5n(RESOURCE_KINDS)).optional(),
-    skip: schemas/* array */.YOg(schemas/* enum */.k5n(RESOURCE_KINDS)).default([]),
-    dryRun: schemas/* boolean */.zMY().default(false),
-    force: schemas/* boolean */.zMY().default(false),
-    restartCompute: schemas/* boolean */.zMY().default(false),
-    /** stop: minutes to wait for compute to drain; 0 = do not wait. */
-    waitMinutes: schemas/* number */.aig().min(0).default(0),
-    active: schemas/* boolean */.zMY().default(false),
-    failIfActive: schemas/* boolean */.zMY().default(false),
-    /** status: exit 1 when anything the halt stopped came back, or something new is active. */
-    failOnDrift: schemas/* boolean */.zMY().default(false),
-    maxConcurrency: schemas/* number */.aig().int().min(1).max(256).default(16),
-    /** Seconds one request may take; default 60 (20 until a host has answered once). */
-    requestTimeoutSeconds: schemas/* number */.aig().positive().optional(),
-    /** restore: which snapshot; undefined = latest un-restored for the workspace. */
-    snapshot: schemas/* string */.YjP().min(1).optional(),
-    /** Hosts outside Databricks and Microsoft that may still receive credentials (opt-in). */
-    allowHosts: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
-    /** stop: start afresh although the newest open snapshot (this name) is unreadable or untrusted. */
-    ignoreOpenSnapshot: schemas/* string */.YjP().min(1).optional(),
-    /** stop/restore --dry-run: write the plan to this file (--plan-out). */
-    planOut: schemas/* string */.YjP().min(1).optional(),
-    /** stop/restore: apply this saved plan (--plan) instead of planning afresh. */
-    plan: schemas/* string */.YjP().min(1).optional(),
-    /** --plan: refuse a plan older than this, by the workspace's clock. */
-    planMaxAgeHours: schemas/* number */.aig().positive().default(24),
-    /** stop --plan: what to do with active items the plan did not list. */
-    onDrift: schemas/* enum */.k5n(['include', 'fail']).default('include'),
-    /** Auth method, or `profile:NAME` for ~/.databrickscfg. */
-    auth: schemas/* union */.KCZ([schemas/* enum */.k5n(AUTH_METHODS), schemas/* string */.YjP().regex(/^profile:.+$/)]).default('auto'),
-    /** Azure resource id of the workspace (network checks); else looked up by its URL. */
-    azureWorkspaceResourceId: schemas/* string */.YjP().min(1).optional(),
-    /** stop: also wait (within waitMinutes) until the workspace's subnets have no NICs. */
-    checkSubnets: schemas/* boolean */.zMY().default(false),
-});
-
 ;// CONCATENATED MODULE: ./src/snapshot/schema.ts
 
 
@@ -711,7 +1112,7 @@ const SettingsSchema = schemas/* object */.Ikc({
  * than guess, because a misread snapshot restores the wrong thing.
  */
 const SNAPSHOT_SCHEMA_VERSION = 1;
-const decimalId = schemas/* string */.YjP().regex(/^\d+$/, 'must be a decimal id');
+const schema_decimalId = schemas/* string */.YjP().regex(/^\d+$/, 'must be a decimal id');
 /**
  * One item the stop changes (or planned to). `before` is the pre-halt value (the earliest one
  * recorded, across merged stops); `after` is the value the stop set. Restore compares the item's
@@ -736,7 +1137,7 @@ const SnapshotContentSchema = schemas/* object */.Ikc({
     schema_version: schemas/* literal */.euz(SNAPSHOT_SCHEMA_VERSION),
     tool: schemas/* literal */.euz('databricks-halt'),
     tool_version: schemas/* string */.YjP(),
-    workspace_id: decimalId,
+    workspace_id: schema_decimalId,
     workspace_url: schemas/* string */.YjP(),
     account_id: schemas/* string */.YjP().optional(),
     created_at: iso/* datetime */.w$(),
@@ -861,10 +1262,15 @@ function canonicalJson(value) {
 function checksumOf(content) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonicalJson(content)).digest('hex')}`;
 }
-/** The warning both faces show when no key is set. */
-const UNAUTHENTICATED_WARNING = `Snapshots are not authenticated: ${SNAPSHOT_KEY_ENV} (CLI) / snapshot-key (Action) is not ` +
-    'set, so a snapshot or marker anyone edited or planted would be accepted. Set a random key as ' +
-    'a secret of the apply environment (see docs/adr/0008-snapshot-authentication.md).';
+/** The warning shown when no key is set, naming the key as the face sets it. */
+function unauthenticatedWarning(face) {
+    const key = face === 'action' ? 'the input snapshot-key' : SNAPSHOT_KEY_ENV;
+    return (`Snapshots are not authenticated: ${key} is not set, so a snapshot or marker anyone edited ` +
+        'or planted would be accepted. Set a random key as a secret of the apply environment (see ' +
+        'docs/adr/0008-snapshot-authentication.md).');
+}
+/** The CLI's wording of it. */
+const UNAUTHENTICATED_WARNING = unauthenticatedWarning('cli');
 
 ;// CONCATENATED MODULE: ./src/snapshot/codec.ts
 
@@ -1013,6 +1419,66 @@ function decodeMarker(text, source, keys) {
     }
     return parsed.data;
 }
+/**
+ * The embedded created_at and checksum, for the stores' ordering and marker matching. Unchecked:
+ * the engine decodes and (with a key) verifies the snapshot it uses, so a forged created_at that
+ * makes a snapshot "newest" only makes it the one refused. A text that does not parse gives neither (the
+ * stores then order it by their own time: file modification, artifact creation).
+ */
+function peekSnapshot(text) {
+    try {
+        const raw = JSON.parse(text);
+        const at = typeof raw?.created_at === 'string' ? Date.parse(raw.created_at) : NaN;
+        return {
+            ...(Number.isFinite(at) ? { createdAt: new Date(at).toISOString() } : {}),
+            ...(typeof raw?.checksum === 'string' ? { checksum: raw.checksum } : {}),
+        };
+    }
+    catch {
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./src/util/limit.ts
+/**
+ * Run `fn` over items with at most `limit` in flight. The client bounds requests per rate class
+ * too; this bound keeps memory flat on large workspaces (no promise per item up front).
+ */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index], index);
+        }
+    };
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
+    await Promise.all(workers);
+    return results;
+}
+/** "3 changed, 1 failed": how many items have each key, in first-seen order. */
+function tally(items, key) {
+    const counts = new Map();
+    for (const item of items)
+        counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+    return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+/**
+ * Pauses between re-reads: short at first (most changes show within a second or two), growing
+ * to `maxMs`, so a poll neither hammers a large workspace nor adds seconds to a quick one.
+ */
+function pollDelays(maxMs, firstMs = 250) {
+    let next = Math.min(firstMs, maxMs);
+    return () => {
+        const delay = next;
+        next = Math.min(maxMs, Math.ceil(next * 1.6));
+        return delay;
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/snapshot/artifact-provenance.ts
 
@@ -1112,6 +1578,7 @@ function stripRef(path) {
 
 
 
+
 /**
  * Snapshots as workflow artifacts, so a restore in a later run (or days later) finds what a stop
  * saved. One artifact per stop, named after the workspace, run and attempt (artifact names are
@@ -1122,6 +1589,8 @@ const SNAPSHOT = /^databricks-halt-snapshot-ws(\d+)-run(\d+)-attempt(\d+)(?:-(\d
 const MARKER = /^databricks-halt-restored-ws(\d+)-artifact(\d+)$/;
 /** Repository-wide listing is newest first; this many pages (100 each) bounds the search. */
 const MAX_PAGES = 10;
+/** Snapshot artifacts downloaded at once to read their embedded created_at. */
+const DOWNLOADS_AT_ONCE = 4;
 class ArtifactSnapshotStore {
     options;
     description;
@@ -1132,6 +1601,8 @@ class ArtifactSnapshotStore {
     provenance;
     /** Artifacts of runs that are not trusted, with the reason: never candidates. */
     untrusted = new Map();
+    /** Downloaded snapshot texts by artifact id: artifacts are immutable, so one download serves. */
+    texts = new Map();
     constructor(options) {
         this.options = options;
         const [owner, name] = (options.repository ?? '').split('/');
@@ -1177,14 +1648,35 @@ class ArtifactSnapshotStore {
             id,
             name,
             runId: this.options.runId,
-            createdAt: entry.createdAt,
+            createdAt: artifact.createdAt?.toISOString() ?? entry.createdAt,
+            takenAt: peekSnapshot(entry.content).createdAt ?? entry.createdAt,
             digest: artifact.digest,
         });
+        this.texts.set(id, Promise.resolve(entry.content));
         this.options.logger.info(`Saved snapshot artifact ${name} (id ${id}), kept ${this.options.retentionDays ?? 'the default'} days.`);
         return toEntry(found, entry.workspaceId, false);
     }
     async list(workspaceId) {
-        return entriesOf(await this.findAll(), workspaceId);
+        const all = await this.findAll();
+        await this.readTimes(all.filter((a) => SNAPSHOT.exec(a.name)?.[1] === workspaceId));
+        return entriesOf(all, workspaceId);
+    }
+    /**
+     * Sets each snapshot's embedded created_at (takenAt), downloading it (digest and size checked)
+     * if not yet done: the upload time says nothing about when the snapshot was taken. One that
+     * cannot be read keeps the upload time; reading it for use then fails with the reason.
+     */
+    async readTimes(snapshots) {
+        await mapLimit(snapshots, DOWNLOADS_AT_ONCE, async (found) => {
+            if (found.takenAt !== undefined)
+                return;
+            try {
+                found.takenAt = peekSnapshot(await this.textOf(found)).createdAt;
+            }
+            catch (e) {
+                this.options.logger.debug(`Snapshot artifact ${found.name}: ${errors_errorText(e)}`);
+            }
+        });
     }
     async resolve(name) {
         const wanted = name.trim();
@@ -1206,9 +1698,12 @@ class ArtifactSnapshotStore {
         if (workspaces.size > 1) {
             throw new errors_UsageError(`Run ${wanted} holds snapshots of workspaces ${[...workspaces].join(', ')}: set workspace-id.`);
         }
+        await this.readTimes(matching);
         const found = matching.sort(newestFirst)[0];
         const workspaceId = SNAPSHOT.exec(found.name)[1];
-        const entry = entriesOf(await findAll(), workspaceId).find((e) => e.ref === String(found.id));
+        const listed = await findAll();
+        await this.readTimes(listed.filter((a) => SNAPSHOT.exec(a.name)?.[1] === workspaceId));
+        const entry = entriesOf(listed, workspaceId).find((e) => e.ref === String(found.id));
         return entry ?? toEntry(found, workspaceId, false);
     }
     async read(entry) {
@@ -1216,11 +1711,23 @@ class ArtifactSnapshotStore {
         const found = this.known.get(entry.ref) ?? (await this.findAll()).find((a) => String(a.id) === entry.ref);
         if (!found)
             throw new errors_UsageError(`Snapshot artifact ${entry.name} (id ${entry.ref}) not found.`);
-        // The cap before downloading: a zip is never larger than a little over its content.
-        if (found.size !== undefined)
-            checkSize(found.size, found.name);
-        const text = await this.download(found, 'Snapshot artifact');
-        checkSize(text.length, found.name);
+        return this.textOf(found);
+    }
+    /** A snapshot artifact's text, downloaded once (a failed download is tried again next time). */
+    textOf(found) {
+        let text = this.texts.get(found.id);
+        if (!text) {
+            text = (async () => {
+                // The cap before downloading: a zip is never larger than a little over its content.
+                if (found.size !== undefined)
+                    checkSize(found.size, found.name);
+                const downloaded = await this.download(found, 'Snapshot artifact');
+                checkSize(downloaded.length, found.name);
+                return downloaded;
+            })();
+            this.texts.set(found.id, text);
+            text.catch(() => this.texts.delete(found.id));
+        }
         return text;
     }
     /** The one JSON file of an artifact, downloaded and checked against its recorded digest. */
@@ -1437,12 +1944,17 @@ function toEntry(found, workspaceId, restored) {
         ref: String(found.id),
         name: found.name,
         workspaceId,
-        createdAt: found.createdAt,
+        createdAt: found.takenAt ?? found.createdAt,
         restored,
     };
 }
+/**
+ * Newest first by the snapshot's own created_at (the upload time for one that cannot be read);
+ * ties, to the millisecond, go to the later upload, then to the higher artifact id (ids grow).
+ */
 function newestFirst(a, b) {
-    return b.createdAt.localeCompare(a.createdAt) || b.id - a.id;
+    const at = (f) => f.takenAt ?? f.createdAt;
+    return at(b).localeCompare(at(a)) || b.createdAt.localeCompare(a.createdAt) || b.id - a.id;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -1570,7 +2082,7 @@ class DirectoryStore {
         const name = (0,external_node_path_.basename)(path);
         const parent = (0,external_node_path_.basename)((0,external_node_path_.dirname)(path));
         const info = await (0,promises_.stat)(path);
-        const inside = info.size <= MAX_SNAPSHOT_BYTES ? peek(await (0,promises_.readFile)(path, 'utf8')) : {};
+        const inside = info.size <= MAX_SNAPSHOT_BYTES ? peekSnapshot(await (0,promises_.readFile)(path, 'utf8')) : {};
         const hex = inside.checksum?.replace(/^sha256:/, '');
         return {
             ref: path,
@@ -1579,23 +2091,6 @@ class DirectoryStore {
             createdAt: inside.createdAt ?? info.mtime.toISOString(),
             restored: legacyMarker || Boolean(hex && closed?.has(hex)),
         };
-    }
-}
-/**
- * The embedded created_at and checksum, for ordering and matching markers. Unchecked: the codec
- * checks the snapshot that is used. A file that does not parse is ordered by its modification time.
- */
-function peek(text) {
-    try {
-        const raw = JSON.parse(text);
-        const at = typeof raw?.created_at === 'string' ? Date.parse(raw.created_at) : NaN;
-        return {
-            ...(Number.isFinite(at) ? { createdAt: new Date(at).toISOString() } : {}),
-            ...(typeof raw?.checksum === 'string' ? { checksum: raw.checksum } : {}),
-        };
-    }
-    catch {
-        return {};
     }
 }
 async function isFile(path) {
@@ -2380,45 +2875,83 @@ const package_namespaceObject = {"rE":"0.1.0"};
 /** Recorded in every snapshot and printed by --version; bundled by ncc from package.json. */
 const VERSION = package_namespaceObject.rE;
 
-;// CONCATENATED MODULE: ./src/util/limit.ts
+;// CONCATENATED MODULE: ./src/wording.ts
+/** Settings key → the Action's input (also how the Action names a settings error). */
+const ACTION_INPUTS = {
+    mode: 'mode',
+    workspaceUrl: 'workspace-url',
+    workspaceId: 'workspace-id',
+    accountId: 'account-id',
+    accountHost: 'account-host',
+    keep: 'keep-principals',
+    unkeep: 'unkeep-principals',
+    only: 'resources',
+    dryRun: 'dry-run',
+    force: 'force',
+    restartCompute: 'restart-compute',
+    waitMinutes: 'wait-minutes',
+    maxConcurrency: 'max-concurrency',
+    snapshot: 'restore-from',
+    azureWorkspaceResourceId: 'azure-workspace-resource-id',
+    checkSubnets: 'check-subnets',
+    plan: 'plan',
+    planMaxAgeHours: 'plan-max-age',
+    onDrift: 'on-drift',
+    allowHosts: 'allowed-hosts',
+    ignoreOpenSnapshot: 'ignore-open-snapshot',
+    auth: 'auth',
+};
+/** Settings key → the CLI's flag. */
+const CLI_FLAGS = {
+    accountId: '--account-id',
+    keep: '--keep',
+    unkeep: '--unkeep',
+    only: '--only',
+    skip: '--skip',
+    dryRun: '--dry-run',
+    force: '--force',
+    restartCompute: '--restart-compute',
+    waitMinutes: '--wait',
+    snapshot: '--snapshot',
+    azureWorkspaceResourceId: '--azure-workspace-resource-id',
+    checkSubnets: '--check-subnets',
+    plan: '--plan',
+    planOut: '--plan-out',
+    onDrift: '--on-drift',
+    ignoreOpenSnapshot: '--ignore-open-snapshot',
+    auth: '--auth',
+};
 /**
- * Run `fn` over items with at most `limit` in flight. The client bounds requests per rate class
- * too; this bound keeps memory flat on large workspaces (no promise per item up front).
+ * An option as the face names it: `--force` / `force: true`, `--keep ops` / `keep-principals: ops`.
+ * An option only the CLI has (`--plan-out`, `--skip`) keeps its CLI name.
  */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index], index);
-        }
-    };
-    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
-    await Promise.all(workers);
-    return results;
+function wording_option(face, key, value) {
+    const input = ACTION_INPUTS[key];
+    if (face === 'action' && input)
+        return `${input}: ${value ?? 'true'}`;
+    const flag = CLI_FLAGS[key] ?? key;
+    return value === undefined ? flag : `${flag} ${value}`;
 }
-/** "3 changed, 1 failed": how many items have each key, in first-seen order. */
-function tally(items, key) {
-    const counts = new Map();
-    for (const item of items)
-        counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-    return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+/** An option's bare name: `--keep` / `keep-principals`. */
+function optionName(face, key) {
+    const input = ACTION_INPUTS[key];
+    return face === 'action' && input ? input : (CLI_FLAGS[key] ?? key);
 }
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
+/** How to run without a resource kind: `--skip KIND` / leaving it out of the resources input. */
+function skipKind(face, kind) {
+    return face === 'action' ? `leave ${kind} out of the resources input` : `--skip ${kind}`;
 }
-/**
- * Pauses between re-reads: short at first (most changes show within a second or two), growing
- * to `maxMs`, so a poll neither hammers a large workspace nor adds seconds to a quick one.
- */
-function pollDelays(maxMs, firstMs = 250) {
-    let next = Math.min(firstMs, maxMs);
-    return () => {
-        const delay = next;
-        next = Math.min(maxMs, Math.ceil(next * 1.6));
-        return delay;
-    };
+/** How to make a new saved plan: a dry run with --plan-out / the workflow's plan job. */
+function newPlan(face) {
+    return face === 'action'
+        ? 'run the workflow again, so its plan job (dry-run: true) makes a new plan for approval'
+        : 'make a new plan with --plan-out';
+}
+/** A run to start next: `restore --force` / `mode: restore with force: true`. */
+function command(face, mode, ...options) {
+    if (face === 'action')
+        return `mode: ${mode}${options.length ? ` with ${options.join(', ')}` : ''}`;
+    return [mode, ...options].join(' ');
 }
 
 ;// CONCATENATED MODULE: ./src/engine/order.ts
@@ -2477,13 +3010,6 @@ function refuseCycles(edges) {
 ;// CONCATENATED MODULE: ./src/resources/resource.ts
 const KEEP_TAG = 'databricks-halt';
 const KEEP_VALUE = 'keep';
-/**
- * Thrown by a kind's write when the item is no longer there to give anything to (e.g. a principal
- * deactivated in the account): restore reports it `gone`, like a 404, and writes nothing.
- */
-class ItemGone extends Error {
-    name = 'ItemGone';
-}
 
 ;// CONCATENATED MODULE: ./src/resources/compare.ts
 
@@ -2627,7 +3153,8 @@ function planItem(resource, item) {
     const before = resource.recordedBefore ? resource.recordedBefore(item.state, after) : item.state;
     const change = { before: clone(before), after: clone(after) };
     const detail = `${resource.describe(change.before)} → ${resource.describe(change.after)}`;
-    return { resource, item, change, report: { ...base, outcome: 'planned', detail } };
+    const report = { ...base, outcome: 'planned', ...change, detail };
+    return { resource, item, change, report };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/apply.ts
@@ -2653,7 +3180,7 @@ async function applyStop(rt, entries, inventory, progress, options = { relist: t
         const mine = changes.filter((e) => e.resource === resource);
         for (const [after, planned] of byStarters(resource, mine)) {
             progress.add(resource.kind, planned.length);
-            const work = planned.map((e) => ({ item: e.item, after: e.change.after, late: false }));
+            const work = planned.map((e) => ({ item: e.item, ...e.change, late: false }));
             tasks.push({ kind: resource.kind, after, run: () => haltKind(rt, resource, work, run) });
         }
         const late = resource.late;
@@ -2689,8 +3216,8 @@ async function haltKind(rt, resource, work, { progress, options }) {
         return [];
     progress.start(resource.kind);
     rt.logger.info(`${resource.kind}: halting ${work.length}`);
-    const reports = await mapLimit(work, rt.settings.maxConcurrency, async ({ item, after, late }) => {
-        const base = { kind: resource.kind, id: item.id, name: item.name };
+    const reports = await mapLimit(work, rt.settings.maxConcurrency, async ({ item, before, after, late }) => {
+        const base = { kind: resource.kind, id: item.id, name: item.name, before, after };
         const change = `${resource.describe(item.state)} → ${resource.describe(after)}`;
         const detail = [change, late ? '(appeared during stop)' : '', options.note ?? '']
             .filter(Boolean)
@@ -2704,7 +3231,8 @@ async function haltKind(rt, resource, work, { progress, options }) {
             if (targetMissing(resource, e, item.id)) {
                 // Deleted since the listing: nothing is left to halt (restore will find it gone). Any
                 // other refusal, a 400 about another object included, is a failure (ADR 0010).
-                return { ...base, outcome: 'already_halted', detail: `no longer exists (${error})` };
+                const gone = { kind: base.kind, id: base.id, name: base.name };
+                return { ...gone, outcome: 'already_halted', detail: `no longer exists (${error})` };
             }
             rt.logger.error(`${resource.kind} ${item.name} (${item.id}): ${error}`);
             return { ...base, outcome: 'failed', detail, error };
@@ -2738,7 +3266,7 @@ async function lateItems(rt, resource, inventory) {
         .filter((i) => !known.has(i.id) && resource.late.accept(i))
         .map((i) => planItem(resource, i))
         .filter((e) => e.change)
-        .map((e) => ({ item: e.item, after: e.change.after, late: true }));
+        .map((e) => ({ item: e.item, ...e.change, late: true }));
 }
 /** Whether a failed write says its own target no longer exists (ADR 0010). */
 function targetMissing(resource, e, id) {
@@ -2746,8 +3274,11 @@ function targetMissing(resource, e, id) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/census.ts
-/** Outcomes after which a stop has turned an active item off (itself, or with what owns it). */
-const STOPPED = new Set(['changed', 'unchanged']);
+/**
+ * Outcomes after which a stop has turned an active item off (itself, or with what owns it); in a
+ * dry run, `planned` is what it would turn off, so the census shows the run that would follow.
+ */
+const STOPPED = new Set(['changed', 'unchanged', 'planned']);
 /**
  * stop: active items per kind as listed, and how many are left active once the halts land (kept,
  * failed, not drained by --wait, cannot be stopped). Items that appeared during the stop (runs
@@ -2770,13 +3301,14 @@ function stopCensus(inventory, items) {
 }
 /**
  * restore: active items per kind as found, plus those the restore turned back on (a removed
- * assignment is not listed at all until the restore puts it back).
+ * assignment is not listed at all until the restore puts it back); in a dry run, would turn on.
  */
+const TURNED_ON = new Set(['changed', 'planned']);
 function restoreCensus(inventory, items) {
     const census = {};
     for (const [kind, listed] of entries(inventory)) {
         const active = new Set(listed.filter((i) => i.active).map((i) => i.id));
-        const turnedOn = items.filter((i) => i.kind === kind && i.outcome === 'changed' && !active.has(i.id)).length;
+        const turnedOn = items.filter((i) => i.kind === kind && TURNED_ON.has(i.outcome) && !active.has(i.id)).length;
         census[kind] = { before: active.size, after: active.size + turnedOn };
     }
     return census;
@@ -2786,6 +3318,7 @@ function entries(inventory) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/keep.ts
+
 
 /** Whether a --keep value names this principal: id, user name, group name, SP app id, display name. */
 function principalMatches(principal, value) {
@@ -2835,7 +3368,7 @@ function guardCaller(caller, assignments, workspaceId) {
  * (removing the group removes it too); one that is nowhere is a usage error before any change,
  * because a typo here would silently remove the very principal the user meant to keep.
  */
-async function resolveKept(values, assignments, lookupGroups, inherited = []) {
+async function resolveKept(values, assignments, lookupGroups, inherited = [], face) {
     const kept = new Map();
     const warnings = [];
     const unknown = [];
@@ -2844,7 +3377,7 @@ async function resolveKept(values, assignments, lookupGroups, inherited = []) {
         const hits = assignments.filter((a) => a.state && principalMatches(a.state.principal, value));
         const why = inherited.includes(value)
             ? `${value}, kept by the open snapshot`
-            : `--keep ${value}`;
+            : wording_option(face, 'keep', value);
         for (const hit of hits)
             kept.set(hit.id, `kept principal (${why})`);
         if (hits.length > 0)
@@ -2867,7 +3400,7 @@ async function resolveKept(values, assignments, lookupGroups, inherited = []) {
             `${found.name} directly, if it must keep access.`);
     }
     if (unknown.length > 0) {
-        throw new errors_UsageError(`--keep ${unknown.map((u) => `"${u}"`).join(', ')} matches no principal assigned to this ` +
+        throw new errors_UsageError(`${optionName(face, 'keep')} ${unknown.map((u) => `"${u}"`).join(', ')} matches no principal assigned to this ` +
             'workspace (by id, user name, group name, service principal application id or display ' +
             'name). Check the spelling; nothing was changed.');
     }
@@ -2875,6 +3408,7 @@ async function resolveKept(values, assignments, lookupGroups, inherited = []) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/keep-list.ts
+
 
 
 /** given ∪ inherited, de-duplicated case-insensitively (user names are), in first-seen order. */
@@ -2894,7 +3428,7 @@ function keepValues(list) {
  * Apply `--unkeep`: drop every value that names, or resolves only to, an unkept principal. An
  * `--unkeep` value that drops nothing is refused (a typo would silently keep someone).
  */
-function dropUnkept(values, unkeep, assignments) {
+function dropUnkept(values, unkeep, assignments, face) {
     if (unkeep.length === 0)
         return [...values];
     const principals = (assignments ?? []).flatMap((a) => (a.state ? [a.state.principal] : []));
@@ -2913,7 +3447,7 @@ function dropUnkept(values, unkeep, assignments) {
             unmatched.push(u);
     }
     if (unmatched.length > 0) {
-        throw new errors_UsageError(`--unkeep ${unmatched.map((u) => `"${u}"`).join(', ')} is not in the keep list ` +
+        throw new errors_UsageError(`${optionName(face, 'unkeep')} ${unmatched.map((u) => `"${u}"`).join(', ')} is not in the keep list ` +
             `(${values.length > 0 ? values.join(', ') : 'empty'}). Check the spelling; nothing was changed.`);
     }
     const unkept = new Set(unkeep.map((u) => u.trim().toLowerCase()));
@@ -3041,6 +3575,26 @@ function listWorkspaceUsers(workspace, request = {}, options) {
         query,
         count,
     });
+}
+/**
+ * The account's deactivated users and service principals (ids), in one filtered list per type
+ * instead of a GET per principal. Users are filtered server-side (`active eq false`: the SCIM
+ * reference lets admins filter users on `active`). For service principals that filter is not
+ * documented, so all of them are listed with only `id,active` and filtered here; accounts hold far
+ * fewer of them, one page of 10,000 in practice. Groups have no `active` flag.
+ */
+async function listInactiveAccountPrincipals(account, options) {
+    const inactive = new Set();
+    const page = { attributes: 'id,active', count: 10_000 };
+    for await (const u of listAccountScim(account, 'Users', { ...page, filter: 'active eq false' }, options)) {
+        if (u.active === false)
+            inactive.add(String(u.id));
+    }
+    for await (const sp of listAccountScim(account, 'ServicePrincipals', page, options)) {
+        if (sp.active === false)
+            inactive.add(String(sp.id));
+    }
+    return inactive;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/principal-lookup.ts
@@ -3239,6 +3793,7 @@ async function withProgress(logger, clock, phase, fn) {
 
 
 
+
 const LIST_ITEM = (resource) => ({ kind: resource.kind, id: '*', name: '(list)' });
 /**
  * List every kind in scope at the same time (they use different rate classes), with a progress
@@ -3291,15 +3846,16 @@ async function listAll(rt, resources = rt.resources, context = {}) {
 async function markKeptPrincipals(rt, inventory, guard, inherited = []) {
     const assignments = inventory.permission_assignments;
     const values = keepValues({ given: rt.settings.keep, inherited: [...inherited] });
-    const keep = dropUnkept(values, rt.settings.unkeep, assignments);
+    const keep = dropUnkept(values, rt.settings.unkeep, assignments, rt.settings.face);
     const carried = inherited.filter((v) => keep.includes(v.trim()));
     if (carried.length > 0) {
-        rt.logger.info(`Keeping ${carried.join(', ')} from the open snapshot's keep list (drop one with --unkeep).`);
+        rt.logger.info(`Keeping ${carried.join(', ')} from the open snapshot's keep list (drop one with ` +
+            `${wording_option(rt.settings.face, 'unkeep', 'NAME')}).`);
     }
     if (!assignments)
         return { warnings: [], keep };
     const lookup = groupLookup(rt);
-    const { kept, warnings } = await resolveKept(keep, assignments, lookup, inherited);
+    const { kept, warnings } = await resolveKept(keep, assignments, lookup, inherited, rt.settings.face);
     const mine = guard
         ? guardCaller(rt.caller, assignments, rt.workspaceId)
         : findCaller(rt, assignments);
@@ -3452,6 +4008,7 @@ async function appAction(workspace, name, action, options) {
 
 ;// CONCATENATED MODULE: ./src/resources/compute.ts
 
+
 /**
  * checkRecord for compute: `before` was running (`wasRunning`, default: one of the running states),
  * `after` is the stopped state, and nothing else differs. A restore only ever starts it again.
@@ -3491,13 +4048,13 @@ function decideComputeRestore(rules, record, current, options) {
     if (!options.restartCompute) {
         return {
             outcome: 'left_off',
-            detail: `left ${now} (was ${before.state}); --restart-compute starts it`,
+            detail: `left ${now} (was ${before.state}); ${wording_option(options.face, 'restartCompute')} starts it`,
         };
     }
     if (now !== rules.stoppedState) {
         return {
             outcome: 'left_off',
-            detail: `still ${now}; not started (run restore --restart-compute again later)`,
+            detail: `still ${now}; not started (run ${command(options.face, 'restore', wording_option(options.face, 'restartCompute'))} again later)`,
         };
     }
     return { outcome: 'changed', detail: `${now} → starting`, write: before };
@@ -3580,6 +4137,33 @@ async function startCluster(workspace, request, options) {
         throw e;
     }
 }
+/** POST /api/2.1/clusters/create → {cluster_id}; the cluster starts PENDING. */
+function createCluster(workspace, request, options) {
+    return workspace.post(`${clusters_BASE}/create`, request, { rateClass: 'clusters', ...options });
+}
+/**
+ * POST /api/2.1/clusters/permanent-delete: terminates the cluster and removes it for good (no
+ * longer listed, no action possible). Only ever sent for this tool's own probe clusters.
+ */
+async function permanentDeleteCluster(workspace, request, options) {
+    await workspace.post(`${clusters_BASE}/permanent-delete`, request, { rateClass: 'clusters', ...options });
+}
+/** GET /api/2.1/clusters/spark-versions. */
+async function sparkVersions(workspace, options) {
+    const body = await workspace.get(`${clusters_BASE}/spark-versions`, {}, {
+        rateClass: 'clusters',
+        ...options,
+    });
+    return body.versions ?? [];
+}
+/** GET /api/2.1/clusters/list-node-types. */
+async function listNodeTypes(workspace, options) {
+    const body = await workspace.get(`${clusters_BASE}/list-node-types`, {}, {
+        rateClass: 'clusters',
+        ...options,
+    });
+    return body.node_types ?? [];
+}
 
 ;// CONCATENATED MODULE: ./src/resources/clusters.ts
 
@@ -3593,6 +4177,16 @@ const MANAGED = {
 };
 /** Clusters owned by a run or a pipeline: never started again by hand. */
 const OWNED = new Set(['JOB', 'PIPELINE', 'PIPELINE_MAINTENANCE']);
+/**
+ * The after-the-change probe (`network --verify-ranges`) tags its cluster so: a stop, restore or
+ * status leaves it alone (never recorded, never started again, not drift); the probe deletes it.
+ */
+const PROBE_TAG = { key: 'databricks-halt', value: 'probe' };
+const PROBE_NAME_PREFIX = 'databricks-halt-probe-';
+const PROBE_REASON = 'probe cluster of network --verify-ranges (it deletes it)';
+function isProbeCluster(c) {
+    return c.custom_tags?.[PROBE_TAG.key] === PROBE_TAG.value;
+}
 const clusters_RUNNING = new Set(['PENDING', 'RUNNING', 'RESTARTING', 'RESIZING']);
 const DOWN = new Set(['TERMINATED', 'TERMINATING']);
 const clusters_rules = { noun: 'cluster', running: clusters_RUNNING, stoppedState: 'TERMINATED' };
@@ -3606,7 +4200,13 @@ function clusters_observe(c) {
         state: { state, ...(OWNED.has(source) ? { owner: source } : {}) },
         active: state !== 'TERMINATED',
         detail: `${state}${source ? ` (${source})` : ''}`,
-        ...(hasKeepTag(c.custom_tags) ? { kept: KEEP_REASON } : managed ? { handledBy: managed } : {}),
+        ...(hasKeepTag(c.custom_tags)
+            ? { kept: KEEP_REASON }
+            : isProbeCluster(c)
+                ? { kept: PROBE_REASON }
+                : managed
+                    ? { handledBy: managed }
+                    : {}),
         raw: { jobId: c.default_tags?.JobId },
     };
 }
@@ -4330,16 +4930,23 @@ function principalKind(p) {
         return 'service principal';
     return 'user';
 }
-function permission_assignments_observe(a) {
+function permission_assignments_observe(a, inactive) {
     const permissions = [...(a.permissions ?? [])].sort();
     const principal = clone(a.principal);
     const unwritable = permissions.filter((p) => !WRITABLE.has(p));
+    const known = inactive !== undefined && principalKind(principal) !== 'group';
+    const principalActive = known ? !inactive.has(principal.principal_id) : undefined;
     return {
         id: principal.principal_id,
         name: principalName(principal),
-        state: { principal, permissions },
+        state: {
+            principal,
+            permissions,
+            ...(principalActive === undefined ? {} : { principal_active: principalActive }),
+        },
         active: true,
-        detail: `${principalKind(principal)} ${permissions.join(',') || '(none)'}`,
+        detail: `${principalKind(principal)} ${permissions.join(',') || '(none)'}` +
+            (principalActive === false ? ' (deactivated in the account)' : ''),
         // The service flags some assignments with an error, and UNKNOWN cannot be written back: we
         // could remove them but never restore them, so they are left alone and reported.
         ...(a.error
@@ -4356,8 +4963,11 @@ const permissionAssignments = {
     access: true,
     async list(ctx) {
         try {
-            const assignments = await listPermissionAssignments(account(ctx.clients), ctx.workspaceId);
-            return assignments.map(permission_assignments_observe);
+            const [assignments, inactive] = await Promise.all([
+                listPermissionAssignments(account(ctx.clients), ctx.workspaceId),
+                inactivePrincipals(ctx),
+            ]);
+            return assignments.map((a) => permission_assignments_observe(a, inactive));
         }
         catch (e) {
             if (isNotFederated(e))
@@ -4369,6 +4979,17 @@ const permissionAssignments = {
     // Only what a PUT can write back is recorded (UNKNOWN is listed but cannot be sent).
     recordedBefore: (state) => state === null ? null : { ...state, permissions: writable(state.permissions) },
     checkRecord: (record) => checkAssignmentRecord(record),
+    // One filtered account list per principal type, so the dry run shows them too.
+    async goneNow(ctx, records) {
+        const inactive = await listInactiveAccountPrincipals(account(ctx.clients));
+        const gone = new Map();
+        for (const record of records) {
+            const reason = deactivatedSince(record, inactive);
+            if (reason)
+                gone.set(record.id, reason);
+        }
+        return gone;
+    },
     async halt(ctx, item) {
         await deletePermissionAssignment(account(ctx.clients), ctx.workspaceId, item.id);
     },
@@ -4378,7 +4999,7 @@ const permissionAssignments = {
         if (before === null)
             return { outcome: 'unchanged', detail: 'nothing recorded' };
         const now = current?.state ?? null;
-        const target = { ...before, permissions: writable(before.permissions) };
+        const target = { principal: before.principal, permissions: writable(before.permissions) };
         if (now !== null && deepEqual(writable(now.permissions), target.permissions)) {
             return { outcome: 'unchanged', detail: `already ${before.permissions.join(',')}` };
         }
@@ -4389,9 +5010,11 @@ const permissionAssignments = {
                 detail: `assigned ${now.permissions.join(',')} during the halt (was ${before.permissions.join(',')}); left as is`,
             };
         }
+        // Said out loud: the plan's reviewer sees that an inactive principal gets its assignment back.
+        const dormant = before.principal_active === false ? ' (deactivated before the halt)' : '';
         return {
             outcome: 'changed',
-            detail: `${now === null ? 'not assigned' : now.permissions.join(',')} → ${target.permissions.join(',')}`,
+            detail: `${now === null ? 'not assigned' : now.permissions.join(',')} → ${target.permissions.join(',')}${dormant}`,
             write: target,
         };
     },
@@ -4399,8 +5022,7 @@ const permissionAssignments = {
         if (value === null)
             return;
         const permissions = writable(value.permissions);
-        // Never give access back to someone the account has deactivated since (a 404 = deleted).
-        await requireActive(account(ctx.clients), value.principal);
+        // Deactivated principals were sorted out by goneNow; a deleted one fails here (targetMissing).
         await updatePermissionAssignment(account(ctx.clients), ctx.workspaceId, record.id, permissions);
     },
     // "Principal not found in account." names no id, but a PUT has one principal: the target.
@@ -4430,23 +5052,55 @@ function checkAssignmentRecord(record) {
     const other = permissions.filter((p) => typeof p !== 'string' || !WRITABLE.has(p));
     if (other.length > 0)
         return `before.permissions: ${other.join(',')} is not USER or ADMIN`;
+    const extra = Object.keys(before).filter((k) => !BEFORE_FIELDS.has(k));
+    if (extra.length > 0)
+        return `before.${extra[0]}: not a field a stop records`;
+    return checkPrincipalActive(before);
+}
+const BEFORE_FIELDS = new Set(['principal', 'permissions', 'principal_active']);
+/** `principal_active` is a boolean, and only on users and service principals (groups have none). */
+function checkPrincipalActive(before) {
+    if (!('principal_active' in before))
+        return undefined;
+    const flag = before.principal_active;
+    if (typeof flag !== 'boolean')
+        return 'before.principal_active: must be true or false';
+    if (principalKind(before.principal) === 'group')
+        return 'before.principal_active: a group has no active flag';
     return undefined;
 }
-function scimKindOf(p) {
-    if (p.group_name !== undefined)
-        return 'Groups';
-    if (p.service_principal_name !== undefined)
-        return 'ServicePrincipals';
-    return 'Users';
+/**
+ * The account's deactivated users and service principals, for a stop to record; undefined (not
+ * known: restore then treats them as it did before it was recorded) with a warning if unreadable.
+ */
+async function inactivePrincipals(ctx) {
+    // Only a stop records it; restore asks once in goneNow, and its verify re-lists for free.
+    if (ctx.settings.mode !== 'stop')
+        return undefined;
+    try {
+        return await listInactiveAccountPrincipals(account(ctx.clients));
+    }
+    catch (e) {
+        ctx.logger.warning(`Cannot list the account's deactivated principals (${errors_errorText(e)}); a restore will not ` +
+            're-assign principals that are inactive then, even those already inactive now.');
+        return undefined;
+    }
 }
-/** Throws ItemGone for a deactivated user or service principal; a deleted one answers 404. */
-async function requireActive(account, principal) {
-    const kind = scimKindOf(principal);
-    if (kind === 'Groups')
-        return;
-    const found = (await getAccountScim(account, kind, principal.principal_id));
-    if (found.active === false)
-        throw new ItemGone(`${principalName(principal)} is deactivated in the account; not re-assigned`);
+/**
+ * Why a recorded principal is not to be re-assigned, or undefined. Inactive now is `gone` unless
+ * the record says it was already inactive at stop: then the stop took its assignment away and
+ * restore gives exactly that back. A record without the flag (older snapshot) keeps the old rule.
+ */
+function deactivatedSince(record, inactive) {
+    const before = record.before;
+    if (before === null || principalKind(before.principal) === 'group')
+        return undefined;
+    if (!inactive.has(record.id) || before.principal_active === false)
+        return undefined;
+    return before.principal_active === true
+        ? `${principalName(before.principal)} was deactivated in the account since the stop; not re-assigned`
+        : `${principalName(before.principal)} is deactivated in the account and the snapshot does not ` +
+            'say whether it was before the stop; not re-assigned';
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/pipelines.ts
@@ -4744,6 +5398,7 @@ function refuseForgedRecords(snapshot, source) {
 
 
 
+
 /**
  * The snapshot a stop merges with and a plain restore applies: the newest snapshot of the
  * workspace, if no marker closes it. An older un-restored one behind a newer snapshot has been
@@ -4789,15 +5444,15 @@ function unreadableForStop(rt, entry, e) {
     const Refusal = e instanceof SafetyError ? SafetyError : errors_UsageError;
     throw new Refusal(`${e.message} It is the newest snapshot of workspace ${rt.workspaceId} and not restored, ` +
         'so this stop would have to merge with it. Put an intact copy back (or restore it), or, if ' +
-        `you are sure it is not needed, run the stop again with --ignore-open-snapshot ${entry.name} ` +
-        `(Action input ignore-open-snapshot: ${entry.name}).`);
+        `you are sure it is not needed, run the stop again with ` +
+        `${wording_option(rt.settings.face, 'ignoreOpenSnapshot', entry.name)}.`);
 }
 /** --ignore-open-snapshot names only an unreadable newest snapshot; anything else is a mistake. */
 function noIgnore(rt, result) {
     const name = rt.settings.ignoreOpenSnapshot;
     if (name === undefined)
         return result;
-    throw new errors_UsageError(`--ignore-open-snapshot ${name}: that is not an unreadable or untrusted open snapshot of ` +
+    throw new errors_UsageError(`${wording_option(rt.settings.face, 'ignoreOpenSnapshot', name)}: that is not an unreadable or untrusted open snapshot of ` +
         `workspace ${rt.workspaceId} (it only skips the newest snapshot when that cannot be used). ` +
         'Leave the option out. Nothing was changed.');
 }
@@ -4827,24 +5482,8 @@ async function markRestored(rt, entry, snapshot) {
 
 ;// CONCATENATED MODULE: ./src/engine/report-builder.ts
 
-const OUTCOMES = [
-    'active',
-    'inactive',
-    'planned',
-    'changed',
-    'already_halted',
-    'kept',
-    'unchanged',
-    'left_off',
-    'conflict',
-    'gone',
-    'report_only',
-    'not_available',
-    'failed',
-    'not_converged',
-];
 function countOutcomes(items) {
-    const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0]));
+    const counts = Object.fromEntries(ITEM_OUTCOMES.map((o) => [o, 0]));
     for (const item of items)
         counts[item.outcome]++;
     return counts;
@@ -4923,13 +5562,15 @@ async function stillPending(rt, pending) {
 
 ;// CONCATENATED MODULE: ./src/engine/restore-warnings.ts
 
+
 /** What the person restoring should do next, said once at the end (and logged). */
 function restoreWarnings(rt, entry, items) {
     const count = countOutcomes(items);
+    const face = rt.settings.face;
     const warnings = [];
     if (count.conflict > 0) {
         warnings.push(`${count.conflict} item(s) were changed by hand during the halt and were left as edited. ` +
-            'To put the pre-halt values back anyway, run restore --force (Action: force: true); ' +
+            `To put the pre-halt values back anyway, run ${command(face, 'restore', wording_option(face, 'force'))}; ` +
             `it acts on ${entry.name}.`);
     }
     if (count.gone > 0) {
@@ -4937,17 +5578,17 @@ function restoreWarnings(rt, entry, items) {
     }
     if (count.not_converged > 0) {
         warnings.push(`${count.not_converged} restored value(s) did not show before the deadline (permission ` +
-            `changes can take minutes). Check with show; restore --snapshot ${entry.name} ` +
-            `(Action: restore-from: ${entry.name}) can be run again safely.`);
+            `changes can take minutes). Check with ${command(face, 'show')}; ` +
+            `${command(face, 'restore', wording_option(face, 'snapshot', entry.name))} can be run again safely.`);
     }
     const compute = items.filter((i) => i.outcome === 'left_off' && i.kind !== 'job_runs').length;
     if (compute > 0 && !rt.settings.restartCompute) {
         warnings.push(`${compute} compute resource(s) that were running before the halt were left off; ` +
-            'restore --restart-compute (Action: restart-compute: true) starts them.');
+            `${command(face, 'restore', wording_option(face, 'restartCompute'))} starts them.`);
     }
     else if (compute > 0) {
         warnings.push(`${compute} compute resource(s) were still stopping and were not started; run ` +
-            'restore --restart-compute (Action: restart-compute: true) again in a few minutes.');
+            `${command(face, 'restore', wording_option(face, 'restartCompute'))} again in a few minutes.`);
     }
     for (const w of warnings)
         rt.logger.warning(w);
@@ -5061,6 +5702,7 @@ function decodePlan(text, source, keys) {
 
 
 
+
 /** A plan dated this far in the future of the workspace's clock is refused (clock skew margin). */
 const FUTURE_MARGIN_MS = 5 * 60_000;
 const NOT_IN_PLAN = 'not in the approved plan';
@@ -5078,7 +5720,7 @@ async function loadPlan(path, keys) {
 function settingsFromPlan(settings, { plan, source }) {
     if (plan.mode !== settings.mode) {
         throw new errors_UsageError(`Plan ${source} is a ${plan.mode} plan, not a ${settings.mode} plan: run ` +
-            `\`databricks-halt ${plan.mode} --plan ${source}\`. Nothing was changed.`);
+            `${settings.face === 'action' ? command('action', plan.mode, wording_option('action', 'plan', source)) : `\`databricks-halt ${plan.mode} --plan ${source}\``}. Nothing was changed.`);
     }
     return {
         ...settings,
@@ -5095,15 +5737,16 @@ function settingsFromPlan(settings, { plan, source }) {
 function checkPlanTarget(rt, { plan, source }) {
     if (plan.workspace_id !== rt.workspaceId) {
         throw new errors_UsageError(`Plan ${source} is for workspace ${plan.workspace_id}, not ${rt.workspaceId}. Nothing was ` +
-            'changed; make a plan of this workspace with --plan-out.');
+            `changed; ${newPlan(rt.settings.face)}, of this workspace.`);
     }
     const age = rt.workspaceNow() - Date.parse(plan.created_at);
     const maxMs = rt.settings.planMaxAgeHours * 3_600_000;
     if (age > maxMs || age < -FUTURE_MARGIN_MS) {
         const hours = (age / 3_600_000).toFixed(1);
         throw new errors_UsageError(`Plan ${source} was made at ${plan.created_at}, ${hours} h ago by the workspace's clock; ` +
-            `--plan-max-age is ${rt.settings.planMaxAgeHours} h. The workspace may have changed ` +
-            'since: make a new plan with --plan-out and have it approved. Nothing was changed.');
+            `${optionName(rt.settings.face, 'planMaxAgeHours')} is ${rt.settings.planMaxAgeHours} h. ` +
+            `The workspace may have changed since: ${newPlan(rt.settings.face)} and have it ` +
+            'approved. Nothing was changed.');
     }
 }
 /** Write the plan of a dry run; the path is printed and goes in the report. */
@@ -5157,8 +5800,9 @@ function refuseDrift(rt, loaded, changes) {
         return;
     const names = extra.slice(0, 10).map((c) => `${c.kind} ${c.name} (${c.id})`);
     throw new errors_UsageError(`${extra.length} item(s) are active now but ${NOT_IN_PLAN} ${loaded.source} ` +
-        `(--on-drift fail): ${names.join(', ')}${extra.length > 10 ? ', …' : ''}. Nothing was ` +
-        'changed; make a new plan, or use --on-drift include.');
+        `(${wording_option(rt.settings.face, 'onDrift', 'fail')}): ${names.join(', ')}` +
+        `${extra.length > 10 ? ', …' : ''}. Nothing was changed; ${newPlan(rt.settings.face)}, ` +
+        `or use ${wording_option(rt.settings.face, 'onDrift', 'include')}.`);
 }
 /** Mark what a stop --plan changed beyond the plan, and say so once in the warnings. */
 function markUnplanned(rt, loaded, items, warnings) {
@@ -5170,7 +5814,8 @@ function markUnplanned(rt, loaded, items, warnings) {
     const extra = marked.filter((i) => i.unplanned);
     if (extra.length > 0) {
         const names = extra.slice(0, 10).map((i) => `${i.kind} ${i.name}`);
-        const message = `${extra.length} item(s) ${NOT_IN_PLAN} were active and halted too (--on-drift include): ` +
+        const message = `${extra.length} item(s) ${NOT_IN_PLAN} were active and halted too ` +
+            `(${wording_option(rt.settings.face, 'onDrift', 'include')}): ` +
             `${names.join(', ')}${extra.length > 10 ? ', …' : ''}.`;
         rt.logger.warning(message, 'Not in the approved plan');
         warnings.push(message);
@@ -5253,7 +5898,7 @@ async function restore(rt, startedAt, saved) {
         snapshot: { ...entry, restored: entry.restored || (complete && !rt.settings.dryRun) },
         items,
         warnings: [...adminRegrants(rt, snapshot, items), ...restoreWarnings(rt, entry, items)],
-        ...(rt.settings.dryRun ? {} : { census: restoreCensus(inventory, items) }),
+        census: restoreCensus(inventory, items),
         ...(planOut ? { planOut } : {}),
         ...(saved ? { plan: appliedPlan(saved, items) } : {}),
     });
@@ -5279,12 +5924,17 @@ async function pickSnapshot(rt) {
             snapshot: await loadSnapshot(rt.store, newest, rt.workspaceId, rt.keys),
         };
     }
+    const face = rt.settings.face;
     const last = newest
-        ? ` The last snapshot, ${newest.name}, is already restored: restore --force or ` +
-            'restore --restart-compute apply follow-ups to it.'
+        ? ` The last snapshot, ${newest.name}, is already restored: ` +
+            `${command(face, 'restore', wording_option(face, 'force'))} or ` +
+            `${command(face, 'restore', wording_option(face, 'restartCompute'))} apply follow-ups to it.`
         : '';
+    const other = face === 'action'
+        ? `Name another one with ${optionName(face, 'snapshot')}.`
+        : 'Name another one with --snapshot, or check --snapshot-dir.';
     throw new errors_UsageError(`No un-restored snapshot of workspace ${rt.workspaceId} in ${rt.store.description}.${last} ` +
-        'Name another one with --snapshot, or check --snapshot-dir.');
+        other);
 }
 /**
  * restore --plan: exactly the snapshot the plan was made from, even if a newer one exists; one
@@ -5305,17 +5955,17 @@ async function plannedSnapshot(rt, { plan, source }) {
     const snapshot = await loadSnapshot(rt.store, entry, rt.workspaceId, rt.keys);
     if (snapshot.checksum !== wanted.checksum) {
         throw new errors_UsageError(`The snapshot plan ${source} restores, ${wanted.name}, has changed since the plan was made ` +
-            `(checksum ${snapshot.checksum}, planned ${wanted.checksum}). Nothing was changed; make ` +
-            'a new plan with --plan-out.');
+            `(checksum ${snapshot.checksum}, planned ${wanted.checksum}). Nothing was changed; ` +
+            `${newPlan(rt.settings.face)}.`);
     }
     return { entry, snapshot };
 }
 function followUpFlags(rt) {
     const flags = [
-        rt.settings.force ? '--force' : '',
-        rt.settings.restartCompute ? '--restart-compute' : '',
+        rt.settings.force ? wording_option(rt.settings.face, 'force') : '',
+        rt.settings.restartCompute ? wording_option(rt.settings.face, 'restartCompute') : '',
     ];
-    return flags.filter(Boolean).join(' ');
+    return flags.filter(Boolean).join(rt.settings.face === 'action' ? ', ' : ' ');
 }
 async function restoreKind(rt, resource, records, inventory, { expectations, progress }) {
     const mine = records.filter((r) => r.kind === resource.kind);
@@ -5325,11 +5975,15 @@ async function restoreKind(rt, resource, records, inventory, { expectations, pro
     const current = new Map(listed.map((i) => [i.id, i]));
     if (mine.length > 0)
         rt.logger.info(`${resource.kind}: restoring ${mine.length}`);
+    const gone = await goneNow(rt, resource, mine);
+    if (Array.isArray(gone))
+        return gone;
     progress.add(resource.kind, mine.length);
     progress.start(resource.kind);
     const reports = await mapLimit(mine, rt.settings.maxConcurrency, async (record) => {
         try {
-            return await restoreOne(rt, resource, record, current.get(record.id), expectations);
+            const now = current.get(record.id);
+            return await restoreOne(rt, resource, record, now, expectations, gone.get(record.id));
         }
         finally {
             progress.tick(resource.kind);
@@ -5339,8 +5993,25 @@ async function restoreKind(rt, resource, records, inventory, { expectations, pro
         rt.logger.info(`${resource.kind}: ${tally(reports, (r) => r.outcome)}`);
     return reports;
 }
-async function restoreOne(rt, resource, record, now, expectations) {
-    const options = { force: rt.settings.force, restartCompute: rt.settings.restartCompute };
+/**
+ * What the kind says is gone now (deactivated principals), read once per kind; if it cannot be
+ * read, every record of the kind fails: without it a deactivated principal could get access back.
+ */
+async function goneNow(rt, resource, mine) {
+    if (mine.length === 0 || !resource.goneNow)
+        return new Map();
+    try {
+        return await resource.goneNow(rt.resCtx, mine);
+    }
+    catch (e) {
+        const error = `cannot tell what is gone: ${errors_errorText(e)}`;
+        rt.logger.error(`${resource.kind}: ${error}`);
+        return mine.map((r) => ({ kind: r.kind, id: r.id, name: r.name, outcome: 'failed', error }));
+    }
+}
+async function restoreOne(rt, resource, record, now, expectations, goneReason) {
+    const { force, restartCompute, face } = rt.settings;
+    const options = { force, restartCompute, ...(face ? { face } : {}) };
     const base = { kind: resource.kind, id: record.id, name: record.name };
     let decision;
     try {
@@ -5352,12 +6023,17 @@ async function restoreOne(rt, resource, record, now, expectations) {
     }
     if (decision.write === undefined)
         return { ...base, outcome: decision.outcome, detail: decision.detail };
+    if (goneReason !== undefined)
+        return { ...base, outcome: 'gone', detail: goneReason };
+    const change = { before: now?.state ?? null, after: decision.write };
     if (rt.settings.dryRun)
-        return { ...base, outcome: 'planned', detail: decision.detail };
+        return { ...base, outcome: 'planned', ...change, detail: decision.detail };
     return write(rt, resource, record, decision, now, expectations);
 }
 async function write(rt, resource, record, decision, current, expectations) {
     const base = { kind: resource.kind, id: record.id, name: record.name };
+    // As found (null: not listed, e.g. a removed assignment) → the value put back.
+    const change = { before: current?.state ?? null, after: decision.write };
     try {
         await resource.write(rt.resCtx, record, decision.write, current);
     }
@@ -5366,12 +6042,15 @@ async function write(rt, resource, record, decision, current, expectations) {
         // Deleted between the listing and the write (a job, or a principal removed from the account).
         if (targetMissing(resource, e, record.id))
             return { ...base, outcome: 'gone', detail: `no longer exists (${error})` };
-        if (e instanceof ItemGone)
-            return { ...base, outcome: 'gone', detail: error };
         rt.logger.error(`${resource.kind} ${record.name} (${record.id}): ${error}`);
-        return { ...base, outcome: 'failed', detail: decision.detail, error };
+        return { ...base, outcome: 'failed', ...change, detail: decision.detail, error };
     }
-    const report = { ...base, outcome: decision.outcome, detail: decision.detail };
+    const report = {
+        ...base,
+        outcome: decision.outcome,
+        ...change,
+        detail: decision.detail,
+    };
     if (resource.matches) {
         expectations.push({ resource, id: record.id, expected: decision.write, report });
     }
@@ -6262,6 +6941,7 @@ async function getHostMetadata(workspace, options) {
 
 
 
+
 const REAL_CLOCK = {
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -6269,8 +6949,10 @@ const REAL_CLOCK = {
 function kindsInScope(settings) {
     const only = settings.only && settings.only.length > 0 ? settings.only : RESOURCE_KINDS;
     const kinds = RESOURCE_KINDS.filter((k) => only.includes(k) && !settings.skip.includes(k));
-    if (kinds.length === 0)
-        throw new errors_UsageError('--only/--skip leave no resource kind to act on.');
+    if (kinds.length === 0) {
+        const what = settings.face === 'action' ? 'The resources input leaves' : '--only/--skip leave';
+        throw new errors_UsageError(`${what} no resource kind to act on.`);
+    }
     return kinds;
 }
 function checkedSettings(settings) {
@@ -6298,7 +6980,7 @@ async function setup(input) {
     checkSettingsHosts({ ...settings, workspaceUrl, accountHost });
     // The account client waits until the account id is known; the workspace client tells us it.
     const workspace = createWorkspaceClient(clientOptions(input, settings, workspaceUrl));
-    const me = await whoAmI(workspace, workspaceUrl);
+    const me = await whoAmI(workspace, workspaceUrl, settings.face);
     let accountId = settings.accountId;
     let metadataId;
     if (!accountId || !me.orgId) {
@@ -6313,8 +6995,9 @@ async function setup(input) {
         workspace,
     });
     if (needsAccount && !accountId) {
-        throw new errors_UsageError('The account id is needed to change permission assignments: pass --account-id ' +
-            '(account console → top right), or --skip permission_assignments.');
+        throw new errors_UsageError('The account id is needed to change permission assignments: pass ' +
+            `${optionName(settings.face, 'accountId')} (account console → top right), or ` +
+            `${skipKind(settings.face, 'permission_assignments')}.`);
     }
     const workspaceId = resolveWorkspaceId({
         given: settings.workspaceId,
@@ -6359,7 +7042,7 @@ function clientOptions(input, settings, workspaceUrl) {
         logger: input.logger,
     };
 }
-async function whoAmI(workspace, workspaceUrl) {
+async function whoAmI(workspace, workspaceUrl, face) {
     try {
         const me = await getMe(workspace);
         const caller = {
@@ -6372,7 +7055,7 @@ async function whoAmI(workspace, workspaceUrl) {
     }
     catch (e) {
         if (isUnauthenticated(e) || isPermissionDenied(e)) {
-            throw new errors_UsageError(`Cannot sign in to ${workspaceUrl} (${errors_errorText(e)}). Check the credentials (--auth) and ` +
+            throw new errors_UsageError(`Cannot sign in to ${workspaceUrl} (${errors_errorText(e)}). Check the credentials (${optionName(face, 'auth')}) and ` +
                 'that the caller has access to this workspace. Nothing was changed.');
         }
         throw e;
@@ -6420,6 +7103,7 @@ async function localUserWarnings(rt) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/show.ts
+
 
 
 
@@ -6473,7 +7157,8 @@ async function openKeepList(rt) {
         return { inherited: open?.snapshot.kept_principals ?? [], notes: [] };
     }
     catch (e) {
-        const note = `The open snapshot cannot be read (${errors_errorText(e)}); only --keep counts as kept.`;
+        const note = `The open snapshot cannot be read (${errors_errorText(e)}); only ` +
+            `${optionName(rt.settings.face, 'keep')} counts as kept.`;
         rt.logger.warning(note);
         return { inherited: [], notes: [note] };
     }
@@ -6679,45 +7364,74 @@ async function saveSnapshot(rt, items, mergedFrom, createdAt) {
 
 
 /**
- * The final sweep (docs/adr/0012-order-by-dependency.md): compute is stopped while access is still
- * being removed, so a user who is still assigned can start a cluster, a warehouse or a run in the
- * meantime. Once access removal has ended, list compute again and halt whatever runs now. What it
- * finds is recorded first, in a snapshot that supersedes this stop's first one (it carries every
- * record and names the first in `merged_from`, so restore marks both restored); if that save fails,
- * nothing more is halted.
+ * The halt (docs/adr/0021-compute-sweep.md): access removal runs beside everything else. When
+ * everything else is done (starters paused, compute stopped), the compute sweep lists compute
+ * again and halts what a starter started before its pause (a run fired after the listing starts
+ * its pipeline, an all-purpose cluster, a warehouse), so compute is quiet then, not only once
+ * access removal (5 requests a second) has ended. If access removal ended first, the final sweep
+ * comes at once and the compute sweep is left out. Without access removal there is nothing to wait
+ * for and no sweep, as before.
  */
-async function finalSweep(rt, inventory, recording) {
+async function haltAndSweep(rt, plan, inventory, progress, recording) {
+    const access = rt.resources.filter((r) => r.access);
+    if (access.length === 0)
+        return { applied: await applyStop(rt, plan, inventory, progress) };
+    const others = rt.resources.filter((r) => !r.access);
+    let accessRemoved = false;
+    const removing = applyStop({ ...rt, resources: access }, plan, inventory, progress).finally(() => (accessRemoved = true));
+    const computeThenSweep = async () => {
+        const applied = await applyStop({ ...rt, resources: others }, plan, inventory, progress);
+        // Access removal already over: the final sweep, right after, lists once for both.
+        if (accessRemoved)
+            return { applied };
+        return { applied, swept: await sweep(rt, inventory, recording, 'Compute sweep') };
+    };
+    const [compute, removed] = await Promise.all([computeThenSweep(), removing]);
+    const order = new Map(rt.resources.map((r, i) => [r.kind, i]));
+    const applied = [...removed, ...compute.applied].sort((a, b) => (order.get(a.kind) ?? 0) - (order.get(b.kind) ?? 0));
+    return { applied, swept: compute.swept };
+}
+/**
+ * A sweep (docs/adr/0012-order-by-dependency.md, 0021): list the compute kinds again and halt
+ * whatever runs now. The compute sweep runs once compute is stopped, for what a starter started
+ * before its pause; the final sweep once access removal has ended, for what a user who was still
+ * assigned started meanwhile. What a sweep finds is recorded first, in a snapshot that supersedes
+ * the stop's latest one (it carries every record and names the ones it covers in `merged_from`,
+ * so restore marks them all restored); if that save fails, nothing more is halted.
+ */
+async function sweep(rt, inventory, recording, name) {
     const kinds = rt.resources.filter((r) => r.sweep === true && !r.reportOnly);
     const { inventory: fresh, failures } = await listAll(rt, kinds, inventory);
     const warnings = failures.map((f) => `${f.kind}: not swept, cannot list (${f.error ?? ''}).`);
     const plan = planStop(kinds, fresh).filter((e) => e.change);
     if (plan.length === 0) {
-        rt.logger.info('Final sweep: nothing was started during the stop.');
-        return { items: [], warnings, entry: recording.entry };
+        rt.logger.info(`${name}: nothing was started during the stop.`);
+        return { items: [], warnings, recording };
     }
     const now = new Date().toISOString();
     const records = mergeRecords(recording.records, plan.map((e) => toRecord(e, now)), new Map(rt.resources.map((r) => [r.kind, r])));
+    const mergedFrom = [...recording.mergedFrom, recording.entry.name];
     let entry;
     try {
-        entry = await saveSnapshot(rt, records, [...recording.mergedFrom, recording.entry.name], now);
+        entry = await saveSnapshot(rt, records, mergedFrom, now);
     }
     catch (e) {
         const error = `not halted: ${errors_errorText(e)}`;
-        rt.logger.error(`Final sweep: ${error}`);
+        rt.logger.error(`${name}: ${error}`);
         const items = plan.map((p) => ({ ...p.report, outcome: 'failed', error }));
-        return { items, warnings, entry: recording.entry };
+        return { items, warnings, recording };
     }
     const names = plan.slice(0, 5).map((e) => `${e.resource.kind} ${e.item.name}`);
     if (plan.length > 5)
         names.push(`${plan.length - 5} more`);
-    const message = `Final sweep: ${plan.length} started during the stop (${names.join(', ')}); ` +
+    const message = `${name}: ${plan.length} started during the stop (${names.join(', ')}); ` +
         `recorded in ${entry.name} (${records.length} items, supersedes ${recording.entry.name}) and halted.`;
     rt.logger.info(`Snapshot saved: ${entry.ref}. ${message}`);
     const items = await withProgress(rt.logger, rt.clock, 'Sweep', (progress) => applyStop({ ...rt, resources: kinds }, plan, { ...inventory, ...fresh }, progress, {
         relist: false,
         note: '(started during stop)',
     }));
-    return { items, warnings: [...warnings, message], entry };
+    return { items, warnings: [...warnings, message], recording: { entry, records, mergedFrom } };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/wait.ts
@@ -6983,12 +7697,16 @@ function nameOf(id) {
 
 
 
-const NO_SIGN_IN = 'Subnet check skipped: it reads Azure Resource Manager, which needs an Azure sign-in ' +
-    '(--auth azure-cli, azure-default, or azure-oidc in the Action).';
+
+function noSignIn(face) {
+    const how = face === 'action' ? 'auth: azure-oidc' : '--auth azure-cli or azure-default';
+    return ('Subnet check skipped: it reads Azure Resource Manager, which needs an Azure sign-in ' +
+        `(${how}).`);
+}
 /** An ARM client for the target, or the reason there is none (a `skipped` report). */
-async function armClientFor(access, workspaceUrl) {
+async function armClientFor(access, workspaceUrl, face) {
     if (!access?.credential)
-        return skipped(NO_SIGN_IN);
+        return skipped(noSignIn(face));
     const cloud = azureCloudOf(workspaceUrl);
     if (!cloud && !access.endpoint) {
         return skipped(`Subnet check skipped: ${workspaceUrl} is not an Azure Databricks workspace URL, so there is no VNet to read.`);
@@ -7103,7 +7821,7 @@ async function findWorkspace(arm, target) {
         const workspace = await read(arm, `workspace resource ${id.name}`, id.id, () => arm.getWorkspace(id));
         if (!matches(workspace, target)) {
             throw new CheckFailure(`Azure workspace ${id.id} is workspace ${workspace.workspaceId ?? '?'} ` +
-                `(${workspace.workspaceUrl ?? '?'}), not ${target.workspaceId}: check --azure-workspace-resource-id.`);
+                `(${workspace.workspaceUrl ?? '?'}), not ${target.workspaceId}: check ${optionName(target.face, 'azureWorkspaceResourceId')}.`);
         }
         return workspace;
     }
@@ -7116,7 +7834,7 @@ async function findWorkspace(arm, target) {
     }
     throw new CheckFailure(`No Microsoft.Databricks/workspaces resource for workspace ${target.workspaceId} in the ` +
         `${subscriptions.length} subscription(s) the identity can read. Give it Reader on the ` +
-        'workspace resource, or pass --azure-workspace-resource-id (input azure-workspace-resource-id).');
+        `workspace resource, or pass ${optionName(target.face, 'azureWorkspaceResourceId')}.`);
 }
 function matches(w, target) {
     if (w.workspaceId && String(w.workspaceId) === target.workspaceId)
@@ -7137,31 +7855,280 @@ function describeLeft(report) {
         .join('; ');
 }
 
-;// CONCATENATED MODULE: ./src/engine/network-mode.ts
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+;// CONCATENATED MODULE: ./src/engine/probe.ts
+
+
+
+
+
 
 
 
 /**
- * `network`: the subnet check (exit 0 only when every subnet is empty). The after-the-change
- * probe (starting a cluster to see where its NICs land) is not built yet, so it is not offered.
+ * `network --verify-ranges` (docs/adr/0018-verify-ranges-probe.md): after a VNet change, start
+ * one smallest single-node cluster tagged `databricks-halt: probe`, wait until its VMs' NICs
+ * appear in the managed resource group, check each NIC's private IP lies in the prefixes of the
+ * workspace's subnet it is attached to, then permanently delete the cluster. Whatever fails
+ * half-way, the cluster is deleted (finally); a probe an interrupted run left is removed first.
+ */
+/** How long the probe waits for its NICs (a cluster usually has its VMs within ~5 minutes). */
+const PROBE_TIMEOUT_MS = 20 * 60_000;
+const ENDED = new Set(['TERMINATING', 'TERMINATED', 'ERROR']);
+async function verifyRanges(rt, arm, network) {
+    const prefixes = network.subnets.flatMap((s) => s.prefixes);
+    const name = probeName(rt);
+    const report = {
+        result: 'fail',
+        clusterName: name,
+        ips: [],
+        prefixes,
+        leftoversRemoved: [],
+        deleted: false,
+    };
+    if (!network.vnetInjected || !network.managedResourceGroupId) {
+        report.note =
+            'The workspace is not VNet-injected: its compute runs in a VNet Azure Databricks manages, so there are no ranges of yours to verify.';
+        return report;
+    }
+    const notes = [];
+    try {
+        report.leftoversRemoved = await removeLeftovers(rt, notes);
+        const spec = await probeSpec(rt);
+        rt.logger.info(`starting probe cluster ${name} (${spec.node}, ${spec.version}, single node)`);
+        const created = await createCluster(rt.resCtx.clients.workspace, {
+            cluster_name: name,
+            spark_version: spec.version,
+            node_type_id: spec.node,
+            num_workers: 0,
+            autotermination_minutes: 10,
+            spark_conf: { 'spark.databricks.cluster.profile': 'singleNode', 'spark.master': 'local[*]' },
+            custom_tags: { [PROBE_TAG.key]: PROBE_TAG.value, ResourceClass: 'SingleNode' },
+        });
+        report.clusterId = created.cluster_id;
+        const mrg = parseResourceGroupId(network.managedResourceGroupId);
+        const nics = await waitForNics(rt, arm, mrg, created.cluster_id);
+        report.ips = nics.flatMap((nic) => ipsOf(nic, network));
+        report.result = report.ips.length > 0 && report.ips.every((i) => i.inRange) ? 'pass' : 'fail';
+        if (report.result === 'fail')
+            notes.push('a probe NIC lies outside the prefixes of the workspace subnet it is attached to');
+    }
+    catch (e) {
+        notes.push(e instanceof CheckFailure ? e.message : `probe failed: ${errors_errorText(e)}`);
+    }
+    finally {
+        report.deleted = await removeProbe(rt, report.clusterId, name, notes);
+    }
+    if (notes.length)
+        report.note = notes.join('; ');
+    return report;
+}
+function probeName(rt) {
+    const stamp = new Date(rt.timing.clock.now()).toISOString().replace(/[-:]|\.\d+Z$/g, '');
+    return `${PROBE_NAME_PREFIX}${stamp}-${crypto.randomUUID().slice(0, 8)}`;
+}
+/**
+ * Probe clusters of earlier, interrupted runs: tagged, named as this tool names them and created
+ * by this caller. A tagged cluster someone else made is named, never deleted.
+ */
+async function removeLeftovers(rt, notes) {
+    const workspace = rt.resCtx.clients.workspace;
+    const removed = [];
+    for (const c of await collect(listClusters(workspace))) {
+        if (!isProbeCluster(c))
+            continue;
+        if (!isOurs(rt, c)) {
+            notes.push(`cluster ${c.cluster_name ?? ''} (${c.cluster_id}) is tagged ${PROBE_TAG.key}: ${PROBE_TAG.value} ` +
+                `but was not made by this tool as ${rt.caller.userName}: left alone`);
+            continue;
+        }
+        await permanentDelete(rt, c.cluster_id);
+        rt.logger.info(`removed leftover probe cluster ${c.cluster_name} (${c.cluster_id})`);
+        removed.push(`${c.cluster_name} (${c.cluster_id})`);
+    }
+    return removed;
+}
+function isOurs(rt, c) {
+    return ((c.cluster_name ?? '').startsWith(PROBE_NAME_PREFIX) &&
+        c.creator_user_name !== undefined &&
+        c.creator_user_name.toLowerCase() === rt.caller.userName.toLowerCase());
+}
+async function permanentDelete(rt, clusterId) {
+    try {
+        await permanentDeleteCluster(rt.resCtx.clients.workspace, { cluster_id: clusterId });
+    }
+    catch (e) {
+        // A retried call whose first attempt went through: the cluster is already gone.
+        if (!isNotFound(e))
+            throw e;
+    }
+}
+/**
+ * Delete the probe for good. Without an id (the create's answer was lost), find it by its
+ * unique name. If the delete fails, at least terminate it and say how to remove it.
+ */
+async function removeProbe(rt, clusterId, name, notes) {
+    const workspace = rt.resCtx.clients.workspace;
+    let ids = clusterId ? [clusterId] : [];
+    try {
+        if (!clusterId) {
+            const all = await collect(listClusters(workspace));
+            ids = all.filter((c) => c.cluster_name === name && isProbeCluster(c)).map((c) => c.cluster_id);
+        }
+        for (const id of ids)
+            await permanentDelete(rt, id);
+        if (ids.length)
+            rt.logger.info(`deleted probe cluster ${name}`);
+        return true;
+    }
+    catch (e) {
+        for (const id of ids)
+            await deleteCluster(workspace, { cluster_id: id }).catch(() => undefined);
+        notes.push(`could not delete probe cluster ${name} (${errors_errorText(e)}); it auto-terminates after 10 ` +
+            'idle minutes and the next `databricks-halt network --verify-ranges` deletes it');
+        return false;
+    }
+}
+/** The smallest node type and newest LTS runtime, chosen as the Databricks SDKs choose them. */
+async function probeSpec(rt) {
+    const workspace = rt.resCtx.clients.workspace;
+    const [nodes, versions] = await Promise.all([listNodeTypes(workspace), sparkVersions(workspace)]);
+    const node = smallestNodeType(nodes);
+    const version = latestLts(versions);
+    if (!node)
+        throw new CheckFailure('No usable node type in clusters/list-node-types for the probe.');
+    if (!version)
+        throw new CheckFailure('No LTS runtime in clusters/spark-versions for the probe.');
+    return { node, version };
+}
+const UNAVAILABLE = new Set(['NotAvailableInRegion', 'NotEnabledOnSubscription']);
+/** SDK `Smallest`: not deprecated first, then fewest cores, least memory; no GPU, no Graviton. */
+function smallestNodeType(nodes) {
+    const usable = nodes.filter((n) => !(n.node_info?.status ?? []).some((s) => UNAVAILABLE.has(s)) &&
+        !(n.num_gpus ?? 0) &&
+        !n.is_graviton &&
+        !n.node_type_id.includes('-fleet.'));
+    usable.sort((a, b) => Number(!!a.is_deprecated) - Number(!!b.is_deprecated) ||
+        a.num_cores - b.num_cores ||
+        a.memory_mb - b.memory_mb ||
+        (a.instance_type_id ?? '').localeCompare(b.instance_type_id ?? ''));
+    return usable[0]?.node_type_id;
+}
+/** SDK `Select({LongTermSupport, Latest})`: plain (not ML, GPU, Photon…) LTS, newest first. */
+function latestLts(versions) {
+    const plain = versions.filter((v) => /^\d+\.\d+\.x-scala/.test(v.key) &&
+        !(v.name ?? '').includes('Beta') &&
+        ((v.name ?? '').includes('LTS') || v.key.includes('-esr-')));
+    const num = (key) => key.split('.x-')[0].split('.').map(Number);
+    plain.sort((a, b) => {
+        const [am, an] = num(a.key);
+        const [bm, bn] = num(b.key);
+        // Newest first; of one release, Scala 2.12 before 2.13 (as the SDK's tie-break).
+        return bm - am || bn - an || a.key.localeCompare(b.key);
+    });
+    return plain[0]?.key;
+}
+/**
+ * Until the probe's VMs (tagged with its ClusterId, as Databricks tags every cluster resource)
+ * have NICs with private IPs. A probe that ends before that fails with its termination reason.
+ */
+async function waitForNics(rt, arm, mrg, clusterId) {
+    const { clock } = rt.timing;
+    const deadline = clock.now() + PROBE_TIMEOUT_MS;
+    for (;;) {
+        const cluster = await getCluster(rt.resCtx.clients.workspace, { cluster_id: clusterId });
+        if (ENDED.has(cluster.state ?? '')) {
+            const reason = cluster.termination_reason?.code ?? cluster.state_message ?? '';
+            throw new CheckFailure(`probe cluster ended ${cluster.state}${reason ? ` (${reason})` : ''} before its NICs appeared`);
+        }
+        const nics = await probeNics(arm, mrg, clusterId);
+        if (nics.length > 0)
+            return nics;
+        if (clock.now() >= deadline)
+            throw new CheckFailure(`no NIC of the probe cluster appeared within ${PROBE_TIMEOUT_MS / 60_000} min`);
+        rt.logger.info(`waiting for the probe cluster's NICs (${cluster.state ?? '?'})`);
+        await clock.sleep(Math.min(rt.timing.networkPollIntervalMs, deadline - clock.now()));
+    }
+}
+async function probeNics(arm, mrg, clusterId) {
+    const what = 'the VMs and NICs of the managed resource group';
+    const vms = await read(arm, what, mrg.id, () => arm.listVms(mrg));
+    const mine = new Set(vms.filter((vm) => vm.tags?.ClusterId === clusterId).map((vm) => String(vm.id).toLowerCase()));
+    if (mine.size === 0)
+        return [];
+    const nics = await read(arm, what, mrg.id, () => arm.listNics(mrg));
+    return nics.filter((n) => mine.has(String(n.virtualMachine?.id ?? '').toLowerCase()) &&
+        (n.ipConfigurations ?? []).some((c) => c.privateIPAddress));
+}
+/** Each IP of a NIC, checked against the prefixes of the workspace subnet it is attached to. */
+function ipsOf(nic, network) {
+    return (nic.ipConfigurations ?? [])
+        .filter((c) => c.privateIPAddress)
+        .map((c) => {
+        const subnetId = String(c.subnet?.id ?? '');
+        const subnet = network.subnets.find((s) => s.id.toLowerCase() === subnetId.toLowerCase());
+        const ip = c.privateIPAddress;
+        return {
+            nic: String(nic.name ?? nameOf(String(nic.id))),
+            ip,
+            subnet: subnet?.name ?? (subnetId ? nameOf(subnetId) : '?'),
+            inRange: subnet !== undefined && inPrefixes(ip, subnet.prefixes),
+        };
+    });
+}
+function inPrefixes(ip, prefixes) {
+    const list = new external_node_net_.BlockList();
+    for (const p of prefixes) {
+        const [base, bits] = p.split('/');
+        const type = base.includes(':') ? 'ipv6' : 'ipv4';
+        list.addSubnet(base, Number(bits), type);
+    }
+    return list.check(ip, ip.includes(':') ? 'ipv6' : 'ipv4');
+}
+
+;// CONCATENATED MODULE: ./src/engine/network-mode.ts
+
+
+
+
+/**
+ * `network`: the subnet check on its own (exit 0 only when every subnet is empty), or with
+ * --verify-ranges the after-the-change check (exit 0 only when the probe's NICs lie in range).
  */
 async function network(rt, startedAt) {
-    const arm = await armClientFor(rt.arm, rt.workspaceUrl);
+    const arm = await armClientFor(rt.arm, rt.workspaceUrl, rt.settings.face);
     let result;
     if (arm instanceof ArmClient) {
         result = await rt.logger.group('Subnets', () => checkSubnets(arm, networkTarget(rt)));
+        // The probe creates a cluster: a dry run (the reusable workflow's plan job, before anyone
+        // approved) only says it would, so the write happens in the approved job or not at all.
+        if (rt.settings.verifyRanges && rt.settings.dryRun && result.status === 'checked') {
+            rt.logger.info('dry run: --verify-ranges would start one single-node cluster tagged databricks-halt: probe, ' +
+                'check its NICs against the subnets, and delete it; nothing started.');
+        }
+        else if (rt.settings.verifyRanges && result.status === 'checked') {
+            const checked = result;
+            result.probe = await rt.logger.group('Probe', () => verifyRanges(rt, arm, checked));
+        }
     }
     else
         result = arm;
     const warnings = logNetwork(rt, result);
     const report = finishReport({ ...reportHeader(rt, 'network', startedAt), items: [], warnings });
-    const ok = result.status === 'checked' && result.verdict === 'empty';
+    const probed = rt.settings.dryRun
+        ? result.status === 'checked'
+        : result.probe?.result === 'pass' && result.probe.deleted;
+    const ok = rt.settings.verifyRanges
+        ? probed
+        : result.status === 'checked' && result.verdict === 'empty';
     return { ...report, network: result, exitCode: ok ? 0 : 1 };
 }
 function networkTarget(rt) {
     return {
         workspaceId: rt.workspaceId,
         workspaceUrl: rt.workspaceUrl,
+        ...(rt.settings.face ? { face: rt.settings.face } : {}),
         ...(rt.settings.azureWorkspaceResourceId
             ? { resourceId: rt.settings.azureWorkspaceResourceId }
             : {}),
@@ -7179,7 +8146,18 @@ function logNetwork(rt, result) {
         rt.logger.info('subnets: empty');
     else
         rt.logger.info(`subnets: not empty: ${describeLeft(result)}`);
-    return [];
+    const probe = result.probe;
+    if (!probe)
+        return [];
+    const ips = probe.ips.map((i) => `${i.ip}${i.inRange ? '' : ' (out of range)'}`).join(', ');
+    const line = `probe ${probe.result}: ${ips || 'no NICs'} in ${probe.prefixes.join(', ')}`;
+    if (probe.result === 'pass' && probe.deleted) {
+        rt.logger.info(line);
+        return [];
+    }
+    const warning = probe.note ? `${line} · ${probe.note}` : line;
+    rt.logger.warning(warning, 'Probe');
+    return [warning];
 }
 /**
  * stop --check-subnets: after compute has drained, re-read the subnets until no NIC is attached
@@ -7187,7 +8165,7 @@ function logNetwork(rt, result) {
  * is still attached at the deadline is named and makes the stop exit 1.
  */
 async function waitForEmptySubnets(rt, timeoutMs) {
-    const arm = await armClientFor(rt.arm, rt.workspaceUrl);
+    const arm = await armClientFor(rt.arm, rt.workspaceUrl, rt.settings.face);
     if (!(arm instanceof ArmClient))
         return arm;
     const { clock } = rt.timing;
@@ -7225,9 +8203,10 @@ async function waitForEmptySubnets(rt, timeoutMs) {
 
 
 /**
- * stop: list → plan → snapshot (saved and read back) → apply by dependency → final sweep →
- * report. Every refusal happens before the snapshot is saved, and nothing is changed unless the
- * save succeeded; the sweep records what it finds before halting it, the same way.
+ * stop: list → plan → snapshot (saved and read back) → apply by dependency, access removal beside
+ * it → compute sweep → final sweep → report. Every refusal happens before the snapshot is saved,
+ * and nothing is changed unless the save succeeded; a sweep records what it finds before halting
+ * it, the same way.
  */
 async function stop(given, startedAt, saved) {
     const { inventory, failures } = await given.logger.group('List', () => listAll(given));
@@ -7259,19 +8238,27 @@ async function stop(given, startedAt, saved) {
             ? await writePlan(rt, rt.settings.planOut, planned)
             : undefined;
         const items = [...failures, ...planned, ...unchanged];
-        return finishReport({ ...base, items, ...(planOut ? { planOut } : {}) });
+        const census = stopCensus(inventory, items);
+        return finishReport({ ...base, items, census, ...(planOut ? { planOut } : {}) });
     }
     const mergedFrom = prior ? [prior.entry.name] : [];
     const first = await saveSnapshot(rt, records, mergedFrom, now);
     rt.logger.info(`Snapshot saved: ${first.ref} (${records.length} items)`);
-    const applied = await rt.logger.group('Halt', () => withProgress(rt.logger, rt.clock, 'Halt', (progress) => applyStop(rt, plan, inventory, progress)));
-    const items = [...failures, ...applied, ...unchanged];
+    const halted = await rt.logger.group('Halt', () => withProgress(rt.logger, rt.clock, 'Halt', (progress) => haltAndSweep(rt, plan, inventory, progress, { entry: first, records, mergedFrom })));
+    // What the sweeps halt is listed after the plan's items (an item a sweep found running again
+    // shows as already halted by the plan first, then changed).
+    const items = [...failures, ...halted.applied, ...unchanged];
     let snapshot = first;
-    if (rt.resources.some((r) => r.access)) {
-        const swept = await rt.logger.group('Final sweep', () => finalSweep(rt, inventory, { entry: first, records, mergedFrom }));
+    const took = (swept) => {
         items.push(...swept.items);
         warnings.push(...swept.warnings);
-        snapshot = swept.entry;
+        snapshot = swept.recording.entry;
+        return swept.recording;
+    };
+    if (rt.resources.some((r) => r.access)) {
+        // Access removal has ended: what a still-assigned user started meanwhile.
+        const latest = halted.swept ? took(halted.swept) : { entry: first, records, mergedFrom };
+        took(await rt.logger.group('Final sweep', () => sweep(rt, inventory, latest, 'Final sweep')));
     }
     const timeoutMs = rt.settings.waitMinutes * 60_000;
     const waitStart = rt.timing.clock.now();
@@ -7311,9 +8298,9 @@ function refuseBlindAssignments(rt, inventory, failures) {
     }
     throw new SafetyError(`Cannot list the permission assignments of workspace ${rt.workspaceId} (${cause}), so the ` +
         'caller cannot be protected from lock-out. The signed-in principal must be a Databricks ' +
-        'account admin (and --account-id / account-id must name its account). To halt without ' +
-        'touching access, leave out permission_assignments (--skip permission_assignments, or the ' +
-        'resources input). Nothing was changed.');
+        `account admin (and ${optionName(rt.settings.face, 'accountId')} must name its account). ` +
+        `To halt without touching access, ${skipKind(rt.settings.face, 'permission_assignments')}. ` +
+        'Nothing was changed.');
 }
 function droppedNotice(rt, item) {
     const message = `${item.kind} ${item.name} (${item.id}) is no longer as the earlier stop left it (changed by ` +
@@ -7370,13 +8357,14 @@ async function run(ctx) {
     if (rt.settings.mode === 'status')
         return status_status(rt, startedAt);
     // Said before the work and again in the report (CLI output, job summary), so it is seen.
+    const unauthenticated = unauthenticatedWarning(rt.settings.face);
     if (!rt.keys)
-        ctx.logger.warning(UNAUTHENTICATED_WARNING, 'No snapshot key');
+        ctx.logger.warning(unauthenticated, 'No snapshot key');
     const report = rt.settings.mode === 'stop'
         ? await stop(rt, startedAt, saved)
         : await restore(rt, startedAt, saved);
     if (!rt.keys)
-        report.warnings.unshift(UNAUTHENTICATED_WARNING);
+        report.warnings.unshift(unauthenticated);
     return report;
 }
 /** --plan-out and --plan only make sense for stop and restore, and not together. */
@@ -7458,30 +8446,15 @@ function parseHours(label, value) {
 
 
 
+
 /**
  * The Action's inputs as one typed object: the shared Settings the engine reads, plus what only the
  * Action needs (how to sign in, where snapshots live). Defaults are applied here too, because the
  * runner applies action.yml defaults but a local run with INPUT_* variables has none.
  */
 const ACTION_AUTH_METHODS = ['auto', 'azure-oidc', 'databricks-oidc', 'token'];
-/** Input name → Settings key, so a schema error names the input the user wrote. */
-const INPUT_OF = {
-    mode: 'mode',
-    workspaceUrl: 'workspace-url',
-    workspaceId: 'workspace-id',
-    accountId: 'account-id',
-    accountHost: 'account-host',
-    keep: 'keep-principals',
-    unkeep: 'unkeep-principals',
-    only: 'resources',
-    waitMinutes: 'wait-minutes',
-    maxConcurrency: 'max-concurrency',
-    snapshot: 'restore-from',
-    azureWorkspaceResourceId: 'azure-workspace-resource-id',
-    onDrift: 'on-drift',
-    allowHosts: 'allowed-hosts',
-    ignoreOpenSnapshot: 'ignore-open-snapshot',
-};
+/** Settings key → input name, so a schema error names the input the user wrote. */
+const INPUT_OF = ACTION_INPUTS;
 function getInputs() {
     const githubToken = input_helper_text('github-token') ?? process.env.GITHUB_TOKEN;
     if (githubToken)
@@ -7513,7 +8486,9 @@ function getInputs() {
         auth: auth.method,
         azureWorkspaceResourceId: input_helper_text('azure-workspace-resource-id'),
         checkSubnets: bool('check-subnets', false),
+        verifyRanges: bool('verify-ranges', false),
         allowHosts: input_helper_list('allowed-hosts'),
+        face: 'action',
     });
     const retentionDays = number('retention-days', 90);
     if (retentionDays < 1)
@@ -7699,9 +8674,9 @@ async function resolvePlanInput(value) {
 
 /** The Action: inputs → sign-in → engine → outputs, annotations and job summary. */
 async function main_run() {
+    const logger = new CoreLogger();
     try {
         const { settings, auth, artifacts, snapshotKeys } = getInputs();
-        const logger = new CoreLogger();
         // Before any token or ID token is requested: credentials go only to known or opted-in hosts.
         const authority = resolveAuthMethod(auth) === 'azure-oidc' ? auth.azureAuthorityHost : undefined;
         const armEndpoint = process.env.DATABRICKS_HALT_ARM_ENDPOINT?.trim() || undefined;
@@ -7722,11 +8697,12 @@ async function main_run() {
             ...(armEndpoint ? { arm: { endpoint: armEndpoint } } : {}),
         });
         core/* setOutput */.uH('plan-artifact-id', (await uploadPlan(report, artifacts.retentionDays, logger)) ?? '');
-        await publish(report, store);
+        await publish(report, store, logger);
         if (report.exitCode !== 0)
             core/* setFailed */.C1(failureMessage(report));
     }
     catch (error) {
+        logger.flush(); // a run that stopped half-way still says how many annotations it held back
         fail(error);
     }
 }

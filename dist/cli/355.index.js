@@ -1,13 +1,92 @@
-export const id = 501;
-export const ids = [501];
+export const id = 355;
+export const ids = [355];
 export const modules = {
 
-/***/ 2501:
+/***/ 355:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
 // EXTERNAL MODULE: external "node:readline/promises"
 var promises_ = __webpack_require__(6848);
+;// CONCATENATED MODULE: ./src/wording.ts
+/** Settings key → the Action's input (also how the Action names a settings error). */
+const ACTION_INPUTS = {
+    mode: 'mode',
+    workspaceUrl: 'workspace-url',
+    workspaceId: 'workspace-id',
+    accountId: 'account-id',
+    accountHost: 'account-host',
+    keep: 'keep-principals',
+    unkeep: 'unkeep-principals',
+    only: 'resources',
+    dryRun: 'dry-run',
+    force: 'force',
+    restartCompute: 'restart-compute',
+    waitMinutes: 'wait-minutes',
+    maxConcurrency: 'max-concurrency',
+    snapshot: 'restore-from',
+    azureWorkspaceResourceId: 'azure-workspace-resource-id',
+    checkSubnets: 'check-subnets',
+    plan: 'plan',
+    planMaxAgeHours: 'plan-max-age',
+    onDrift: 'on-drift',
+    allowHosts: 'allowed-hosts',
+    ignoreOpenSnapshot: 'ignore-open-snapshot',
+    auth: 'auth',
+};
+/** Settings key → the CLI's flag. */
+const CLI_FLAGS = {
+    accountId: '--account-id',
+    keep: '--keep',
+    unkeep: '--unkeep',
+    only: '--only',
+    skip: '--skip',
+    dryRun: '--dry-run',
+    force: '--force',
+    restartCompute: '--restart-compute',
+    waitMinutes: '--wait',
+    snapshot: '--snapshot',
+    azureWorkspaceResourceId: '--azure-workspace-resource-id',
+    checkSubnets: '--check-subnets',
+    plan: '--plan',
+    planOut: '--plan-out',
+    onDrift: '--on-drift',
+    ignoreOpenSnapshot: '--ignore-open-snapshot',
+    auth: '--auth',
+};
+/**
+ * An option as the face names it: `--force` / `force: true`, `--keep ops` / `keep-principals: ops`.
+ * An option only the CLI has (`--plan-out`, `--skip`) keeps its CLI name.
+ */
+function wording_option(face, key, value) {
+    const input = ACTION_INPUTS[key];
+    if (face === 'action' && input)
+        return `${input}: ${value ?? 'true'}`;
+    const flag = CLI_FLAGS[key] ?? key;
+    return value === undefined ? flag : `${flag} ${value}`;
+}
+/** An option's bare name: `--keep` / `keep-principals`. */
+function optionName(face, key) {
+    const input = ACTION_INPUTS[key];
+    return face === 'action' && input ? input : (CLI_FLAGS[key] ?? key);
+}
+/** How to run without a resource kind: `--skip KIND` / leaving it out of the resources input. */
+function skipKind(face, kind) {
+    return face === 'action' ? `leave ${kind} out of the resources input` : `--skip ${kind}`;
+}
+/** How to make a new saved plan: a dry run with --plan-out / the workflow's plan job. */
+function newPlan(face) {
+    return face === 'action'
+        ? 'run the workflow again, so its plan job (dry-run: true) makes a new plan for approval'
+        : 'make a new plan with --plan-out';
+}
+/** A run to start next: `restore --force` / `mode: restore with force: true`. */
+function command(face, mode, ...options) {
+    if (face === 'action')
+        return `mode: ${mode}${options.length ? ` with ${options.join(', ')}` : ''}`;
+    return [mode, ...options].join(' ');
+}
+
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** Errors the faces (CLI, Action) turn into exit codes. Both are thrown before any change. */
 /** Bad usage or input: unknown flag, missing id, corrupt snapshot. Exit code 2. */
@@ -411,13 +490,6 @@ function refuseCycles(edges) {
 ;// CONCATENATED MODULE: ./src/resources/resource.ts
 const KEEP_TAG = 'databricks-halt';
 const KEEP_VALUE = 'keep';
-/**
- * Thrown by a kind's write when the item is no longer there to give anything to (e.g. a principal
- * deactivated in the account): restore reports it `gone`, like a 404, and writes nothing.
- */
-class ItemGone extends Error {
-    name = 'ItemGone';
-}
 
 ;// CONCATENATED MODULE: ./src/resources/compare.ts
 
@@ -561,7 +633,8 @@ function planItem(resource, item) {
     const before = resource.recordedBefore ? resource.recordedBefore(item.state, after) : item.state;
     const change = { before: clone(before), after: clone(after) };
     const detail = `${resource.describe(change.before)} → ${resource.describe(change.after)}`;
-    return { resource, item, change, report: { ...base, outcome: 'planned', detail } };
+    const report = { ...base, outcome: 'planned', ...change, detail };
+    return { resource, item, change, report };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/apply.ts
@@ -587,7 +660,7 @@ async function applyStop(rt, entries, inventory, progress, options = { relist: t
         const mine = changes.filter((e) => e.resource === resource);
         for (const [after, planned] of byStarters(resource, mine)) {
             progress.add(resource.kind, planned.length);
-            const work = planned.map((e) => ({ item: e.item, after: e.change.after, late: false }));
+            const work = planned.map((e) => ({ item: e.item, ...e.change, late: false }));
             tasks.push({ kind: resource.kind, after, run: () => haltKind(rt, resource, work, run) });
         }
         const late = resource.late;
@@ -623,8 +696,8 @@ async function haltKind(rt, resource, work, { progress, options }) {
         return [];
     progress.start(resource.kind);
     rt.logger.info(`${resource.kind}: halting ${work.length}`);
-    const reports = await mapLimit(work, rt.settings.maxConcurrency, async ({ item, after, late }) => {
-        const base = { kind: resource.kind, id: item.id, name: item.name };
+    const reports = await mapLimit(work, rt.settings.maxConcurrency, async ({ item, before, after, late }) => {
+        const base = { kind: resource.kind, id: item.id, name: item.name, before, after };
         const change = `${resource.describe(item.state)} → ${resource.describe(after)}`;
         const detail = [change, late ? '(appeared during stop)' : '', options.note ?? '']
             .filter(Boolean)
@@ -638,7 +711,8 @@ async function haltKind(rt, resource, work, { progress, options }) {
             if (targetMissing(resource, e, item.id)) {
                 // Deleted since the listing: nothing is left to halt (restore will find it gone). Any
                 // other refusal, a 400 about another object included, is a failure (ADR 0010).
-                return { ...base, outcome: 'already_halted', detail: `no longer exists (${error})` };
+                const gone = { kind: base.kind, id: base.id, name: base.name };
+                return { ...gone, outcome: 'already_halted', detail: `no longer exists (${error})` };
             }
             rt.logger.error(`${resource.kind} ${item.name} (${item.id}): ${error}`);
             return { ...base, outcome: 'failed', detail, error };
@@ -672,7 +746,7 @@ async function lateItems(rt, resource, inventory) {
         .filter((i) => !known.has(i.id) && resource.late.accept(i))
         .map((i) => planItem(resource, i))
         .filter((e) => e.change)
-        .map((e) => ({ item: e.item, after: e.change.after, late: true }));
+        .map((e) => ({ item: e.item, ...e.change, late: true }));
 }
 /** Whether a failed write says its own target no longer exists (ADR 0010). */
 function targetMissing(resource, e, id) {
@@ -757,6 +831,10 @@ const SettingsSchema = schemas/* object */.Ikc({
     azureWorkspaceResourceId: schemas/* string */.YjP().min(1).optional(),
     /** stop: also wait (within waitMinutes) until the workspace's subnets have no NICs. */
     checkSubnets: schemas/* boolean */.zMY().default(false),
+    /** network: start a probe cluster and check its NICs lie in the subnets' current prefixes. */
+    verifyRanges: schemas/* boolean */.zMY().default(false),
+    /** Who runs it: messages name options as this face does (src/wording.ts). Absent: the CLI. */
+    face: schemas/* enum */.k5n(['cli', 'action']).optional(),
 });
 
 ;// CONCATENATED MODULE: ./src/snapshot/schema.ts
@@ -920,10 +998,15 @@ function canonicalJson(value) {
 function checksumOf(content) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(canonicalJson(content)).digest('hex')}`;
 }
-/** The warning both faces show when no key is set. */
-const UNAUTHENTICATED_WARNING = `Snapshots are not authenticated: ${SNAPSHOT_KEY_ENV} (CLI) / snapshot-key (Action) is not ` +
-    'set, so a snapshot or marker anyone edited or planted would be accepted. Set a random key as ' +
-    'a secret of the apply environment (see docs/adr/0008-snapshot-authentication.md).';
+/** The warning shown when no key is set, naming the key as the face sets it. */
+function unauthenticatedWarning(face) {
+    const key = face === 'action' ? 'the input snapshot-key' : SNAPSHOT_KEY_ENV;
+    return (`Snapshots are not authenticated: ${key} is not set, so a snapshot or marker anyone edited ` +
+        'or planted would be accepted. Set a random key as a secret of the apply environment (see ' +
+        'docs/adr/0008-snapshot-authentication.md).');
+}
+/** The CLI's wording of it. */
+const UNAUTHENTICATED_WARNING = unauthenticatedWarning('cli');
 
 ;// CONCATENATED MODULE: ./src/snapshot/codec.ts
 
@@ -1072,10 +1155,32 @@ function decodeMarker(text, source, keys) {
     }
     return parsed.data;
 }
+/**
+ * The embedded created_at and checksum, for the stores' ordering and marker matching. Unchecked:
+ * the engine decodes and (with a key) verifies the snapshot it uses, so a forged created_at that
+ * makes a snapshot "newest" only makes it the one refused. A text that does not parse gives neither (the
+ * stores then order it by their own time: file modification, artifact creation).
+ */
+function peekSnapshot(text) {
+    try {
+        const raw = JSON.parse(text);
+        const at = typeof raw?.created_at === 'string' ? Date.parse(raw.created_at) : NaN;
+        return {
+            ...(Number.isFinite(at) ? { createdAt: new Date(at).toISOString() } : {}),
+            ...(typeof raw?.checksum === 'string' ? { checksum: raw.checksum } : {}),
+        };
+    }
+    catch {
+        return {};
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/engine/census.ts
-/** Outcomes after which a stop has turned an active item off (itself, or with what owns it). */
-const STOPPED = new Set(['changed', 'unchanged']);
+/**
+ * Outcomes after which a stop has turned an active item off (itself, or with what owns it); in a
+ * dry run, `planned` is what it would turn off, so the census shows the run that would follow.
+ */
+const STOPPED = new Set(['changed', 'unchanged', 'planned']);
 /**
  * stop: active items per kind as listed, and how many are left active once the halts land (kept,
  * failed, not drained by --wait, cannot be stopped). Items that appeared during the stop (runs
@@ -1098,13 +1203,14 @@ function stopCensus(inventory, items) {
 }
 /**
  * restore: active items per kind as found, plus those the restore turned back on (a removed
- * assignment is not listed at all until the restore puts it back).
+ * assignment is not listed at all until the restore puts it back); in a dry run, would turn on.
  */
+const TURNED_ON = new Set(['changed', 'planned']);
 function restoreCensus(inventory, items) {
     const census = {};
     for (const [kind, listed] of entries(inventory)) {
         const active = new Set(listed.filter((i) => i.active).map((i) => i.id));
-        const turnedOn = items.filter((i) => i.kind === kind && i.outcome === 'changed' && !active.has(i.id)).length;
+        const turnedOn = items.filter((i) => i.kind === kind && TURNED_ON.has(i.outcome) && !active.has(i.id)).length;
         census[kind] = { before: active.size, after: active.size + turnedOn };
     }
     return census;
@@ -1114,6 +1220,7 @@ function entries(inventory) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/keep.ts
+
 
 /** Whether a --keep value names this principal: id, user name, group name, SP app id, display name. */
 function principalMatches(principal, value) {
@@ -1163,7 +1270,7 @@ function guardCaller(caller, assignments, workspaceId) {
  * (removing the group removes it too); one that is nowhere is a usage error before any change,
  * because a typo here would silently remove the very principal the user meant to keep.
  */
-async function resolveKept(values, assignments, lookupGroups, inherited = []) {
+async function resolveKept(values, assignments, lookupGroups, inherited = [], face) {
     const kept = new Map();
     const warnings = [];
     const unknown = [];
@@ -1172,7 +1279,7 @@ async function resolveKept(values, assignments, lookupGroups, inherited = []) {
         const hits = assignments.filter((a) => a.state && principalMatches(a.state.principal, value));
         const why = inherited.includes(value)
             ? `${value}, kept by the open snapshot`
-            : `--keep ${value}`;
+            : wording_option(face, 'keep', value);
         for (const hit of hits)
             kept.set(hit.id, `kept principal (${why})`);
         if (hits.length > 0)
@@ -1195,7 +1302,7 @@ async function resolveKept(values, assignments, lookupGroups, inherited = []) {
             `${found.name} directly, if it must keep access.`);
     }
     if (unknown.length > 0) {
-        throw new UsageError(`--keep ${unknown.map((u) => `"${u}"`).join(', ')} matches no principal assigned to this ` +
+        throw new UsageError(`${optionName(face, 'keep')} ${unknown.map((u) => `"${u}"`).join(', ')} matches no principal assigned to this ` +
             'workspace (by id, user name, group name, service principal application id or display ' +
             'name). Check the spelling; nothing was changed.');
     }
@@ -1203,6 +1310,7 @@ async function resolveKept(values, assignments, lookupGroups, inherited = []) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/keep-list.ts
+
 
 
 /** given ∪ inherited, de-duplicated case-insensitively (user names are), in first-seen order. */
@@ -1222,7 +1330,7 @@ function keepValues(list) {
  * Apply `--unkeep`: drop every value that names, or resolves only to, an unkept principal. An
  * `--unkeep` value that drops nothing is refused (a typo would silently keep someone).
  */
-function dropUnkept(values, unkeep, assignments) {
+function dropUnkept(values, unkeep, assignments, face) {
     if (unkeep.length === 0)
         return [...values];
     const principals = (assignments ?? []).flatMap((a) => (a.state ? [a.state.principal] : []));
@@ -1241,7 +1349,7 @@ function dropUnkept(values, unkeep, assignments) {
             unmatched.push(u);
     }
     if (unmatched.length > 0) {
-        throw new UsageError(`--unkeep ${unmatched.map((u) => `"${u}"`).join(', ')} is not in the keep list ` +
+        throw new UsageError(`${optionName(face, 'unkeep')} ${unmatched.map((u) => `"${u}"`).join(', ')} is not in the keep list ` +
             `(${values.length > 0 ? values.join(', ') : 'empty'}). Check the spelling; nothing was changed.`);
     }
     const unkept = new Set(unkeep.map((u) => u.trim().toLowerCase()));
@@ -1369,6 +1477,26 @@ function listWorkspaceUsers(workspace, request = {}, options) {
         query,
         count,
     });
+}
+/**
+ * The account's deactivated users and service principals (ids), in one filtered list per type
+ * instead of a GET per principal. Users are filtered server-side (`active eq false`: the SCIM
+ * reference lets admins filter users on `active`). For service principals that filter is not
+ * documented, so all of them are listed with only `id,active` and filtered here; accounts hold far
+ * fewer of them, one page of 10,000 in practice. Groups have no `active` flag.
+ */
+async function listInactiveAccountPrincipals(account, options) {
+    const inactive = new Set();
+    const page = { attributes: 'id,active', count: 10_000 };
+    for await (const u of listAccountScim(account, 'Users', { ...page, filter: 'active eq false' }, options)) {
+        if (u.active === false)
+            inactive.add(String(u.id));
+    }
+    for await (const sp of listAccountScim(account, 'ServicePrincipals', page, options)) {
+        if (sp.active === false)
+            inactive.add(String(sp.id));
+    }
+    return inactive;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/principal-lookup.ts
@@ -1567,6 +1695,7 @@ async function withProgress(logger, clock, phase, fn) {
 
 
 
+
 const LIST_ITEM = (resource) => ({ kind: resource.kind, id: '*', name: '(list)' });
 /**
  * List every kind in scope at the same time (they use different rate classes), with a progress
@@ -1619,15 +1748,16 @@ async function listAll(rt, resources = rt.resources, context = {}) {
 async function markKeptPrincipals(rt, inventory, guard, inherited = []) {
     const assignments = inventory.permission_assignments;
     const values = keepValues({ given: rt.settings.keep, inherited: [...inherited] });
-    const keep = dropUnkept(values, rt.settings.unkeep, assignments);
+    const keep = dropUnkept(values, rt.settings.unkeep, assignments, rt.settings.face);
     const carried = inherited.filter((v) => keep.includes(v.trim()));
     if (carried.length > 0) {
-        rt.logger.info(`Keeping ${carried.join(', ')} from the open snapshot's keep list (drop one with --unkeep).`);
+        rt.logger.info(`Keeping ${carried.join(', ')} from the open snapshot's keep list (drop one with ` +
+            `${wording_option(rt.settings.face, 'unkeep', 'NAME')}).`);
     }
     if (!assignments)
         return { warnings: [], keep };
     const lookup = groupLookup(rt);
-    const { kept, warnings } = await resolveKept(keep, assignments, lookup, inherited);
+    const { kept, warnings } = await resolveKept(keep, assignments, lookup, inherited, rt.settings.face);
     const mine = guard
         ? guardCaller(rt.caller, assignments, rt.workspaceId)
         : findCaller(rt, assignments);
@@ -1780,6 +1910,7 @@ async function appAction(workspace, name, action, options) {
 
 ;// CONCATENATED MODULE: ./src/resources/compute.ts
 
+
 /**
  * checkRecord for compute: `before` was running (`wasRunning`, default: one of the running states),
  * `after` is the stopped state, and nothing else differs. A restore only ever starts it again.
@@ -1819,13 +1950,13 @@ function decideComputeRestore(rules, record, current, options) {
     if (!options.restartCompute) {
         return {
             outcome: 'left_off',
-            detail: `left ${now} (was ${before.state}); --restart-compute starts it`,
+            detail: `left ${now} (was ${before.state}); ${wording_option(options.face, 'restartCompute')} starts it`,
         };
     }
     if (now !== rules.stoppedState) {
         return {
             outcome: 'left_off',
-            detail: `still ${now}; not started (run restore --restart-compute again later)`,
+            detail: `still ${now}; not started (run ${command(options.face, 'restore', wording_option(options.face, 'restartCompute'))} again later)`,
         };
     }
     return { outcome: 'changed', detail: `${now} → starting`, write: before };
@@ -1908,6 +2039,33 @@ async function startCluster(workspace, request, options) {
         throw e;
     }
 }
+/** POST /api/2.1/clusters/create → {cluster_id}; the cluster starts PENDING. */
+function createCluster(workspace, request, options) {
+    return workspace.post(`${clusters_BASE}/create`, request, { rateClass: 'clusters', ...options });
+}
+/**
+ * POST /api/2.1/clusters/permanent-delete: terminates the cluster and removes it for good (no
+ * longer listed, no action possible). Only ever sent for this tool's own probe clusters.
+ */
+async function permanentDeleteCluster(workspace, request, options) {
+    await workspace.post(`${clusters_BASE}/permanent-delete`, request, { rateClass: 'clusters', ...options });
+}
+/** GET /api/2.1/clusters/spark-versions. */
+async function sparkVersions(workspace, options) {
+    const body = await workspace.get(`${clusters_BASE}/spark-versions`, {}, {
+        rateClass: 'clusters',
+        ...options,
+    });
+    return body.versions ?? [];
+}
+/** GET /api/2.1/clusters/list-node-types. */
+async function listNodeTypes(workspace, options) {
+    const body = await workspace.get(`${clusters_BASE}/list-node-types`, {}, {
+        rateClass: 'clusters',
+        ...options,
+    });
+    return body.node_types ?? [];
+}
 
 ;// CONCATENATED MODULE: ./src/resources/clusters.ts
 
@@ -1921,6 +2079,16 @@ const MANAGED = {
 };
 /** Clusters owned by a run or a pipeline: never started again by hand. */
 const OWNED = new Set(['JOB', 'PIPELINE', 'PIPELINE_MAINTENANCE']);
+/**
+ * The after-the-change probe (`network --verify-ranges`) tags its cluster so: a stop, restore or
+ * status leaves it alone (never recorded, never started again, not drift); the probe deletes it.
+ */
+const PROBE_TAG = { key: 'databricks-halt', value: 'probe' };
+const PROBE_NAME_PREFIX = 'databricks-halt-probe-';
+const PROBE_REASON = 'probe cluster of network --verify-ranges (it deletes it)';
+function isProbeCluster(c) {
+    return c.custom_tags?.[PROBE_TAG.key] === PROBE_TAG.value;
+}
 const clusters_RUNNING = new Set(['PENDING', 'RUNNING', 'RESTARTING', 'RESIZING']);
 const DOWN = new Set(['TERMINATED', 'TERMINATING']);
 const clusters_rules = { noun: 'cluster', running: clusters_RUNNING, stoppedState: 'TERMINATED' };
@@ -1934,7 +2102,13 @@ function clusters_observe(c) {
         state: { state, ...(OWNED.has(source) ? { owner: source } : {}) },
         active: state !== 'TERMINATED',
         detail: `${state}${source ? ` (${source})` : ''}`,
-        ...(hasKeepTag(c.custom_tags) ? { kept: KEEP_REASON } : managed ? { handledBy: managed } : {}),
+        ...(hasKeepTag(c.custom_tags)
+            ? { kept: KEEP_REASON }
+            : isProbeCluster(c)
+                ? { kept: PROBE_REASON }
+                : managed
+                    ? { handledBy: managed }
+                    : {}),
         raw: { jobId: c.default_tags?.JobId },
     };
 }
@@ -2658,16 +2832,23 @@ function principalKind(p) {
         return 'service principal';
     return 'user';
 }
-function permission_assignments_observe(a) {
+function permission_assignments_observe(a, inactive) {
     const permissions = [...(a.permissions ?? [])].sort();
     const principal = clone(a.principal);
     const unwritable = permissions.filter((p) => !WRITABLE.has(p));
+    const known = inactive !== undefined && principalKind(principal) !== 'group';
+    const principalActive = known ? !inactive.has(principal.principal_id) : undefined;
     return {
         id: principal.principal_id,
         name: principalName(principal),
-        state: { principal, permissions },
+        state: {
+            principal,
+            permissions,
+            ...(principalActive === undefined ? {} : { principal_active: principalActive }),
+        },
         active: true,
-        detail: `${principalKind(principal)} ${permissions.join(',') || '(none)'}`,
+        detail: `${principalKind(principal)} ${permissions.join(',') || '(none)'}` +
+            (principalActive === false ? ' (deactivated in the account)' : ''),
         // The service flags some assignments with an error, and UNKNOWN cannot be written back: we
         // could remove them but never restore them, so they are left alone and reported.
         ...(a.error
@@ -2684,8 +2865,11 @@ const permissionAssignments = {
     access: true,
     async list(ctx) {
         try {
-            const assignments = await listPermissionAssignments(account(ctx.clients), ctx.workspaceId);
-            return assignments.map(permission_assignments_observe);
+            const [assignments, inactive] = await Promise.all([
+                listPermissionAssignments(account(ctx.clients), ctx.workspaceId),
+                inactivePrincipals(ctx),
+            ]);
+            return assignments.map((a) => permission_assignments_observe(a, inactive));
         }
         catch (e) {
             if (isNotFederated(e))
@@ -2697,6 +2881,17 @@ const permissionAssignments = {
     // Only what a PUT can write back is recorded (UNKNOWN is listed but cannot be sent).
     recordedBefore: (state) => state === null ? null : { ...state, permissions: writable(state.permissions) },
     checkRecord: (record) => checkAssignmentRecord(record),
+    // One filtered account list per principal type, so the dry run shows them too.
+    async goneNow(ctx, records) {
+        const inactive = await listInactiveAccountPrincipals(account(ctx.clients));
+        const gone = new Map();
+        for (const record of records) {
+            const reason = deactivatedSince(record, inactive);
+            if (reason)
+                gone.set(record.id, reason);
+        }
+        return gone;
+    },
     async halt(ctx, item) {
         await deletePermissionAssignment(account(ctx.clients), ctx.workspaceId, item.id);
     },
@@ -2706,7 +2901,7 @@ const permissionAssignments = {
         if (before === null)
             return { outcome: 'unchanged', detail: 'nothing recorded' };
         const now = current?.state ?? null;
-        const target = { ...before, permissions: writable(before.permissions) };
+        const target = { principal: before.principal, permissions: writable(before.permissions) };
         if (now !== null && deepEqual(writable(now.permissions), target.permissions)) {
             return { outcome: 'unchanged', detail: `already ${before.permissions.join(',')}` };
         }
@@ -2717,9 +2912,11 @@ const permissionAssignments = {
                 detail: `assigned ${now.permissions.join(',')} during the halt (was ${before.permissions.join(',')}); left as is`,
             };
         }
+        // Said out loud: the plan's reviewer sees that an inactive principal gets its assignment back.
+        const dormant = before.principal_active === false ? ' (deactivated before the halt)' : '';
         return {
             outcome: 'changed',
-            detail: `${now === null ? 'not assigned' : now.permissions.join(',')} → ${target.permissions.join(',')}`,
+            detail: `${now === null ? 'not assigned' : now.permissions.join(',')} → ${target.permissions.join(',')}${dormant}`,
             write: target,
         };
     },
@@ -2727,8 +2924,7 @@ const permissionAssignments = {
         if (value === null)
             return;
         const permissions = writable(value.permissions);
-        // Never give access back to someone the account has deactivated since (a 404 = deleted).
-        await requireActive(account(ctx.clients), value.principal);
+        // Deactivated principals were sorted out by goneNow; a deleted one fails here (targetMissing).
         await updatePermissionAssignment(account(ctx.clients), ctx.workspaceId, record.id, permissions);
     },
     // "Principal not found in account." names no id, but a PUT has one principal: the target.
@@ -2758,23 +2954,55 @@ function checkAssignmentRecord(record) {
     const other = permissions.filter((p) => typeof p !== 'string' || !WRITABLE.has(p));
     if (other.length > 0)
         return `before.permissions: ${other.join(',')} is not USER or ADMIN`;
+    const extra = Object.keys(before).filter((k) => !BEFORE_FIELDS.has(k));
+    if (extra.length > 0)
+        return `before.${extra[0]}: not a field a stop records`;
+    return checkPrincipalActive(before);
+}
+const BEFORE_FIELDS = new Set(['principal', 'permissions', 'principal_active']);
+/** `principal_active` is a boolean, and only on users and service principals (groups have none). */
+function checkPrincipalActive(before) {
+    if (!('principal_active' in before))
+        return undefined;
+    const flag = before.principal_active;
+    if (typeof flag !== 'boolean')
+        return 'before.principal_active: must be true or false';
+    if (principalKind(before.principal) === 'group')
+        return 'before.principal_active: a group has no active flag';
     return undefined;
 }
-function scimKindOf(p) {
-    if (p.group_name !== undefined)
-        return 'Groups';
-    if (p.service_principal_name !== undefined)
-        return 'ServicePrincipals';
-    return 'Users';
+/**
+ * The account's deactivated users and service principals, for a stop to record; undefined (not
+ * known: restore then treats them as it did before it was recorded) with a warning if unreadable.
+ */
+async function inactivePrincipals(ctx) {
+    // Only a stop records it; restore asks once in goneNow, and its verify re-lists for free.
+    if (ctx.settings.mode !== 'stop')
+        return undefined;
+    try {
+        return await listInactiveAccountPrincipals(account(ctx.clients));
+    }
+    catch (e) {
+        ctx.logger.warning(`Cannot list the account's deactivated principals (${errorText(e)}); a restore will not ` +
+            're-assign principals that are inactive then, even those already inactive now.');
+        return undefined;
+    }
 }
-/** Throws ItemGone for a deactivated user or service principal; a deleted one answers 404. */
-async function requireActive(account, principal) {
-    const kind = scimKindOf(principal);
-    if (kind === 'Groups')
-        return;
-    const found = (await getAccountScim(account, kind, principal.principal_id));
-    if (found.active === false)
-        throw new ItemGone(`${principalName(principal)} is deactivated in the account; not re-assigned`);
+/**
+ * Why a recorded principal is not to be re-assigned, or undefined. Inactive now is `gone` unless
+ * the record says it was already inactive at stop: then the stop took its assignment away and
+ * restore gives exactly that back. A record without the flag (older snapshot) keeps the old rule.
+ */
+function deactivatedSince(record, inactive) {
+    const before = record.before;
+    if (before === null || principalKind(before.principal) === 'group')
+        return undefined;
+    if (!inactive.has(record.id) || before.principal_active === false)
+        return undefined;
+    return before.principal_active === true
+        ? `${principalName(before.principal)} was deactivated in the account since the stop; not re-assigned`
+        : `${principalName(before.principal)} is deactivated in the account and the snapshot does not ` +
+            'say whether it was before the stop; not re-assigned';
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/pipelines.ts
@@ -3072,6 +3300,7 @@ function refuseForgedRecords(snapshot, source) {
 
 
 
+
 /**
  * The snapshot a stop merges with and a plain restore applies: the newest snapshot of the
  * workspace, if no marker closes it. An older un-restored one behind a newer snapshot has been
@@ -3117,15 +3346,15 @@ function unreadableForStop(rt, entry, e) {
     const Refusal = e instanceof SafetyError ? SafetyError : UsageError;
     throw new Refusal(`${e.message} It is the newest snapshot of workspace ${rt.workspaceId} and not restored, ` +
         'so this stop would have to merge with it. Put an intact copy back (or restore it), or, if ' +
-        `you are sure it is not needed, run the stop again with --ignore-open-snapshot ${entry.name} ` +
-        `(Action input ignore-open-snapshot: ${entry.name}).`);
+        `you are sure it is not needed, run the stop again with ` +
+        `${wording_option(rt.settings.face, 'ignoreOpenSnapshot', entry.name)}.`);
 }
 /** --ignore-open-snapshot names only an unreadable newest snapshot; anything else is a mistake. */
 function noIgnore(rt, result) {
     const name = rt.settings.ignoreOpenSnapshot;
     if (name === undefined)
         return result;
-    throw new UsageError(`--ignore-open-snapshot ${name}: that is not an unreadable or untrusted open snapshot of ` +
+    throw new UsageError(`${wording_option(rt.settings.face, 'ignoreOpenSnapshot', name)}: that is not an unreadable or untrusted open snapshot of ` +
         `workspace ${rt.workspaceId} (it only skips the newest snapshot when that cannot be used). ` +
         'Leave the option out. Nothing was changed.');
 }
@@ -3154,17 +3383,8 @@ async function markRestored(rt, entry, snapshot) {
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
-/** Outcomes that need a person: they make a run end with exit code 1. */
-const FAILING_OUTCOMES = new Set([
-    'failed',
-    'conflict',
-    'gone',
-    'not_converged',
-]);
-
-;// CONCATENATED MODULE: ./src/engine/report-builder.ts
-
-const OUTCOMES = [
+/** Every outcome, in the order reports list them. */
+const ITEM_OUTCOMES = [
     'active',
     'inactive',
     'planned',
@@ -3180,8 +3400,18 @@ const OUTCOMES = [
     'failed',
     'not_converged',
 ];
+/** Outcomes that need a person: they make a run end with exit code 1. */
+const FAILING_OUTCOMES = new Set([
+    'failed',
+    'conflict',
+    'gone',
+    'not_converged',
+]);
+
+;// CONCATENATED MODULE: ./src/engine/report-builder.ts
+
 function countOutcomes(items) {
-    const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0]));
+    const counts = Object.fromEntries(ITEM_OUTCOMES.map((o) => [o, 0]));
     for (const item of items)
         counts[item.outcome]++;
     return counts;
@@ -3260,13 +3490,15 @@ async function stillPending(rt, pending) {
 
 ;// CONCATENATED MODULE: ./src/engine/restore-warnings.ts
 
+
 /** What the person restoring should do next, said once at the end (and logged). */
 function restoreWarnings(rt, entry, items) {
     const count = countOutcomes(items);
+    const face = rt.settings.face;
     const warnings = [];
     if (count.conflict > 0) {
         warnings.push(`${count.conflict} item(s) were changed by hand during the halt and were left as edited. ` +
-            'To put the pre-halt values back anyway, run restore --force (Action: force: true); ' +
+            `To put the pre-halt values back anyway, run ${command(face, 'restore', wording_option(face, 'force'))}; ` +
             `it acts on ${entry.name}.`);
     }
     if (count.gone > 0) {
@@ -3274,17 +3506,17 @@ function restoreWarnings(rt, entry, items) {
     }
     if (count.not_converged > 0) {
         warnings.push(`${count.not_converged} restored value(s) did not show before the deadline (permission ` +
-            `changes can take minutes). Check with show; restore --snapshot ${entry.name} ` +
-            `(Action: restore-from: ${entry.name}) can be run again safely.`);
+            `changes can take minutes). Check with ${command(face, 'show')}; ` +
+            `${command(face, 'restore', wording_option(face, 'snapshot', entry.name))} can be run again safely.`);
     }
     const compute = items.filter((i) => i.outcome === 'left_off' && i.kind !== 'job_runs').length;
     if (compute > 0 && !rt.settings.restartCompute) {
         warnings.push(`${compute} compute resource(s) that were running before the halt were left off; ` +
-            'restore --restart-compute (Action: restart-compute: true) starts them.');
+            `${command(face, 'restore', wording_option(face, 'restartCompute'))} starts them.`);
     }
     else if (compute > 0) {
         warnings.push(`${compute} compute resource(s) were still stopping and were not started; run ` +
-            'restore --restart-compute (Action: restart-compute: true) again in a few minutes.');
+            `${command(face, 'restore', wording_option(face, 'restartCompute'))} again in a few minutes.`);
     }
     for (const w of warnings)
         rt.logger.warning(w);
@@ -3402,6 +3634,7 @@ function decodePlan(text, source, keys) {
 
 
 
+
 /** A plan dated this far in the future of the workspace's clock is refused (clock skew margin). */
 const FUTURE_MARGIN_MS = 5 * 60_000;
 const NOT_IN_PLAN = 'not in the approved plan';
@@ -3419,7 +3652,7 @@ async function loadPlan(path, keys) {
 function settingsFromPlan(settings, { plan, source }) {
     if (plan.mode !== settings.mode) {
         throw new UsageError(`Plan ${source} is a ${plan.mode} plan, not a ${settings.mode} plan: run ` +
-            `\`databricks-halt ${plan.mode} --plan ${source}\`. Nothing was changed.`);
+            `${settings.face === 'action' ? command('action', plan.mode, wording_option('action', 'plan', source)) : `\`databricks-halt ${plan.mode} --plan ${source}\``}. Nothing was changed.`);
     }
     return {
         ...settings,
@@ -3436,15 +3669,16 @@ function settingsFromPlan(settings, { plan, source }) {
 function checkPlanTarget(rt, { plan, source }) {
     if (plan.workspace_id !== rt.workspaceId) {
         throw new UsageError(`Plan ${source} is for workspace ${plan.workspace_id}, not ${rt.workspaceId}. Nothing was ` +
-            'changed; make a plan of this workspace with --plan-out.');
+            `changed; ${newPlan(rt.settings.face)}, of this workspace.`);
     }
     const age = rt.workspaceNow() - Date.parse(plan.created_at);
     const maxMs = rt.settings.planMaxAgeHours * 3_600_000;
     if (age > maxMs || age < -FUTURE_MARGIN_MS) {
         const hours = (age / 3_600_000).toFixed(1);
         throw new UsageError(`Plan ${source} was made at ${plan.created_at}, ${hours} h ago by the workspace's clock; ` +
-            `--plan-max-age is ${rt.settings.planMaxAgeHours} h. The workspace may have changed ` +
-            'since: make a new plan with --plan-out and have it approved. Nothing was changed.');
+            `${optionName(rt.settings.face, 'planMaxAgeHours')} is ${rt.settings.planMaxAgeHours} h. ` +
+            `The workspace may have changed since: ${newPlan(rt.settings.face)} and have it ` +
+            'approved. Nothing was changed.');
     }
 }
 /** Write the plan of a dry run; the path is printed and goes in the report. */
@@ -3498,8 +3732,9 @@ function refuseDrift(rt, loaded, changes) {
         return;
     const names = extra.slice(0, 10).map((c) => `${c.kind} ${c.name} (${c.id})`);
     throw new UsageError(`${extra.length} item(s) are active now but ${NOT_IN_PLAN} ${loaded.source} ` +
-        `(--on-drift fail): ${names.join(', ')}${extra.length > 10 ? ', …' : ''}. Nothing was ` +
-        'changed; make a new plan, or use --on-drift include.');
+        `(${wording_option(rt.settings.face, 'onDrift', 'fail')}): ${names.join(', ')}` +
+        `${extra.length > 10 ? ', …' : ''}. Nothing was changed; ${newPlan(rt.settings.face)}, ` +
+        `or use ${wording_option(rt.settings.face, 'onDrift', 'include')}.`);
 }
 /** Mark what a stop --plan changed beyond the plan, and say so once in the warnings. */
 function markUnplanned(rt, loaded, items, warnings) {
@@ -3511,7 +3746,8 @@ function markUnplanned(rt, loaded, items, warnings) {
     const extra = marked.filter((i) => i.unplanned);
     if (extra.length > 0) {
         const names = extra.slice(0, 10).map((i) => `${i.kind} ${i.name}`);
-        const message = `${extra.length} item(s) ${NOT_IN_PLAN} were active and halted too (--on-drift include): ` +
+        const message = `${extra.length} item(s) ${NOT_IN_PLAN} were active and halted too ` +
+            `(${wording_option(rt.settings.face, 'onDrift', 'include')}): ` +
             `${names.join(', ')}${extra.length > 10 ? ', …' : ''}.`;
         rt.logger.warning(message, 'Not in the approved plan');
         warnings.push(message);
@@ -3594,7 +3830,7 @@ async function restore(rt, startedAt, saved) {
         snapshot: { ...entry, restored: entry.restored || (complete && !rt.settings.dryRun) },
         items,
         warnings: [...adminRegrants(rt, snapshot, items), ...restoreWarnings(rt, entry, items)],
-        ...(rt.settings.dryRun ? {} : { census: restoreCensus(inventory, items) }),
+        census: restoreCensus(inventory, items),
         ...(planOut ? { planOut } : {}),
         ...(saved ? { plan: appliedPlan(saved, items) } : {}),
     });
@@ -3620,12 +3856,17 @@ async function pickSnapshot(rt) {
             snapshot: await loadSnapshot(rt.store, newest, rt.workspaceId, rt.keys),
         };
     }
+    const face = rt.settings.face;
     const last = newest
-        ? ` The last snapshot, ${newest.name}, is already restored: restore --force or ` +
-            'restore --restart-compute apply follow-ups to it.'
+        ? ` The last snapshot, ${newest.name}, is already restored: ` +
+            `${command(face, 'restore', wording_option(face, 'force'))} or ` +
+            `${command(face, 'restore', wording_option(face, 'restartCompute'))} apply follow-ups to it.`
         : '';
+    const other = face === 'action'
+        ? `Name another one with ${optionName(face, 'snapshot')}.`
+        : 'Name another one with --snapshot, or check --snapshot-dir.';
     throw new UsageError(`No un-restored snapshot of workspace ${rt.workspaceId} in ${rt.store.description}.${last} ` +
-        'Name another one with --snapshot, or check --snapshot-dir.');
+        other);
 }
 /**
  * restore --plan: exactly the snapshot the plan was made from, even if a newer one exists; one
@@ -3646,17 +3887,17 @@ async function plannedSnapshot(rt, { plan, source }) {
     const snapshot = await loadSnapshot(rt.store, entry, rt.workspaceId, rt.keys);
     if (snapshot.checksum !== wanted.checksum) {
         throw new UsageError(`The snapshot plan ${source} restores, ${wanted.name}, has changed since the plan was made ` +
-            `(checksum ${snapshot.checksum}, planned ${wanted.checksum}). Nothing was changed; make ` +
-            'a new plan with --plan-out.');
+            `(checksum ${snapshot.checksum}, planned ${wanted.checksum}). Nothing was changed; ` +
+            `${newPlan(rt.settings.face)}.`);
     }
     return { entry, snapshot };
 }
 function followUpFlags(rt) {
     const flags = [
-        rt.settings.force ? '--force' : '',
-        rt.settings.restartCompute ? '--restart-compute' : '',
+        rt.settings.force ? wording_option(rt.settings.face, 'force') : '',
+        rt.settings.restartCompute ? wording_option(rt.settings.face, 'restartCompute') : '',
     ];
-    return flags.filter(Boolean).join(' ');
+    return flags.filter(Boolean).join(rt.settings.face === 'action' ? ', ' : ' ');
 }
 async function restoreKind(rt, resource, records, inventory, { expectations, progress }) {
     const mine = records.filter((r) => r.kind === resource.kind);
@@ -3666,11 +3907,15 @@ async function restoreKind(rt, resource, records, inventory, { expectations, pro
     const current = new Map(listed.map((i) => [i.id, i]));
     if (mine.length > 0)
         rt.logger.info(`${resource.kind}: restoring ${mine.length}`);
+    const gone = await goneNow(rt, resource, mine);
+    if (Array.isArray(gone))
+        return gone;
     progress.add(resource.kind, mine.length);
     progress.start(resource.kind);
     const reports = await mapLimit(mine, rt.settings.maxConcurrency, async (record) => {
         try {
-            return await restoreOne(rt, resource, record, current.get(record.id), expectations);
+            const now = current.get(record.id);
+            return await restoreOne(rt, resource, record, now, expectations, gone.get(record.id));
         }
         finally {
             progress.tick(resource.kind);
@@ -3680,8 +3925,25 @@ async function restoreKind(rt, resource, records, inventory, { expectations, pro
         rt.logger.info(`${resource.kind}: ${tally(reports, (r) => r.outcome)}`);
     return reports;
 }
-async function restoreOne(rt, resource, record, now, expectations) {
-    const options = { force: rt.settings.force, restartCompute: rt.settings.restartCompute };
+/**
+ * What the kind says is gone now (deactivated principals), read once per kind; if it cannot be
+ * read, every record of the kind fails: without it a deactivated principal could get access back.
+ */
+async function goneNow(rt, resource, mine) {
+    if (mine.length === 0 || !resource.goneNow)
+        return new Map();
+    try {
+        return await resource.goneNow(rt.resCtx, mine);
+    }
+    catch (e) {
+        const error = `cannot tell what is gone: ${errorText(e)}`;
+        rt.logger.error(`${resource.kind}: ${error}`);
+        return mine.map((r) => ({ kind: r.kind, id: r.id, name: r.name, outcome: 'failed', error }));
+    }
+}
+async function restoreOne(rt, resource, record, now, expectations, goneReason) {
+    const { force, restartCompute, face } = rt.settings;
+    const options = { force, restartCompute, ...(face ? { face } : {}) };
     const base = { kind: resource.kind, id: record.id, name: record.name };
     let decision;
     try {
@@ -3693,12 +3955,17 @@ async function restoreOne(rt, resource, record, now, expectations) {
     }
     if (decision.write === undefined)
         return { ...base, outcome: decision.outcome, detail: decision.detail };
+    if (goneReason !== undefined)
+        return { ...base, outcome: 'gone', detail: goneReason };
+    const change = { before: now?.state ?? null, after: decision.write };
     if (rt.settings.dryRun)
-        return { ...base, outcome: 'planned', detail: decision.detail };
+        return { ...base, outcome: 'planned', ...change, detail: decision.detail };
     return write(rt, resource, record, decision, now, expectations);
 }
 async function write(rt, resource, record, decision, current, expectations) {
     const base = { kind: resource.kind, id: record.id, name: record.name };
+    // As found (null: not listed, e.g. a removed assignment) → the value put back.
+    const change = { before: current?.state ?? null, after: decision.write };
     try {
         await resource.write(rt.resCtx, record, decision.write, current);
     }
@@ -3707,12 +3974,15 @@ async function write(rt, resource, record, decision, current, expectations) {
         // Deleted between the listing and the write (a job, or a principal removed from the account).
         if (targetMissing(resource, e, record.id))
             return { ...base, outcome: 'gone', detail: `no longer exists (${error})` };
-        if (e instanceof ItemGone)
-            return { ...base, outcome: 'gone', detail: error };
         rt.logger.error(`${resource.kind} ${record.name} (${record.id}): ${error}`);
-        return { ...base, outcome: 'failed', detail: decision.detail, error };
+        return { ...base, outcome: 'failed', ...change, detail: decision.detail, error };
     }
-    const report = { ...base, outcome: decision.outcome, detail: decision.detail };
+    const report = {
+        ...base,
+        outcome: decision.outcome,
+        ...change,
+        detail: decision.detail,
+    };
     if (resource.matches) {
         expectations.push({ resource, id: record.id, expected: decision.write, report });
     }
@@ -4744,6 +5014,7 @@ async function getHostMetadata(workspace, options) {
 
 
 
+
 const REAL_CLOCK = {
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -4751,8 +5022,10 @@ const REAL_CLOCK = {
 function kindsInScope(settings) {
     const only = settings.only && settings.only.length > 0 ? settings.only : RESOURCE_KINDS;
     const kinds = RESOURCE_KINDS.filter((k) => only.includes(k) && !settings.skip.includes(k));
-    if (kinds.length === 0)
-        throw new UsageError('--only/--skip leave no resource kind to act on.');
+    if (kinds.length === 0) {
+        const what = settings.face === 'action' ? 'The resources input leaves' : '--only/--skip leave';
+        throw new UsageError(`${what} no resource kind to act on.`);
+    }
     return kinds;
 }
 function checkedSettings(settings) {
@@ -4780,7 +5053,7 @@ async function setup(input) {
     checkSettingsHosts({ ...settings, workspaceUrl, accountHost });
     // The account client waits until the account id is known; the workspace client tells us it.
     const workspace = createWorkspaceClient(clientOptions(input, settings, workspaceUrl));
-    const me = await whoAmI(workspace, workspaceUrl);
+    const me = await whoAmI(workspace, workspaceUrl, settings.face);
     let accountId = settings.accountId;
     let metadataId;
     if (!accountId || !me.orgId) {
@@ -4795,8 +5068,9 @@ async function setup(input) {
         workspace,
     });
     if (needsAccount && !accountId) {
-        throw new UsageError('The account id is needed to change permission assignments: pass --account-id ' +
-            '(account console → top right), or --skip permission_assignments.');
+        throw new UsageError('The account id is needed to change permission assignments: pass ' +
+            `${optionName(settings.face, 'accountId')} (account console → top right), or ` +
+            `${skipKind(settings.face, 'permission_assignments')}.`);
     }
     const workspaceId = resolveWorkspaceId({
         given: settings.workspaceId,
@@ -4841,7 +5115,7 @@ function clientOptions(input, settings, workspaceUrl) {
         logger: input.logger,
     };
 }
-async function whoAmI(workspace, workspaceUrl) {
+async function whoAmI(workspace, workspaceUrl, face) {
     try {
         const me = await getMe(workspace);
         const caller = {
@@ -4854,7 +5128,7 @@ async function whoAmI(workspace, workspaceUrl) {
     }
     catch (e) {
         if (isUnauthenticated(e) || isPermissionDenied(e)) {
-            throw new UsageError(`Cannot sign in to ${workspaceUrl} (${errorText(e)}). Check the credentials (--auth) and ` +
+            throw new UsageError(`Cannot sign in to ${workspaceUrl} (${errorText(e)}). Check the credentials (${optionName(face, 'auth')}) and ` +
                 'that the caller has access to this workspace. Nothing was changed.');
         }
         throw e;
@@ -4902,6 +5176,7 @@ async function localUserWarnings(rt) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/show.ts
+
 
 
 
@@ -4955,7 +5230,8 @@ async function openKeepList(rt) {
         return { inherited: open?.snapshot.kept_principals ?? [], notes: [] };
     }
     catch (e) {
-        const note = `The open snapshot cannot be read (${errorText(e)}); only --keep counts as kept.`;
+        const note = `The open snapshot cannot be read (${errorText(e)}); only ` +
+            `${optionName(rt.settings.face, 'keep')} counts as kept.`;
         rt.logger.warning(note);
         return { inherited: [], notes: [note] };
     }
@@ -5161,45 +5437,74 @@ async function saveSnapshot(rt, items, mergedFrom, createdAt) {
 
 
 /**
- * The final sweep (docs/adr/0012-order-by-dependency.md): compute is stopped while access is still
- * being removed, so a user who is still assigned can start a cluster, a warehouse or a run in the
- * meantime. Once access removal has ended, list compute again and halt whatever runs now. What it
- * finds is recorded first, in a snapshot that supersedes this stop's first one (it carries every
- * record and names the first in `merged_from`, so restore marks both restored); if that save fails,
- * nothing more is halted.
+ * The halt (docs/adr/0021-compute-sweep.md): access removal runs beside everything else. When
+ * everything else is done (starters paused, compute stopped), the compute sweep lists compute
+ * again and halts what a starter started before its pause (a run fired after the listing starts
+ * its pipeline, an all-purpose cluster, a warehouse), so compute is quiet then, not only once
+ * access removal (5 requests a second) has ended. If access removal ended first, the final sweep
+ * comes at once and the compute sweep is left out. Without access removal there is nothing to wait
+ * for and no sweep, as before.
  */
-async function finalSweep(rt, inventory, recording) {
+async function haltAndSweep(rt, plan, inventory, progress, recording) {
+    const access = rt.resources.filter((r) => r.access);
+    if (access.length === 0)
+        return { applied: await applyStop(rt, plan, inventory, progress) };
+    const others = rt.resources.filter((r) => !r.access);
+    let accessRemoved = false;
+    const removing = applyStop({ ...rt, resources: access }, plan, inventory, progress).finally(() => (accessRemoved = true));
+    const computeThenSweep = async () => {
+        const applied = await applyStop({ ...rt, resources: others }, plan, inventory, progress);
+        // Access removal already over: the final sweep, right after, lists once for both.
+        if (accessRemoved)
+            return { applied };
+        return { applied, swept: await sweep(rt, inventory, recording, 'Compute sweep') };
+    };
+    const [compute, removed] = await Promise.all([computeThenSweep(), removing]);
+    const order = new Map(rt.resources.map((r, i) => [r.kind, i]));
+    const applied = [...removed, ...compute.applied].sort((a, b) => (order.get(a.kind) ?? 0) - (order.get(b.kind) ?? 0));
+    return { applied, swept: compute.swept };
+}
+/**
+ * A sweep (docs/adr/0012-order-by-dependency.md, 0021): list the compute kinds again and halt
+ * whatever runs now. The compute sweep runs once compute is stopped, for what a starter started
+ * before its pause; the final sweep once access removal has ended, for what a user who was still
+ * assigned started meanwhile. What a sweep finds is recorded first, in a snapshot that supersedes
+ * the stop's latest one (it carries every record and names the ones it covers in `merged_from`,
+ * so restore marks them all restored); if that save fails, nothing more is halted.
+ */
+async function sweep(rt, inventory, recording, name) {
     const kinds = rt.resources.filter((r) => r.sweep === true && !r.reportOnly);
     const { inventory: fresh, failures } = await listAll(rt, kinds, inventory);
     const warnings = failures.map((f) => `${f.kind}: not swept, cannot list (${f.error ?? ''}).`);
     const plan = planStop(kinds, fresh).filter((e) => e.change);
     if (plan.length === 0) {
-        rt.logger.info('Final sweep: nothing was started during the stop.');
-        return { items: [], warnings, entry: recording.entry };
+        rt.logger.info(`${name}: nothing was started during the stop.`);
+        return { items: [], warnings, recording };
     }
     const now = new Date().toISOString();
     const records = mergeRecords(recording.records, plan.map((e) => toRecord(e, now)), new Map(rt.resources.map((r) => [r.kind, r])));
+    const mergedFrom = [...recording.mergedFrom, recording.entry.name];
     let entry;
     try {
-        entry = await saveSnapshot(rt, records, [...recording.mergedFrom, recording.entry.name], now);
+        entry = await saveSnapshot(rt, records, mergedFrom, now);
     }
     catch (e) {
         const error = `not halted: ${errorText(e)}`;
-        rt.logger.error(`Final sweep: ${error}`);
+        rt.logger.error(`${name}: ${error}`);
         const items = plan.map((p) => ({ ...p.report, outcome: 'failed', error }));
-        return { items, warnings, entry: recording.entry };
+        return { items, warnings, recording };
     }
     const names = plan.slice(0, 5).map((e) => `${e.resource.kind} ${e.item.name}`);
     if (plan.length > 5)
         names.push(`${plan.length - 5} more`);
-    const message = `Final sweep: ${plan.length} started during the stop (${names.join(', ')}); ` +
+    const message = `${name}: ${plan.length} started during the stop (${names.join(', ')}); ` +
         `recorded in ${entry.name} (${records.length} items, supersedes ${recording.entry.name}) and halted.`;
     rt.logger.info(`Snapshot saved: ${entry.ref}. ${message}`);
     const items = await withProgress(rt.logger, rt.clock, 'Sweep', (progress) => applyStop({ ...rt, resources: kinds }, plan, { ...inventory, ...fresh }, progress, {
         relist: false,
         note: '(started during stop)',
     }));
-    return { items, warnings: [...warnings, message], entry };
+    return { items, warnings: [...warnings, message], recording: { entry, records, mergedFrom } };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/wait.ts
@@ -5465,12 +5770,16 @@ function nameOf(id) {
 
 
 
-const NO_SIGN_IN = 'Subnet check skipped: it reads Azure Resource Manager, which needs an Azure sign-in ' +
-    '(--auth azure-cli, azure-default, or azure-oidc in the Action).';
+
+function noSignIn(face) {
+    const how = face === 'action' ? 'auth: azure-oidc' : '--auth azure-cli or azure-default';
+    return ('Subnet check skipped: it reads Azure Resource Manager, which needs an Azure sign-in ' +
+        `(${how}).`);
+}
 /** An ARM client for the target, or the reason there is none (a `skipped` report). */
-async function armClientFor(access, workspaceUrl) {
+async function armClientFor(access, workspaceUrl, face) {
     if (!access?.credential)
-        return skipped(NO_SIGN_IN);
+        return skipped(noSignIn(face));
     const cloud = azureCloudOf(workspaceUrl);
     if (!cloud && !access.endpoint) {
         return skipped(`Subnet check skipped: ${workspaceUrl} is not an Azure Databricks workspace URL, so there is no VNet to read.`);
@@ -5585,7 +5894,7 @@ async function findWorkspace(arm, target) {
         const workspace = await read(arm, `workspace resource ${id.name}`, id.id, () => arm.getWorkspace(id));
         if (!matches(workspace, target)) {
             throw new CheckFailure(`Azure workspace ${id.id} is workspace ${workspace.workspaceId ?? '?'} ` +
-                `(${workspace.workspaceUrl ?? '?'}), not ${target.workspaceId}: check --azure-workspace-resource-id.`);
+                `(${workspace.workspaceUrl ?? '?'}), not ${target.workspaceId}: check ${optionName(target.face, 'azureWorkspaceResourceId')}.`);
         }
         return workspace;
     }
@@ -5598,7 +5907,7 @@ async function findWorkspace(arm, target) {
     }
     throw new CheckFailure(`No Microsoft.Databricks/workspaces resource for workspace ${target.workspaceId} in the ` +
         `${subscriptions.length} subscription(s) the identity can read. Give it Reader on the ` +
-        'workspace resource, or pass --azure-workspace-resource-id (input azure-workspace-resource-id).');
+        `workspace resource, or pass ${optionName(target.face, 'azureWorkspaceResourceId')}.`);
 }
 function matches(w, target) {
     if (w.workspaceId && String(w.workspaceId) === target.workspaceId)
@@ -5619,31 +5928,280 @@ function describeLeft(report) {
         .join('; ');
 }
 
-;// CONCATENATED MODULE: ./src/engine/network-mode.ts
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+;// CONCATENATED MODULE: ./src/engine/probe.ts
+
+
+
+
+
 
 
 
 /**
- * `network`: the subnet check (exit 0 only when every subnet is empty). The after-the-change
- * probe (starting a cluster to see where its NICs land) is not built yet, so it is not offered.
+ * `network --verify-ranges` (docs/adr/0018-verify-ranges-probe.md): after a VNet change, start
+ * one smallest single-node cluster tagged `databricks-halt: probe`, wait until its VMs' NICs
+ * appear in the managed resource group, check each NIC's private IP lies in the prefixes of the
+ * workspace's subnet it is attached to, then permanently delete the cluster. Whatever fails
+ * half-way, the cluster is deleted (finally); a probe an interrupted run left is removed first.
+ */
+/** How long the probe waits for its NICs (a cluster usually has its VMs within ~5 minutes). */
+const PROBE_TIMEOUT_MS = 20 * 60_000;
+const ENDED = new Set(['TERMINATING', 'TERMINATED', 'ERROR']);
+async function verifyRanges(rt, arm, network) {
+    const prefixes = network.subnets.flatMap((s) => s.prefixes);
+    const name = probeName(rt);
+    const report = {
+        result: 'fail',
+        clusterName: name,
+        ips: [],
+        prefixes,
+        leftoversRemoved: [],
+        deleted: false,
+    };
+    if (!network.vnetInjected || !network.managedResourceGroupId) {
+        report.note =
+            'The workspace is not VNet-injected: its compute runs in a VNet Azure Databricks manages, so there are no ranges of yours to verify.';
+        return report;
+    }
+    const notes = [];
+    try {
+        report.leftoversRemoved = await removeLeftovers(rt, notes);
+        const spec = await probeSpec(rt);
+        rt.logger.info(`starting probe cluster ${name} (${spec.node}, ${spec.version}, single node)`);
+        const created = await createCluster(rt.resCtx.clients.workspace, {
+            cluster_name: name,
+            spark_version: spec.version,
+            node_type_id: spec.node,
+            num_workers: 0,
+            autotermination_minutes: 10,
+            spark_conf: { 'spark.databricks.cluster.profile': 'singleNode', 'spark.master': 'local[*]' },
+            custom_tags: { [PROBE_TAG.key]: PROBE_TAG.value, ResourceClass: 'SingleNode' },
+        });
+        report.clusterId = created.cluster_id;
+        const mrg = parseResourceGroupId(network.managedResourceGroupId);
+        const nics = await waitForNics(rt, arm, mrg, created.cluster_id);
+        report.ips = nics.flatMap((nic) => ipsOf(nic, network));
+        report.result = report.ips.length > 0 && report.ips.every((i) => i.inRange) ? 'pass' : 'fail';
+        if (report.result === 'fail')
+            notes.push('a probe NIC lies outside the prefixes of the workspace subnet it is attached to');
+    }
+    catch (e) {
+        notes.push(e instanceof CheckFailure ? e.message : `probe failed: ${errorText(e)}`);
+    }
+    finally {
+        report.deleted = await removeProbe(rt, report.clusterId, name, notes);
+    }
+    if (notes.length)
+        report.note = notes.join('; ');
+    return report;
+}
+function probeName(rt) {
+    const stamp = new Date(rt.timing.clock.now()).toISOString().replace(/[-:]|\.\d+Z$/g, '');
+    return `${PROBE_NAME_PREFIX}${stamp}-${crypto.randomUUID().slice(0, 8)}`;
+}
+/**
+ * Probe clusters of earlier, interrupted runs: tagged, named as this tool names them and created
+ * by this caller. A tagged cluster someone else made is named, never deleted.
+ */
+async function removeLeftovers(rt, notes) {
+    const workspace = rt.resCtx.clients.workspace;
+    const removed = [];
+    for (const c of await collect(listClusters(workspace))) {
+        if (!isProbeCluster(c))
+            continue;
+        if (!isOurs(rt, c)) {
+            notes.push(`cluster ${c.cluster_name ?? ''} (${c.cluster_id}) is tagged ${PROBE_TAG.key}: ${PROBE_TAG.value} ` +
+                `but was not made by this tool as ${rt.caller.userName}: left alone`);
+            continue;
+        }
+        await permanentDelete(rt, c.cluster_id);
+        rt.logger.info(`removed leftover probe cluster ${c.cluster_name} (${c.cluster_id})`);
+        removed.push(`${c.cluster_name} (${c.cluster_id})`);
+    }
+    return removed;
+}
+function isOurs(rt, c) {
+    return ((c.cluster_name ?? '').startsWith(PROBE_NAME_PREFIX) &&
+        c.creator_user_name !== undefined &&
+        c.creator_user_name.toLowerCase() === rt.caller.userName.toLowerCase());
+}
+async function permanentDelete(rt, clusterId) {
+    try {
+        await permanentDeleteCluster(rt.resCtx.clients.workspace, { cluster_id: clusterId });
+    }
+    catch (e) {
+        // A retried call whose first attempt went through: the cluster is already gone.
+        if (!isNotFound(e))
+            throw e;
+    }
+}
+/**
+ * Delete the probe for good. Without an id (the create's answer was lost), find it by its
+ * unique name. If the delete fails, at least terminate it and say how to remove it.
+ */
+async function removeProbe(rt, clusterId, name, notes) {
+    const workspace = rt.resCtx.clients.workspace;
+    let ids = clusterId ? [clusterId] : [];
+    try {
+        if (!clusterId) {
+            const all = await collect(listClusters(workspace));
+            ids = all.filter((c) => c.cluster_name === name && isProbeCluster(c)).map((c) => c.cluster_id);
+        }
+        for (const id of ids)
+            await permanentDelete(rt, id);
+        if (ids.length)
+            rt.logger.info(`deleted probe cluster ${name}`);
+        return true;
+    }
+    catch (e) {
+        for (const id of ids)
+            await deleteCluster(workspace, { cluster_id: id }).catch(() => undefined);
+        notes.push(`could not delete probe cluster ${name} (${errorText(e)}); it auto-terminates after 10 ` +
+            'idle minutes and the next `databricks-halt network --verify-ranges` deletes it');
+        return false;
+    }
+}
+/** The smallest node type and newest LTS runtime, chosen as the Databricks SDKs choose them. */
+async function probeSpec(rt) {
+    const workspace = rt.resCtx.clients.workspace;
+    const [nodes, versions] = await Promise.all([listNodeTypes(workspace), sparkVersions(workspace)]);
+    const node = smallestNodeType(nodes);
+    const version = latestLts(versions);
+    if (!node)
+        throw new CheckFailure('No usable node type in clusters/list-node-types for the probe.');
+    if (!version)
+        throw new CheckFailure('No LTS runtime in clusters/spark-versions for the probe.');
+    return { node, version };
+}
+const UNAVAILABLE = new Set(['NotAvailableInRegion', 'NotEnabledOnSubscription']);
+/** SDK `Smallest`: not deprecated first, then fewest cores, least memory; no GPU, no Graviton. */
+function smallestNodeType(nodes) {
+    const usable = nodes.filter((n) => !(n.node_info?.status ?? []).some((s) => UNAVAILABLE.has(s)) &&
+        !(n.num_gpus ?? 0) &&
+        !n.is_graviton &&
+        !n.node_type_id.includes('-fleet.'));
+    usable.sort((a, b) => Number(!!a.is_deprecated) - Number(!!b.is_deprecated) ||
+        a.num_cores - b.num_cores ||
+        a.memory_mb - b.memory_mb ||
+        (a.instance_type_id ?? '').localeCompare(b.instance_type_id ?? ''));
+    return usable[0]?.node_type_id;
+}
+/** SDK `Select({LongTermSupport, Latest})`: plain (not ML, GPU, Photon…) LTS, newest first. */
+function latestLts(versions) {
+    const plain = versions.filter((v) => /^\d+\.\d+\.x-scala/.test(v.key) &&
+        !(v.name ?? '').includes('Beta') &&
+        ((v.name ?? '').includes('LTS') || v.key.includes('-esr-')));
+    const num = (key) => key.split('.x-')[0].split('.').map(Number);
+    plain.sort((a, b) => {
+        const [am, an] = num(a.key);
+        const [bm, bn] = num(b.key);
+        // Newest first; of one release, Scala 2.12 before 2.13 (as the SDK's tie-break).
+        return bm - am || bn - an || a.key.localeCompare(b.key);
+    });
+    return plain[0]?.key;
+}
+/**
+ * Until the probe's VMs (tagged with its ClusterId, as Databricks tags every cluster resource)
+ * have NICs with private IPs. A probe that ends before that fails with its termination reason.
+ */
+async function waitForNics(rt, arm, mrg, clusterId) {
+    const { clock } = rt.timing;
+    const deadline = clock.now() + PROBE_TIMEOUT_MS;
+    for (;;) {
+        const cluster = await getCluster(rt.resCtx.clients.workspace, { cluster_id: clusterId });
+        if (ENDED.has(cluster.state ?? '')) {
+            const reason = cluster.termination_reason?.code ?? cluster.state_message ?? '';
+            throw new CheckFailure(`probe cluster ended ${cluster.state}${reason ? ` (${reason})` : ''} before its NICs appeared`);
+        }
+        const nics = await probeNics(arm, mrg, clusterId);
+        if (nics.length > 0)
+            return nics;
+        if (clock.now() >= deadline)
+            throw new CheckFailure(`no NIC of the probe cluster appeared within ${PROBE_TIMEOUT_MS / 60_000} min`);
+        rt.logger.info(`waiting for the probe cluster's NICs (${cluster.state ?? '?'})`);
+        await clock.sleep(Math.min(rt.timing.networkPollIntervalMs, deadline - clock.now()));
+    }
+}
+async function probeNics(arm, mrg, clusterId) {
+    const what = 'the VMs and NICs of the managed resource group';
+    const vms = await read(arm, what, mrg.id, () => arm.listVms(mrg));
+    const mine = new Set(vms.filter((vm) => vm.tags?.ClusterId === clusterId).map((vm) => String(vm.id).toLowerCase()));
+    if (mine.size === 0)
+        return [];
+    const nics = await read(arm, what, mrg.id, () => arm.listNics(mrg));
+    return nics.filter((n) => mine.has(String(n.virtualMachine?.id ?? '').toLowerCase()) &&
+        (n.ipConfigurations ?? []).some((c) => c.privateIPAddress));
+}
+/** Each IP of a NIC, checked against the prefixes of the workspace subnet it is attached to. */
+function ipsOf(nic, network) {
+    return (nic.ipConfigurations ?? [])
+        .filter((c) => c.privateIPAddress)
+        .map((c) => {
+        const subnetId = String(c.subnet?.id ?? '');
+        const subnet = network.subnets.find((s) => s.id.toLowerCase() === subnetId.toLowerCase());
+        const ip = c.privateIPAddress;
+        return {
+            nic: String(nic.name ?? nameOf(String(nic.id))),
+            ip,
+            subnet: subnet?.name ?? (subnetId ? nameOf(subnetId) : '?'),
+            inRange: subnet !== undefined && inPrefixes(ip, subnet.prefixes),
+        };
+    });
+}
+function inPrefixes(ip, prefixes) {
+    const list = new external_node_net_.BlockList();
+    for (const p of prefixes) {
+        const [base, bits] = p.split('/');
+        const type = base.includes(':') ? 'ipv6' : 'ipv4';
+        list.addSubnet(base, Number(bits), type);
+    }
+    return list.check(ip, ip.includes(':') ? 'ipv6' : 'ipv4');
+}
+
+;// CONCATENATED MODULE: ./src/engine/network-mode.ts
+
+
+
+
+/**
+ * `network`: the subnet check on its own (exit 0 only when every subnet is empty), or with
+ * --verify-ranges the after-the-change check (exit 0 only when the probe's NICs lie in range).
  */
 async function network(rt, startedAt) {
-    const arm = await armClientFor(rt.arm, rt.workspaceUrl);
+    const arm = await armClientFor(rt.arm, rt.workspaceUrl, rt.settings.face);
     let result;
     if (arm instanceof ArmClient) {
         result = await rt.logger.group('Subnets', () => checkSubnets(arm, networkTarget(rt)));
+        // The probe creates a cluster: a dry run (the reusable workflow's plan job, before anyone
+        // approved) only says it would, so the write happens in the approved job or not at all.
+        if (rt.settings.verifyRanges && rt.settings.dryRun && result.status === 'checked') {
+            rt.logger.info('dry run: --verify-ranges would start one single-node cluster tagged databricks-halt: probe, ' +
+                'check its NICs against the subnets, and delete it; nothing started.');
+        }
+        else if (rt.settings.verifyRanges && result.status === 'checked') {
+            const checked = result;
+            result.probe = await rt.logger.group('Probe', () => verifyRanges(rt, arm, checked));
+        }
     }
     else
         result = arm;
     const warnings = logNetwork(rt, result);
     const report = finishReport({ ...reportHeader(rt, 'network', startedAt), items: [], warnings });
-    const ok = result.status === 'checked' && result.verdict === 'empty';
+    const probed = rt.settings.dryRun
+        ? result.status === 'checked'
+        : result.probe?.result === 'pass' && result.probe.deleted;
+    const ok = rt.settings.verifyRanges
+        ? probed
+        : result.status === 'checked' && result.verdict === 'empty';
     return { ...report, network: result, exitCode: ok ? 0 : 1 };
 }
 function networkTarget(rt) {
     return {
         workspaceId: rt.workspaceId,
         workspaceUrl: rt.workspaceUrl,
+        ...(rt.settings.face ? { face: rt.settings.face } : {}),
         ...(rt.settings.azureWorkspaceResourceId
             ? { resourceId: rt.settings.azureWorkspaceResourceId }
             : {}),
@@ -5661,7 +6219,18 @@ function logNetwork(rt, result) {
         rt.logger.info('subnets: empty');
     else
         rt.logger.info(`subnets: not empty: ${describeLeft(result)}`);
-    return [];
+    const probe = result.probe;
+    if (!probe)
+        return [];
+    const ips = probe.ips.map((i) => `${i.ip}${i.inRange ? '' : ' (out of range)'}`).join(', ');
+    const line = `probe ${probe.result}: ${ips || 'no NICs'} in ${probe.prefixes.join(', ')}`;
+    if (probe.result === 'pass' && probe.deleted) {
+        rt.logger.info(line);
+        return [];
+    }
+    const warning = probe.note ? `${line} · ${probe.note}` : line;
+    rt.logger.warning(warning, 'Probe');
+    return [warning];
 }
 /**
  * stop --check-subnets: after compute has drained, re-read the subnets until no NIC is attached
@@ -5669,7 +6238,7 @@ function logNetwork(rt, result) {
  * is still attached at the deadline is named and makes the stop exit 1.
  */
 async function waitForEmptySubnets(rt, timeoutMs) {
-    const arm = await armClientFor(rt.arm, rt.workspaceUrl);
+    const arm = await armClientFor(rt.arm, rt.workspaceUrl, rt.settings.face);
     if (!(arm instanceof ArmClient))
         return arm;
     const { clock } = rt.timing;
@@ -5707,9 +6276,10 @@ async function waitForEmptySubnets(rt, timeoutMs) {
 
 
 /**
- * stop: list → plan → snapshot (saved and read back) → apply by dependency → final sweep →
- * report. Every refusal happens before the snapshot is saved, and nothing is changed unless the
- * save succeeded; the sweep records what it finds before halting it, the same way.
+ * stop: list → plan → snapshot (saved and read back) → apply by dependency, access removal beside
+ * it → compute sweep → final sweep → report. Every refusal happens before the snapshot is saved,
+ * and nothing is changed unless the save succeeded; a sweep records what it finds before halting
+ * it, the same way.
  */
 async function stop(given, startedAt, saved) {
     const { inventory, failures } = await given.logger.group('List', () => listAll(given));
@@ -5741,19 +6311,27 @@ async function stop(given, startedAt, saved) {
             ? await writePlan(rt, rt.settings.planOut, planned)
             : undefined;
         const items = [...failures, ...planned, ...unchanged];
-        return finishReport({ ...base, items, ...(planOut ? { planOut } : {}) });
+        const census = stopCensus(inventory, items);
+        return finishReport({ ...base, items, census, ...(planOut ? { planOut } : {}) });
     }
     const mergedFrom = prior ? [prior.entry.name] : [];
     const first = await saveSnapshot(rt, records, mergedFrom, now);
     rt.logger.info(`Snapshot saved: ${first.ref} (${records.length} items)`);
-    const applied = await rt.logger.group('Halt', () => withProgress(rt.logger, rt.clock, 'Halt', (progress) => applyStop(rt, plan, inventory, progress)));
-    const items = [...failures, ...applied, ...unchanged];
+    const halted = await rt.logger.group('Halt', () => withProgress(rt.logger, rt.clock, 'Halt', (progress) => haltAndSweep(rt, plan, inventory, progress, { entry: first, records, mergedFrom })));
+    // What the sweeps halt is listed after the plan's items (an item a sweep found running again
+    // shows as already halted by the plan first, then changed).
+    const items = [...failures, ...halted.applied, ...unchanged];
     let snapshot = first;
-    if (rt.resources.some((r) => r.access)) {
-        const swept = await rt.logger.group('Final sweep', () => finalSweep(rt, inventory, { entry: first, records, mergedFrom }));
+    const took = (swept) => {
         items.push(...swept.items);
         warnings.push(...swept.warnings);
-        snapshot = swept.entry;
+        snapshot = swept.recording.entry;
+        return swept.recording;
+    };
+    if (rt.resources.some((r) => r.access)) {
+        // Access removal has ended: what a still-assigned user started meanwhile.
+        const latest = halted.swept ? took(halted.swept) : { entry: first, records, mergedFrom };
+        took(await rt.logger.group('Final sweep', () => sweep(rt, inventory, latest, 'Final sweep')));
     }
     const timeoutMs = rt.settings.waitMinutes * 60_000;
     const waitStart = rt.timing.clock.now();
@@ -5793,9 +6371,9 @@ function refuseBlindAssignments(rt, inventory, failures) {
     }
     throw new SafetyError(`Cannot list the permission assignments of workspace ${rt.workspaceId} (${cause}), so the ` +
         'caller cannot be protected from lock-out. The signed-in principal must be a Databricks ' +
-        'account admin (and --account-id / account-id must name its account). To halt without ' +
-        'touching access, leave out permission_assignments (--skip permission_assignments, or the ' +
-        'resources input). Nothing was changed.');
+        `account admin (and ${optionName(rt.settings.face, 'accountId')} must name its account). ` +
+        `To halt without touching access, ${skipKind(rt.settings.face, 'permission_assignments')}. ` +
+        'Nothing was changed.');
 }
 function droppedNotice(rt, item) {
     const message = `${item.kind} ${item.name} (${item.id}) is no longer as the earlier stop left it (changed by ` +
@@ -5852,13 +6430,14 @@ async function run(ctx) {
     if (rt.settings.mode === 'status')
         return status_status(rt, startedAt);
     // Said before the work and again in the report (CLI output, job summary), so it is seen.
+    const unauthenticated = unauthenticatedWarning(rt.settings.face);
     if (!rt.keys)
-        ctx.logger.warning(UNAUTHENTICATED_WARNING, 'No snapshot key');
+        ctx.logger.warning(unauthenticated, 'No snapshot key');
     const report = rt.settings.mode === 'stop'
         ? await stop(rt, startedAt, saved)
         : await restore(rt, startedAt, saved);
     if (!rt.keys)
-        report.warnings.unshift(UNAUTHENTICATED_WARNING);
+        report.warnings.unshift(unauthenticated);
     return report;
 }
 /** --plan-out and --plan only make sense for stop and restore, and not together. */
@@ -6263,7 +6842,7 @@ class DirectoryStore {
         const name = (0,external_node_path_.basename)(path);
         const parent = (0,external_node_path_.basename)((0,external_node_path_.dirname)(path));
         const info = await (0,external_node_fs_promises_.stat)(path);
-        const inside = info.size <= MAX_SNAPSHOT_BYTES ? peek(await (0,external_node_fs_promises_.readFile)(path, 'utf8')) : {};
+        const inside = info.size <= MAX_SNAPSHOT_BYTES ? peekSnapshot(await (0,external_node_fs_promises_.readFile)(path, 'utf8')) : {};
         const hex = inside.checksum?.replace(/^sha256:/, '');
         return {
             ref: path,
@@ -6272,23 +6851,6 @@ class DirectoryStore {
             createdAt: inside.createdAt ?? info.mtime.toISOString(),
             restored: legacyMarker || Boolean(hex && closed?.has(hex)),
         };
-    }
-}
-/**
- * The embedded created_at and checksum, for ordering and matching markers. Unchecked: the codec
- * checks the snapshot that is used. A file that does not parse is ordered by its modification time.
- */
-function peek(text) {
-    try {
-        const raw = JSON.parse(text);
-        const at = typeof raw?.created_at === 'string' ? Date.parse(raw.created_at) : NaN;
-        return {
-            ...(Number.isFinite(at) ? { createdAt: new Date(at).toISOString() } : {}),
-            ...(typeof raw?.checksum === 'string' ? { checksum: raw.checksum } : {}),
-        };
-    }
-    catch {
-        return {};
     }
 }
 async function isFile(path) {
@@ -6331,6 +6893,310 @@ async function syncDir(dir) {
     finally {
         await handle?.close();
     }
+}
+
+;// CONCATENATED MODULE: ./src/report-json.ts
+
+
+
+
+/**
+ * The JSON report (`--output json`, the Action's `report` file): one format for both faces, made
+ * by `toJsonReport` alone (docs/adr/0019-json-report.md). snake_case like the Databricks API, the
+ * snapshot and the plan; `schema_version` is bumped on any change a reader of the previous version
+ * would misread (a field removed, renamed or given another meaning; adding one is not a bump).
+ * schemas/report.schema.json is generated from ReportJsonSchema (`npm run schemas`).
+ */
+const REPORT_SCHEMA_VERSION = 1;
+const report_json_decimalId = schemas/* string */.YjP().regex(/^\d+$/);
+const kind = schemas/* enum */.k5n(RESOURCE_KINDS);
+const count = schemas/* number */.aig().int().nonnegative();
+const CountsJson = schemas/* object */.Ikc(Object.fromEntries(ITEM_OUTCOMES.map((o) => [o, count])))
+    .strict();
+const ItemJson = schemas/* object */.Ikc({
+    kind,
+    id: schemas/* string */.YjP(),
+    name: schemas/* string */.YjP(),
+    outcome: schemas/* enum */.k5n(ITEM_OUTCOMES),
+    /** The state as the run found it, in the kind's own shape (the Databricks API's fields). */
+    before: schemas/* unknown */.L5J().optional(),
+    /** The state the run set or would set (planned), in the same shape as `before`. */
+    after: schemas/* unknown */.L5J().optional(),
+    /** For people: the same change in words, e.g. "schedule UNPAUSED → PAUSED". */
+    detail: schemas/* string */.YjP().optional(),
+    error: schemas/* string */.YjP().optional(),
+    unplanned: schemas/* boolean */.zMY().optional(),
+    drift: schemas/* enum */.k5n(['came_back', 'new']).optional(),
+})
+    .strict();
+const NetworkJson = schemas/* object */.Ikc({
+    status: schemas/* enum */.k5n(['checked', 'skipped', 'failed']),
+    note: schemas/* string */.YjP().optional(),
+    verdict: schemas/* enum */.k5n(['empty', 'not_empty', 'unknown']),
+    workspace_resource_id: schemas/* string */.YjP().optional(),
+    vnet_injected: schemas/* boolean */.zMY().optional(),
+    vnet_id: schemas/* string */.YjP().optional(),
+    managed_resource_group_id: schemas/* string */.YjP().optional(),
+    subnets: schemas/* array */.YOg(schemas/* object */.Ikc({
+        role: schemas/* enum */.k5n(['host', 'container']),
+        name: schemas/* string */.YjP(),
+        id: schemas/* string */.YjP(),
+        prefixes: schemas/* array */.YOg(schemas/* string */.YjP()),
+        nics: schemas/* array */.YOg(schemas/* object */.Ikc({
+            nic: schemas/* string */.YjP(),
+            vm: schemas/* string */.YjP().optional(),
+            private_ip: schemas/* string */.YjP().optional(),
+        })
+            .strict()),
+        verdict: schemas/* enum */.k5n(['empty', 'not_empty']),
+    })
+        .strict()),
+    managed: schemas/* object */.Ikc({ vms: schemas/* number */.aig().int(), nics: schemas/* number */.aig().int() }).strict().optional(),
+    /** `network --verify-ranges`: where a fresh probe cluster's NICs landed. */
+    probe: schemas/* object */.Ikc({
+        result: schemas/* enum */.k5n(['pass', 'fail']),
+        cluster_id: schemas/* string */.YjP().optional(),
+        cluster_name: schemas/* string */.YjP(),
+        ips: schemas/* array */.YOg(schemas/* object */.Ikc({ nic: schemas/* string */.YjP(), ip: schemas/* string */.YjP(), subnet: schemas/* string */.YjP(), in_range: schemas/* boolean */.zMY() })
+            .strict()),
+        prefixes: schemas/* array */.YOg(schemas/* string */.YjP()),
+        deleted: schemas/* boolean */.zMY(),
+        leftovers_removed: schemas/* array */.YOg(schemas/* string */.YjP()),
+        note: schemas/* string */.YjP().optional(),
+    })
+        .strict()
+        .optional(),
+})
+    .strict();
+const StatusJson = schemas/* object */.Ikc({
+    halted: schemas/* boolean */.zMY(),
+    snapshot: schemas/* object */.Ikc({
+        name: schemas/* string */.YjP(),
+        created_at: schemas/* string */.YjP(),
+        created_by: schemas/* string */.YjP(),
+        kept_principals: schemas/* array */.YOg(schemas/* string */.YjP()),
+        items: schemas/* number */.aig().int(),
+    })
+        .strict()
+        .optional(),
+    drift: schemas/* number */.aig().int().optional(),
+    kinds: schemas/* partialRecord */.jgl(kind, schemas/* object */.Ikc({ came_back: schemas/* number */.aig().int(), new: schemas/* number */.aig().int() }).strict())
+        .optional(),
+})
+    .strict();
+/** The Action's link to the snapshot artifact (absent in the CLI's report). */
+const SnapshotArtifactJson = schemas/* object */.Ikc({
+    /** Artifact id (on a runner) or file path (a local trial of the Action). */
+    ref: schemas/* string */.YjP(),
+    name: schemas/* string */.YjP(),
+    run_id: schemas/* string */.YjP().optional(),
+    /** The run's page. */
+    run_url: schemas/* string */.YjP().optional(),
+    /** The artifact's download page (the `snapshot-artifact-url` output). */
+    url: schemas/* string */.YjP().optional(),
+})
+    .strict();
+const ReportJsonSchema = schemas/* object */.Ikc({
+    schema_version: schemas/* literal */.euz(REPORT_SCHEMA_VERSION),
+    tool: schemas/* literal */.euz('databricks-halt'),
+    mode: schemas/* enum */.k5n(['show', 'stop', 'restore', 'network', 'status']),
+    dry_run: schemas/* boolean */.zMY(),
+    workspace_id: report_json_decimalId,
+    workspace_url: schemas/* string */.YjP(),
+    account_id: schemas/* string */.YjP().optional(),
+    caller: schemas/* object */.Ikc({ id: schemas/* string */.YjP(), user_name: schemas/* string */.YjP(), display_name: schemas/* string */.YjP().optional() })
+        .strict()
+        .optional(),
+    started_at: schemas/* string */.YjP(),
+    finished_at: schemas/* string */.YjP(),
+    /** 0 done; 1 an item failed, conflicted, is gone or did not converge (see `counts`). */
+    exit_code: schemas/* union */.KCZ([schemas/* literal */.euz(0), schemas/* literal */.euz(1)]),
+    /** How many items ended with each outcome (every outcome, 0 included). */
+    counts: CountsJson,
+    /** Active items per kind before and after the run (a dry run: after it would have run). */
+    census: schemas/* partialRecord */.jgl(kind, schemas/* object */.Ikc({ before: schemas/* number */.aig().int(), after: schemas/* number */.aig().int() }).strict())
+        .optional(),
+    snapshot: schemas/* object */.Ikc({
+        /** Store handle: a file path (CLI) or an artifact id (Action). */
+        ref: schemas/* string */.YjP(),
+        name: schemas/* string */.YjP(),
+        created_at: schemas/* string */.YjP(),
+        restored: schemas/* boolean */.zMY(),
+    })
+        .strict()
+        .optional(),
+    snapshot_artifact: SnapshotArtifactJson.optional(),
+    plan_out: schemas/* object */.Ikc({ path: schemas/* string */.YjP(), items: schemas/* number */.aig().int(), checksum: schemas/* string */.YjP() })
+        .strict()
+        .optional(),
+    plan: schemas/* object */.Ikc({
+        path: schemas/* string */.YjP(),
+        created_at: schemas/* string */.YjP(),
+        created_by: schemas/* string */.YjP(),
+        items: schemas/* number */.aig().int(),
+        unplanned: schemas/* number */.aig().int(),
+    })
+        .strict()
+        .optional(),
+    status: StatusJson.optional(),
+    network: NetworkJson.optional(),
+    items: schemas/* array */.YOg(ItemJson),
+    warnings: schemas/* array */.YOg(schemas/* string */.YjP()),
+})
+    .strict();
+/** What a run that failed before its report prints with `--output json` (exit code 2 or 3). */
+const ErrorJsonSchema = schemas/* object */.Ikc({
+    schema_version: schemas/* literal */.euz(REPORT_SCHEMA_VERSION),
+    tool: schemas/* literal */.euz('databricks-halt'),
+    error: schemas/* object */.Ikc({ name: schemas/* string */.YjP(), message: schemas/* string */.YjP() }).strict(),
+    exit_code: schemas/* number */.aig().int(),
+})
+    .strict();
+/**
+ * The one serialiser of a report, for the CLI and the Action alike. Each mapper takes every field
+ * of its source by name and hands the rest to `noneLeft`, so a field added to Report (or to an item
+ * or the network report) without a place in the JSON report is a type error here, not a silent gap.
+ */
+function toJsonReport(report, artifact) {
+    // prettier-ignore
+    const { mode, dryRun, workspaceId, workspaceUrl, accountId, caller, startedAt, finishedAt, exitCode, counts, census, snapshot, planOut, plan, status, network, items, warnings, ...left } = report;
+    noneLeft(left);
+    return {
+        schema_version: REPORT_SCHEMA_VERSION,
+        tool: 'databricks-halt',
+        mode,
+        dry_run: dryRun,
+        workspace_id: workspaceId,
+        workspace_url: workspaceUrl,
+        ...(accountId ? { account_id: accountId } : {}),
+        ...(caller
+            ? {
+                caller: {
+                    id: caller.id,
+                    user_name: caller.userName,
+                    ...(caller.displayName ? { display_name: caller.displayName } : {}),
+                },
+            }
+            : {}),
+        started_at: startedAt,
+        finished_at: finishedAt,
+        exit_code: exitCode,
+        counts,
+        ...(census ? { census } : {}),
+        ...(snapshot
+            ? {
+                snapshot: {
+                    ref: snapshot.ref,
+                    name: snapshot.name,
+                    created_at: snapshot.createdAt,
+                    restored: snapshot.restored,
+                },
+            }
+            : {}),
+        ...(artifact ? { snapshot_artifact: artifactJson(artifact) } : {}),
+        ...(planOut ? { plan_out: planOut } : {}),
+        ...(plan
+            ? {
+                plan: {
+                    path: plan.path,
+                    created_at: plan.createdAt,
+                    created_by: plan.createdBy,
+                    items: plan.items,
+                    unplanned: plan.unplanned,
+                },
+            }
+            : {}),
+        ...(status ? { status } : {}),
+        ...(network ? { network: networkJson(network) } : {}),
+        items: items.map(itemJson),
+        warnings,
+    };
+}
+/** Compile-time only: the fields not yet mapped (must be none). */
+function noneLeft(left) {
+    void left;
+}
+/** The report as printed and written: int64 ids stay exact (src/databricks/json.ts). */
+function stringifyReport(report, artifact) {
+    return `${stringifyJson(toJsonReport(report, artifact), 2)}\n`;
+}
+function errorJson(name, message, exitCode) {
+    return {
+        schema_version: REPORT_SCHEMA_VERSION,
+        tool: 'databricks-halt',
+        error: { name, message },
+        exit_code: exitCode,
+    };
+}
+function itemJson(item) {
+    const { kind, id, name, outcome, detail, error, unplanned, drift, ...left } = item;
+    const { before, after, ...none } = left;
+    noneLeft(none);
+    return {
+        kind,
+        id,
+        name,
+        outcome,
+        // Present (null included) when the run changed or would change the item.
+        ...('before' in left ? { before } : {}),
+        ...('after' in left ? { after } : {}),
+        ...(detail !== undefined ? { detail } : {}),
+        ...(error !== undefined ? { error } : {}),
+        ...(unplanned ? { unplanned: true } : {}),
+        ...(drift ? { drift } : {}),
+    };
+}
+function artifactJson(a) {
+    return {
+        ref: a.ref,
+        name: a.name,
+        ...(a.runId ? { run_id: a.runId } : {}),
+        ...(a.runUrl ? { run_url: a.runUrl } : {}),
+        ...(a.url ? { url: a.url } : {}),
+    };
+}
+function networkJson(network) {
+    // prettier-ignore
+    const { status, note, verdict, workspaceResourceId, vnetInjected, vnetId, managedResourceGroupId, subnets, managed, probe, ...left } = network;
+    noneLeft(left);
+    return {
+        status,
+        ...(note !== undefined ? { note } : {}),
+        verdict,
+        ...(workspaceResourceId ? { workspace_resource_id: workspaceResourceId } : {}),
+        ...(vnetInjected !== undefined ? { vnet_injected: vnetInjected } : {}),
+        ...(vnetId ? { vnet_id: vnetId } : {}),
+        ...(managedResourceGroupId ? { managed_resource_group_id: managedResourceGroupId } : {}),
+        subnets: subnets.map((s) => ({
+            role: s.role,
+            name: s.name,
+            id: s.id,
+            prefixes: s.prefixes,
+            nics: s.nics.map((c) => ({
+                nic: c.nic,
+                ...(c.vm ? { vm: c.vm } : {}),
+                ...(c.privateIp ? { private_ip: c.privateIp } : {}),
+            })),
+            verdict: s.verdict,
+        })),
+        ...(managed ? { managed } : {}),
+        ...(probe ? { probe: probeJson(probe) } : {}),
+    };
+}
+function probeJson(probe) {
+    // prettier-ignore
+    const { result, clusterId, clusterName, ips, prefixes, deleted, leftoversRemoved, note, ...left } = probe;
+    noneLeft(left);
+    return {
+        result,
+        ...(clusterId ? { cluster_id: clusterId } : {}),
+        cluster_name: clusterName,
+        ips: ips.map((i) => ({ nic: i.nic, ip: i.ip, subnet: i.subnet, in_range: i.inRange })),
+        prefixes,
+        deleted,
+        leftovers_removed: leftoversRemoved,
+        ...(note !== undefined ? { note } : {}),
+    };
 }
 
 // EXTERNAL MODULE: external "node:util"
@@ -6421,6 +7287,8 @@ function distance(a, b) {
 
 
 const MODES = ['show', 'stop', 'restore', 'network', 'status'];
+/** Every command: the engine's modes, and desired-state (reads files, never a workspace). */
+const COMMANDS = [...MODES, 'desired-state'];
 /** Minutes a bare `--wait` waits: NICs can stay in the subnet ~15 minutes after compute stops. */
 const DEFAULT_WAIT_MINUTES = 20;
 /**
@@ -6461,7 +7329,11 @@ const OPTIONS = {
     auth: { type: 'string' },
     'azure-workspace-resource-id': { type: 'string' },
     'check-subnets': { type: 'boolean' },
+    'verify-ranges': { type: 'boolean' },
     'allow-host': { type: 'string', multiple: true },
+    base: { type: 'string' },
+    head: { type: 'string' },
+    summary: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean' },
     // Aliases: the Action's names for the same things (one vocabulary for both faces).
@@ -6482,13 +7354,15 @@ function parseCliArgs(argv, env = {}, defaults = {}) {
     if (positionals[0] === 'help')
         return { kind: 'help', command: helpTopic(positionals.slice(1)) };
     if (values.help) {
-        const command = MODES.includes(positionals[0])
+        const command = COMMANDS.includes(positionals[0])
             ? positionals[0]
             : undefined;
         return { kind: 'help', command: command };
     }
     if (values.version)
         return { kind: 'version' };
+    if (positionals[0] === 'desired-state')
+        return desiredStateCommand(positionals, values);
     const mode = parseMode(positionals);
     const settings = toSettings(mode, values, env, defaults);
     return {
@@ -6519,13 +7393,28 @@ function parseTimeout(value) {
         throw new UsageError(`--timeout: ${value} is not a number of seconds above 0.`);
     return seconds;
 }
+/** `desired-state [DIR]`: only its own options mean anything; the others are ignored. */
+function desiredStateCommand(positionals, v) {
+    if (positionals.length > 2) {
+        throw new UsageError(`desired-state takes one directory, got: ${positionals.slice(1).join(' ')}.`);
+    }
+    return {
+        kind: 'desired-state',
+        dir: positionals[1] ?? 'halt',
+        base: v.base || undefined,
+        head: v.head || undefined,
+        summary: v.summary || undefined,
+        quiet: v.quiet ?? false,
+    };
+}
+const COMMAND_LIST = 'show, stop, restore, network, status or desired-state';
 function helpTopic(words) {
     if (words.length === 0)
         return undefined;
     const word = words[0];
-    if (MODES.includes(word))
+    if (COMMANDS.includes(word))
         return word;
-    throw new UsageError(`No help for '${word}': use show, stop, restore, network or status.${didYouMean(word, MODES)}`);
+    throw new UsageError(`No help for '${word}': use ${COMMAND_LIST}.${didYouMean(word, COMMANDS)}`);
 }
 function targetSource(v, env, defaults) {
     if (v['workspace-url'])
@@ -6553,6 +7442,8 @@ function authNeedingUrl(argv, env) {
         return undefined;
     }
     if (values.help || values.version || positionals[0] === 'help')
+        return undefined;
+    if (positionals[0] === 'desired-state')
         return undefined;
     if (values['workspace-url'] || env.DATABRICKS_HOST)
         return undefined;
@@ -6604,14 +7495,14 @@ function normalizeWait(argv) {
 }
 function parseMode(positionals) {
     if (positionals.length === 0) {
-        throw new UsageError(`Missing command: show, stop, restore, network or status. Run 'databricks-halt --help'.`);
+        throw new UsageError(`Missing command: ${COMMAND_LIST}. Run 'databricks-halt --help'.`);
     }
     if (positionals.length > 1) {
         throw new UsageError(`Expected one command, got: ${positionals.join(' ')}.`);
     }
     const mode = positionals[0];
     if (!MODES.includes(mode)) {
-        throw new UsageError(`Unknown command '${mode}': use show, stop, restore, network or status.${didYouMean(mode, MODES)}`);
+        throw new UsageError(`Unknown command '${mode}': use ${COMMAND_LIST}.${didYouMean(mode, COMMANDS)}`);
     }
     return mode;
 }
@@ -6623,9 +7514,7 @@ function toSettings(mode, v, env, defaults) {
         workspaceUrl: normalizeWorkspaceUrl(required(v['workspace-url'] || env.DATABRICKS_HOST || defaults.workspaceUrl)),
         workspaceId: v['workspace-id'],
         accountId: v['account-id'] ?? (env.DATABRICKS_ACCOUNT_ID || undefined),
-        accountHost: v['account-host']
-            ? checkedUrl(v['account-host'], 'Account host').origin
-            : undefined,
+        accountHost: accountHost(v['account-host'] || env.DATABRICKS_HALT_ACCOUNT_HOST?.trim()),
         keep: splitList(v.keep ?? []),
         unkeep: splitList(v.unkeep ?? []),
         only: v.only ? parseKinds('--only', v.only) : undefined,
@@ -6650,6 +7539,7 @@ function toSettings(mode, v, env, defaults) {
         auth: signIn(v, env, defaults),
         azureWorkspaceResourceId: v['azure-workspace-resource-id'],
         checkSubnets: v['check-subnets'] ?? false,
+        verifyRanges: v['verify-ranges'] ?? false,
         allowHosts: splitList(v['allow-host'] ?? []),
     };
     return validate(raw);
@@ -6708,6 +7598,10 @@ function flagName(path) {
     const key = String(path[0] ?? '');
     return FLAG_NAMES[key] ?? key;
 }
+/** --account-host, else DATABRICKS_HALT_ACCOUNT_HOST; unset: the engine derives it from the URL. */
+function accountHost(value) {
+    return value ? checkedUrl(value, 'Account host').origin : undefined;
+}
 function required(value) {
     if (value)
         return value;
@@ -6720,6 +7614,302 @@ function parseNumber(flag, value) {
         throw new UsageError(`--${flag}: '${value}' is not a number.`);
     }
     return n;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/desired-state/schema.ts
+
+
+
+
+/**
+ * One `halt/<environment>.yml` file: the desired state of one workspace. Strict: an unknown key
+ * is a typo (`keep-principal`, `workspace_url`), not something to ignore.
+ */
+const DesiredStateSchema = schemas/* strictObject */.rej({
+    state: schemas/* enum */.k5n(['halted', 'running']),
+    'workspace-url': schemas/* string */.YjP().trim().min(1),
+    /** Comma-separated, or a YAML list. */
+    'keep-principals': schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* string */.YjP())]).nullish(),
+    /** Free text for the reader of the pull request; never used. */
+    reason: schemas/* string */.YjP().nullish(),
+});
+const KEYS = Object.keys(DesiredStateSchema.shape);
+/** A desired-state file that is not valid, naming the file, the field and (when known) the line. */
+class DesiredStateError extends UsageError {
+    file;
+    detail;
+    line;
+    constructor(file, detail, line) {
+        super(`${file}${line ? ` line ${line}` : ''}: ${detail}`);
+        this.file = file;
+        this.detail = detail;
+        this.line = line;
+    }
+}
+/** Parses and checks one file's text; `file` is the name errors give (e.g. halt/prod.yml). */
+function parseDesiredState(file, text) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false });
+    const syntax = doc.errors[0];
+    if (syntax) {
+        const line = lines.linePos(syntax.pos[0]).line;
+        throw new DesiredStateError(file, `not valid YAML: ${syntax.message.split('\n')[0]}`, line);
+    }
+    const raw = doc.toJS();
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new DesiredStateError(file, `must be a mapping of keys, e.g. "state: halted"`);
+    }
+    const result = DesiredStateSchema.safeParse(raw);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : String(issue.path[0]);
+    const line = lineOf(doc, key, lines);
+    throw new DesiredStateError(file, schema_describe(issue, key, raw), line);
+}
+function schema_describe(issue, key, raw) {
+    if (issue.code === 'unrecognized_keys') {
+        const hint = closest(key, KEYS);
+        return (`unknown key '${key}'.${hint ? ` Did you mean '${hint}'?` : ''} ` +
+            `Keys: ${KEYS.join(', ')}.`);
+    }
+    const value = raw[key];
+    if (value === undefined)
+        return `${key} is missing, e.g. ${EXAMPLES[key] ?? `${key}: …`}`;
+    if (key === 'state') {
+        const hint = typeof value === 'string' ? closest(value, ['halted', 'running']) : undefined;
+        return (`state must be 'halted' or 'running', not ${shown(value)}.` +
+            (hint ? ` Did you mean '${hint}'?` : ''));
+    }
+    const expected = key === 'keep-principals' ? 'a string (comma-separated) or a list of strings' : 'a string';
+    return `${key} must be ${expected}, not ${shown(value)}.`;
+}
+const EXAMPLES = {
+    state: 'state: halted (or running)',
+    'workspace-url': 'workspace-url: https://adb-1234567890123456.7.azuredatabricks.net',
+};
+function shown(value) {
+    if (typeof value === 'string')
+        return value === '' ? 'empty' : `'${value}'`;
+    if (value === null)
+        return 'empty';
+    if (Array.isArray(value))
+        return 'a list';
+    return typeof value === 'object' ? 'a mapping' : `${typeof value} ${String(value)}`;
+}
+/** The 1-based line of `key` in the document's top-level mapping. */
+function lineOf(doc, key, lines) {
+    if (!(0,dist/* isMap */.jh)(doc.contents))
+        return undefined;
+    const pair = doc.contents.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === key);
+    const offset = (0,dist/* isScalar */.jn)(pair?.key) ? pair.key.range?.[0] : undefined;
+    return offset === undefined ? undefined : lines.linePos(offset).line;
+}
+
+;// CONCATENATED MODULE: ./src/desired-state/matrix.ts
+
+
+/** This one documents the format and is never acted on. */
+const EXAMPLE = 'example.yml';
+/**
+ * Compares the files of `head` with those of `base` (none: every workspace was running, as
+ * before a first push). Only files whose text changed are listed, like `git diff`; every head
+ * file is checked, so a typo anywhere fails. A state going running → halted is a `stop`,
+ * halted → running a `restore`.
+ */
+function desiredState(head, base) {
+    const warnings = [];
+    const changes = [];
+    const names = new Set([...head.files.keys(), ...(base?.files.keys() ?? [])]);
+    const parsed = new Map();
+    for (const [name, text] of head.files) {
+        if (name !== EXAMPLE)
+            parsed.set(name, parseDesiredState(head.prefix + name, text));
+    }
+    for (const name of [...names].sort()) {
+        if (name === EXAMPLE)
+            continue;
+        const text = head.files.get(name);
+        const before = base?.files.get(name);
+        if (base && text === before)
+            continue;
+        const file = head.prefix + name;
+        const environment = (0,external_node_path_.basename)(name, '.yml');
+        const from = before === undefined ? 'running' : oldState(file, before, warnings);
+        const now = parsed.get(name);
+        if (!now) {
+            changes.push({ file, environment, from, runs: 'nothing' });
+            continue;
+        }
+        const runs = from === now.state ? 'nothing' : now.state === 'halted' ? 'stop' : 'restore';
+        const url = now['workspace-url'];
+        changes.push({ file, environment, workspaceUrl: url, from, to: now.state, runs });
+    }
+    const matrix = changes.flatMap((c) => c.runs === 'nothing'
+        ? []
+        : [
+            {
+                file: c.file,
+                environment: c.environment,
+                'workspace-url': c.workspaceUrl,
+                'keep-principals': keepOf(parsed.get((0,external_node_path_.basename)(c.file))),
+                mode: c.runs,
+            },
+        ]);
+    return { matrix, changes, warnings };
+}
+function keepOf(state) {
+    const keep = state['keep-principals'] ?? '';
+    return Array.isArray(keep) ? keep.join(', ') : keep;
+}
+/** The state a base file asked for; a base file with a typo counts as running, with a warning. */
+function oldState(file, text, warnings) {
+    try {
+        return parseDesiredState(file, text).state;
+    }
+    catch (e) {
+        warnings.push(`The base version of ${e.message} It is taken as running.`);
+        return 'running';
+    }
+}
+/** The changes as a Markdown table (the job summary of desired-state.yml). */
+function markdownSummary(changes) {
+    const rows = changes.map((c) => `| ${c.file} | ${c.environment} | ${c.workspaceUrl ?? '-'} | ${c.from} → ${c.to ?? 'deleted'} | ${c.runs} |`);
+    return [
+        '## Desired state',
+        '',
+        '| File | Environment | Workspace | Change | Will run |',
+        '| --- | --- | --- | --- | --- |',
+        ...(rows.length > 0 ? rows : ['| (no halt/*.yml changed) | | | | nothing |']),
+        '',
+    ].join('\n');
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/desired-state/read.ts
+
+
+
+
+
+const read_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/** What GitHub sends as `before` for a push that created the branch: compare with nothing. */
+const NO_COMMIT = /^0{40}$/;
+async function git(dir, args) {
+    try {
+        const { stdout } = await read_run('git', ['-C', dir, ...args], { maxBuffer: 64 * 1024 * 1024 });
+        return stdout;
+    }
+    catch (e) {
+        const stderr = e.stderr?.trim().split('\n')[0];
+        throw new UsageError(`git ${args[0]} in ${dir} failed: ${stderr || String(e)}`);
+    }
+}
+/** The files' names as the repository knows them (`halt/`), or the directory as given. */
+async function prefixOf(dir) {
+    try {
+        const { stdout } = await read_run('git', ['-C', dir, 'rev-parse', '--show-prefix']);
+        return stdout.trim();
+    }
+    catch {
+        return dir.endsWith('/') ? dir : `${dir}/`;
+    }
+}
+/** Is `rev` a commit of the repository holding `dir`? */
+async function isCommit(dir, rev) {
+    try {
+        await read_run('git', ['-C', dir, 'cat-file', '-e', `${rev}^{commit}`]);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+const isStateFile = (name) => name.endsWith('.yml') && !name.includes('/');
+/** The files at a commit; undefined when `rev` is the all-zero id or not a commit here. */
+async function readAtCommit(dir, rev) {
+    if (NO_COMMIT.test(rev) || !(await isCommit(dir, rev)))
+        return undefined;
+    const prefix = await prefixOf(dir);
+    const names = (await git(dir, ['ls-tree', '--name-only', rev, '--', '.']))
+        .split('\n')
+        .filter(isStateFile);
+    const files = new Map();
+    for (const name of names)
+        files.set(name, await git(dir, ['show', `${rev}:./${name}`]));
+    return { files, prefix };
+}
+/** The files in the working tree. */
+async function readWorkingTree(dir) {
+    let names;
+    try {
+        names = (await (0,external_node_fs_promises_.readdir)(dir)).filter(isStateFile);
+    }
+    catch (e) {
+        throw new UsageError(`Cannot read the desired-state directory ${dir}: ${e.message}`);
+    }
+    const files = new Map();
+    for (const name of names.sort())
+        files.set(name, await (0,external_node_fs_promises_.readFile)((0,external_node_path_.join)(dir, name), 'utf8'));
+    return { files, prefix: await prefixOf(dir) };
+}
+/** Exists so the head commit must be one: a typo'd --head is an error, not "no files". */
+async function readHead(dir, rev) {
+    if (rev === undefined)
+        return readWorkingTree(dir);
+    const source = await readAtCommit(dir, rev);
+    if (!source)
+        throw new UsageError(`--head ${rev} is not a commit of the repository at ${dir}.`);
+    return source;
+}
+
+;// CONCATENATED MODULE: ./src/cli/desired-state.ts
+
+
+
+
+/**
+ * `databricks-halt desired-state`: the matrix as one JSON line on stdout (for `$GITHUB_OUTPUT`),
+ * the changes on stderr and, with --summary, as Markdown. Reads files only, never a workspace.
+ */
+async function runDesiredState(command, io, logger) {
+    const head = await readHead(command.dir, command.head);
+    const base = command.base === undefined ? undefined : await readAtCommit(command.dir, command.base);
+    if (command.base !== undefined && base === undefined && !/^0+$/.test(command.base)) {
+        logger.warning(`--base ${command.base} is not a commit here: every file is compared with nothing ` +
+            '(as on the first push), so every halted workspace is stopped.');
+    }
+    const result = desiredState(head, base);
+    for (const warning of result.warnings)
+        logger.warning(warning);
+    for (const c of result.changes) {
+        logger.info(`${c.file}: ${c.from} → ${c.to ?? 'deleted'}: ${c.runs}`);
+    }
+    if (result.changes.length === 0)
+        logger.info('No desired-state file changed: nothing to run.');
+    if (command.summary)
+        await (0,external_node_fs_promises_.appendFile)(command.summary, markdownSummary(result.changes));
+    io.stdout(`${JSON.stringify(result.matrix)}\n`);
+    return 0;
+}
+/**
+ * On a GitHub runner, an invalid file is also an error annotation on its line (the runner reads
+ * workflow commands from stderr too), so the pull request shows it beside the typo.
+ */
+function annotate(e, io) {
+    if (io.env.GITHUB_ACTIONS !== 'true' || !(e instanceof DesiredStateError))
+        return;
+    const property = (v) => v
+        .replace(/%/g, '%25')
+        .replace(/[\r\n]/g, ' ')
+        .replace(/,/g, '%2C')
+        .replace(/:/g, '%3A');
+    const data = e.detail.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    const where = `file=${property(e.file)}${e.line ? `,line=${e.line}` : ''}`;
+    io.stderr(`::error ${where}::${data}\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/exit-codes.ts
@@ -6752,9 +7942,11 @@ Usage:
   databricks-halt restore --workspace-url URL [options]   put back what the last stop changed
   databricks-halt network --workspace-url URL [options]   Azure: are the workspace's subnets empty?
   databricks-halt status  --workspace-url URL [options]   is it halted, and what came back since
+  databricks-halt desired-state [DIR] [--base REV]        check halt/*.yml, print the workflow matrix
   databricks-halt help COMMAND                            that command's own help (or COMMAND --help)
 
-Every command accepts every option, so one set of options can be reused for all of them.
+Every command accepts every option, so one set of options can be reused for all of them
+(desired-state reads only files, and only its own options).
 
 Target:
   --workspace-url URL      workspace, e.g. https://adb-1234567890123456.7.azuredatabricks.net
@@ -6763,7 +7955,8 @@ Target:
   -p, --profile NAME       ~/.databrickscfg profile for the host and the sign-in
   --workspace-id ID        default: from an adb-<id>. host, else the x-databricks-org-id header
   --account-id ID          Databricks account id (default: $DATABRICKS_ACCOUNT_ID)
-  --account-host URL       default: the account host of the workspace's cloud
+  --account-host URL       default: $DATABRICKS_HALT_ACCOUNT_HOST, else the account host of the
+                           workspace's cloud
 
 What to act on:
   --keep P                 principal to keep assigned: id, user name, group name, service principal
@@ -6819,7 +8012,16 @@ Network (Azure; reads Resource Manager with the Azure sign-in: azure-cli or azur
   --azure-workspace-resource-id ID
                            /subscriptions/<id>/resourceGroups/<group>/providers/
                            Microsoft.Databricks/workspaces/<name> (default: looked up by URL)
+  --verify-ranges          network, after a VNet change: start a small probe cluster, check
+                           its NICs lie in the subnets' current prefixes, then delete it
   DATABRICKS_HALT_ARM_ENDPOINT  (environment) another Resource Manager endpoint (https)
+
+Desired state (desired-state: DIR/<environment>.yml files, default DIR: halt):
+  --base REV               compare with the files at git commit REV (default: none, so every
+                           workspace counts as running before; all zeros, as GitHub sends for a
+                           new branch, is none too)
+  --head REV               read the files at git commit REV (default: the working tree)
+  --summary FILE           append the changes as a Markdown table to FILE ($GITHUB_STEP_SUMMARY)
 
 Output:
   -o, --output FORMAT      text (default) or json: the report as JSON on stdout (progress stays
@@ -6841,6 +8043,10 @@ Exit codes:
   workspace, snapshot not signed with the key, a host that is not Databricks' or Microsoft's)
 `;
 const SUMMARIES = {
+    'desired-state': 'databricks-halt desired-state: check every DIR/<environment>.yml (state, workspace-url, ' +
+        'keep-principals, reason) and print, as JSON on stdout, the matrix of stop and restore runs ' +
+        'its changes since --base ask for. Reads no workspace. Exit 2, naming the file and the ' +
+        'field, for a file that is not valid.',
     show: 'databricks-halt show: list what is running, scheduled and assigned. Changes nothing.',
     stop: 'databricks-halt stop: save a snapshot, then halt everything not kept.',
     restore: 'databricks-halt restore: put back what the last stop changed, from its snapshot.',
@@ -6861,12 +8067,18 @@ const ONLY_FOR = {
     '-y,': ['stop', 'restore'],
     '--check-subnets': ['stop'],
     '--azure-workspace-resource-id': ['stop', 'network'],
+    '--verify-ranges': ['network'],
     '--plan-out': ['stop', 'restore'],
     '--plan': ['stop', 'restore'],
     '--plan-max-age': ['stop', 'restore'],
     '--on-drift': ['stop'],
     '--unkeep': ['stop', 'show', 'status'],
+    '--base': ['desired-state'],
+    '--head': ['desired-state'],
+    '--summary': ['desired-state'],
 };
+/** desired-state reads files, not a workspace: only these options (and their sections) apply. */
+const DESIRED_STATE_OPTIONS = ['--base', '--head', '--summary', '--quiet', '-h,', '--debug'];
 /** The whole help, or one command's: its purpose, usage, and only the options it reads. */
 function helpText(command) {
     if (command === undefined)
@@ -6878,14 +8090,32 @@ function helpText(command) {
     for (const line of options) {
         const flag = /^ {2}(\S+)/.exec(line)?.[1];
         if (flag !== undefined)
-            skipping = !(ONLY_FOR[flag] ?? [command]).includes(command);
+            skipping = !appliesTo(flag, command);
         else if (!line.startsWith('   '))
             skipping = false;
         if (!skipping)
             kept.push(line);
     }
-    const usage = `Usage:\n  databricks-halt ${command} --workspace-url URL [options]\n`;
-    return `${SUMMARIES[command]}\n\n${usage}\n${kept.join('\n')}`;
+    const usage = command === 'desired-state'
+        ? `Usage:\n  databricks-halt desired-state [DIR] [--base REV] [--head REV] [--summary FILE]\n`
+        : `Usage:\n  databricks-halt ${command} --workspace-url URL [options]\n`;
+    const body = command === 'desired-state' ? withoutEmptySections(kept) : kept;
+    return `${SUMMARIES[command]}\n\n${usage}\n${body.join('\n')}`;
+}
+function appliesTo(flag, command) {
+    if (command === 'desired-state')
+        return DESIRED_STATE_OPTIONS.includes(flag);
+    return (ONLY_FOR[flag] ?? [command]).includes(command);
+}
+/** Drops the headings of sections none of whose options were kept. */
+function withoutEmptySections(lines) {
+    const kept = lines.filter((line, i) => {
+        if (!/^\S.*:$/.test(line))
+            return true;
+        const next = lines.slice(i + 1).find((l) => l !== '');
+        return next !== undefined && next.startsWith(' ');
+    });
+    return kept.filter((line, i) => line !== '' || (i > 0 && kept[i - 1] !== ''));
 }
 
 ;// CONCATENATED MODULE: ./src/cli/confirm.ts
@@ -6974,6 +8204,21 @@ function networkHeadline(network) {
     }
     return `Network: subnets ${network.verdict.replace('_', ' ')}${where}`;
 }
+/** The probe's result as lines. */
+function probeLines(network) {
+    const p = network.probe;
+    if (!p)
+        return [];
+    const ips = p.ips.map((i) => `${i.nic} ${i.ip} in ${i.subnet}${i.inRange ? '' : ' (OUT OF RANGE)'}`);
+    return [
+        `Probe ${p.clusterName}${p.clusterId ? ` (${p.clusterId})` : ''}: ${p.result.toUpperCase()}` +
+            (p.note ? ` · ${p.note}` : ''),
+        `  IPs: ${ips.join(', ') || 'none'} · prefixes: ${p.prefixes.join(', ')}`,
+        ...(p.leftoversRemoved.length
+            ? [`  removed leftover probes: ${p.leftoversRemoved.join(', ')}`]
+            : []),
+    ];
+}
 
 ;// CONCATENATED MODULE: ./src/cli/report-text.ts
 
@@ -7012,7 +8257,7 @@ function renderReport(report, options = {}) {
     if (report.mode !== 'network')
         sections.push(report_text_summary(report));
     if (report.census)
-        sections.push(census(report.census));
+        sections.push(census(report.census, report.dryRun));
     if (report.network)
         sections.push(report_text_network(report.network));
     if (options.active && !options.quiet && report.mode === 'show' && tables.length === 0) {
@@ -7100,17 +8345,18 @@ function row(item) {
 function outcomeText(outcome) {
     return outcome.replace(/_/g, ' ');
 }
-function census(counts) {
+function census(counts, dryRun) {
     const rows = RESOURCE_KINDS.flatMap((kind) => {
         const c = counts[kind];
         return c ? [[TITLES[kind], `${c.before} → ${c.after}`]] : [];
     });
-    return `Active before → after:\n${renderTable(['KIND', 'ACTIVE'], rows)}`;
+    const title = dryRun ? 'Active now → after the run (dry run)' : 'Active before → after';
+    return `${title}:\n${renderTable(['KIND', 'ACTIVE'], rows)}`;
 }
 function report_text_network(n) {
     const rows = networkRows(n);
     const table = rows.length ? [renderTable(NETWORK_HEADERS, rows)] : [];
-    return [networkHeadline(n), ...table].join('\n');
+    return [networkHeadline(n), ...table, ...probeLines(n)].join('\n');
 }
 function report_text_summary(report) {
     const counts = Object.entries(report.counts)
@@ -7236,6 +8482,7 @@ const VERSION = package_namespaceObject.rE;
 
 
 
+
 /** The CLI without the process: parse → Settings → auth → store → engine → print → exit code. */
 async function main(argv, io) {
     // Known before parsing, so a usage error is still debug output / JSON / quiet when asked for.
@@ -7246,6 +8493,8 @@ async function main(argv, io) {
     const json = wantsJson(argv);
     try {
         const command = parseCliArgs(argv, io.env, await profileDefaults(argv, io.env));
+        if (command.kind === 'desired-state')
+            return await runDesiredState(command, io, logger);
         if (command.kind !== 'run') {
             io.stdout(command.kind === 'help' ? helpText(command.command) : `${VERSION}\n`);
             return 0;
@@ -7253,7 +8502,7 @@ async function main(argv, io) {
         await main_confirm(command, io, logger);
         const report = await execute(command, io, logger);
         io.stdout(command.json
-            ? `${stringifyJson(report, 2)}\n`
+            ? stringifyReport(report)
             : renderReport(report, { ...command.settings, quiet: command.quiet }));
         if (command.json && report.snapshot)
             logger.info(`Snapshot: ${report.snapshot.ref}`);
@@ -7262,10 +8511,11 @@ async function main(argv, io) {
     catch (e) {
         const code = exitCodeForError(e);
         logger.error(errorText(e));
+        annotate(e, io);
         if (e instanceof Error && e.stack)
             logger.debug(e.stack);
         if (json)
-            io.stdout(`${JSON.stringify(errorJson(e, code, logger), null, 2)}\n`);
+            io.stdout(`${JSON.stringify(errorOutput(e, code, logger), null, 2)}\n`);
         return code;
     }
 }
@@ -7320,9 +8570,9 @@ async function profileDefaults(argv, env) {
         return {};
     return { workspaceUrl: fallback.host, profile: fallback.name, fallback: true };
 }
-function errorJson(e, exitCode, logger) {
+function errorOutput(e, exitCode, logger) {
     const name = e instanceof Error ? e.name : 'Error';
-    return { error: { name, message: logger.redact(errorText(e)) }, exitCode };
+    return errorJson(name, logger.redact(errorText(e)), exitCode);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/process-main.ts
