@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Report } from '../report.js'
-import { stringifyReport } from '../report-json.js'
+import { reportJsonChunks } from '../report-json.js'
 import type { SnapshotLink } from './snapshot-link.js'
 
 /**
@@ -15,6 +15,6 @@ export async function writeReportFile(report: Report, snapshot?: SnapshotLink): 
   await mkdir(dir, { recursive: true })
   const stamp = report.finishedAt.replace(/[:.]/g, '-')
   const path = join(dir, `databricks-halt-${report.mode}-${report.workspaceId}-${stamp}.json`)
-  await writeFile(path, stringifyReport(report, snapshot), 'utf8')
+  await writeFile(path, reportJsonChunks(report, snapshot), 'utf8')
   return path
 }

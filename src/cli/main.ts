@@ -6,7 +6,7 @@ import { readProfile } from '../auth/databrickscfg.js'
 import { DirectoryStore } from '../snapshot/directory-store.js'
 import { SNAPSHOT_KEY_ENV, SigningKeys } from '../snapshot/signing.js'
 import type { Report } from '../report.js'
-import { errorJson, stringifyReport } from '../report-json.js'
+import { errorJson, reportJsonChunks } from '../report-json.js'
 import {
   authNeedingUrl,
   parseCliArgs,
@@ -49,11 +49,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     await confirm(command, io, logger)
     const report = await execute(command, io, logger)
-    io.stdout(
-      command.json
-        ? stringifyReport(report)
-        : renderReport(report, { ...command.settings, quiet: command.quiet }),
-    )
+    if (command.json) for (const chunk of reportJsonChunks(report)) io.stdout(chunk)
+    else io.stdout(renderReport(report, { ...command.settings, quiet: command.quiet }))
     if (command.json && report.snapshot) logger.info(`Snapshot: ${report.snapshot.ref}`)
     return exitCodeForReport(report)
   } catch (e) {
