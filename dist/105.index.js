@@ -561,7 +561,28 @@ function noneLeft(left) {
 }
 /** The report as printed and written: int64 ids stay exact (src/databricks/json.ts). */
 function stringifyReport(report, artifact) {
-    return `${stringifyJson(toJsonReport(report, artifact), 2)}\n`;
+    return [...reportJsonChunks(report, artifact)].join('');
+}
+/** Where the items go in the report printed without them. */
+const NO_ITEMS = '\n  "items": [],';
+/**
+ * The same text as stringifyReport, an item at a time: a large workspace's report (thousands of
+ * items, each with its before and after) is never built as one object tree and one string, which
+ * kept the CLI's peak memory under its 200 MB budget (README, Performance).
+ */
+function* reportJsonChunks(report, artifact) {
+    const frame = stringifyJson(toJsonReport({ ...report, items: [] }, artifact), 2);
+    const at = frame.indexOf(NO_ITEMS);
+    if (at < 0)
+        throw new Error('report-json: no items in the report frame');
+    yield `${frame.slice(0, at)}\n  "items": [`;
+    let first = true;
+    for (const item of report.items) {
+        const text = stringifyJson(itemJson(item), 2).replace(/\n/g, '\n    ');
+        yield `${first ? '' : ','}\n    ${text}`;
+        first = false;
+    }
+    yield `${first ? '' : '\n  '}],${frame.slice(at + NO_ITEMS.length)}\n`;
 }
 function errorJson(name, message, exitCode) {
     return {
@@ -657,7 +678,7 @@ async function writeReportFile(report, snapshot) {
     await (0,promises_.mkdir)(dir, { recursive: true });
     const stamp = report.finishedAt.replace(/[:.]/g, '-');
     const path = (0,external_node_path_.join)(dir, `databricks-halt-${report.mode}-${report.workspaceId}-${stamp}.json`);
-    await (0,promises_.writeFile)(path, stringifyReport(report, snapshot), 'utf8');
+    await (0,promises_.writeFile)(path, reportJsonChunks(report, snapshot), 'utf8');
     return path;
 }
 
