@@ -405,7 +405,7 @@ describe('the action with snapshot-key', () => {
     const changes = mutations().length
     const refused = await newRun().step({ mode: 'stop', 'snapshot-key': KEY_A })
     expect(refused.code).toBe(3)
-    const printed = /run the stop again with ignore-open-snapshot: (\S+?)\.(?:\s|$)/.exec(
+    const printed = /run the stop again with this option: ignore-open-snapshot: (\S+)$/m.exec(
       refused.errors.join('\n'),
     )
     expect(printed?.[1]).toBe(name)

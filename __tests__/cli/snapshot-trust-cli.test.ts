@@ -55,7 +55,9 @@ describe('the CLI and snapshot authentication', () => {
     const changes = mutations(w)
     const refused = await w.cli(['stop'])
     expect(refused.code).toBe(2)
-    const hint = /run the stop again with (--ignore-open-snapshot \S+) \(/.exec(refused.stderr)
+    const hint = /run the stop again with this option: (--ignore-open-snapshot \S+)$/m.exec(
+      refused.stderr,
+    )
     expect(hint?.[1]).toBe('--ignore-open-snapshot zz-junk-snapshot.json')
     expect(mutations(w)).toBe(changes)
 

@@ -180,6 +180,11 @@ describe('network --verify-ranges', () => {
     expect(probeClusters(emu)).toEqual([])
     expect(h.logger.lines.join('\n')).toContain('dry run: --verify-ranges would start one')
     expect(report.exitCode).toBe(0)
+    // As the Action's plan job: its input, not the CLI's flag.
+    const planJob = await verify(h, { dryRun: true, face: 'action' })
+    expect(planJob.exitCode).toBe(0)
+    expect(h.logger.lines.join('\n')).toContain('dry run: verify-ranges: true would start one')
+    expect(emu.requests.filter((r) => r.method !== 'GET')).toEqual([])
   })
 
   test('not VNet-injected: no probe is started, and the report says why', async () => {

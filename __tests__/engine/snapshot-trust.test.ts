@@ -102,7 +102,7 @@ describe('with DATABRICKS_HALT_SNAPSHOT_KEY', () => {
     await expect(refusal).rejects.toThrow(
       new RegExp(
         `Snapshot ${first.snapshot!.name} is not authenticated \\(unsigned\\).*` +
-          `run the stop again with --ignore-open-snapshot ${first.snapshot!.name}\\.`,
+          `run the stop again with this option: --ignore-open-snapshot ${first.snapshot!.name}$`,
       ),
     )
     expect(writes(h.emu)).toBe(writesBefore)

@@ -1,3 +1,4 @@
+import { option } from '../wording.js'
 import { ArmClient } from '../arm/client.js'
 import type { NetworkReport, Report } from '../report.js'
 import { armClientFor, checkSubnets, describeLeft, type NetworkTarget } from './network.js'
@@ -18,8 +19,9 @@ export async function network(rt: Runtime, startedAt: string): Promise<Report> {
     // approved) only says it would, so the write happens in the approved job or not at all.
     if (rt.settings.verifyRanges && rt.settings.dryRun && result.status === 'checked') {
       rt.logger.info(
-        'dry run: --verify-ranges would start one single-node cluster tagged databricks-halt: probe, ' +
-          'check its NICs against the subnets, and delete it; nothing started.',
+        `dry run: ${option(rt.settings.face, 'verifyRanges')} would start one single-node cluster ` +
+          'tagged databricks-halt: probe, check its NICs against the subnets, and delete it; ' +
+          'nothing started.',
       )
     } else if (rt.settings.verifyRanges && result.status === 'checked') {
       const checked = result

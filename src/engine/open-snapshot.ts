@@ -59,8 +59,9 @@ function unreadableForStop(rt: Runtime, entry: SnapshotEntry, e: Error): undefin
   throw new Refusal(
     `${e.message} It is the newest snapshot of workspace ${rt.workspaceId} and not restored, ` +
       'so this stop would have to merge with it. Put an intact copy back (or restore it), or, if ' +
-      `you are sure it is not needed, run the stop again with ` +
-      `${option(rt.settings.face, 'ignoreOpenSnapshot', entry.name)}.`,
+      // The option last, with nothing after it: a period would be copied with the name.
+      'you are sure it is not needed, run the stop again with this option: ' +
+      option(rt.settings.face, 'ignoreOpenSnapshot', entry.name),
   )
 }
 

@@ -1,3 +1,4 @@
+import { command, option } from '../wording.js'
 import { BlockList } from 'node:net'
 import type { NetworkInterface } from '@azure/arm-network'
 import type { ArmClient } from '../arm/client.js'
@@ -151,9 +152,12 @@ async function removeProbe(
     return true
   } catch (e) {
     for (const id of ids) await deleteCluster(workspace, { cluster_id: id }).catch(() => undefined)
+    const face = rt.settings.face
+    const again = command(face, 'network', option(face, 'verifyRanges'))
+    const next = face === 'action' ? `run with ${again}` : `\`databricks-halt ${again}\``
     notes.push(
       `could not delete probe cluster ${name} (${errorText(e)}); it auto-terminates after 10 ` +
-        'idle minutes and the next `databricks-halt network --verify-ranges` deletes it',
+        `idle minutes and the next ${next} deletes it`,
     )
     return false
   }
