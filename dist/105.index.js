@@ -2915,6 +2915,7 @@ const ACTION_INPUTS = {
     snapshot: 'restore-from',
     azureWorkspaceResourceId: 'azure-workspace-resource-id',
     checkSubnets: 'check-subnets',
+    verifyRanges: 'verify-ranges',
     plan: 'plan',
     planMaxAgeHours: 'plan-max-age',
     onDrift: 'on-drift',
@@ -2936,8 +2937,10 @@ const CLI_FLAGS = {
     snapshot: '--snapshot',
     azureWorkspaceResourceId: '--azure-workspace-resource-id',
     checkSubnets: '--check-subnets',
+    verifyRanges: '--verify-ranges',
     plan: '--plan',
     planOut: '--plan-out',
+    planMaxAgeHours: '--plan-max-age',
     onDrift: '--on-drift',
     ignoreOpenSnapshot: '--ignore-open-snapshot',
     auth: '--auth',
@@ -5465,8 +5468,9 @@ function unreadableForStop(rt, entry, e) {
     const Refusal = e instanceof SafetyError ? SafetyError : errors_UsageError;
     throw new Refusal(`${e.message} It is the newest snapshot of workspace ${rt.workspaceId} and not restored, ` +
         'so this stop would have to merge with it. Put an intact copy back (or restore it), or, if ' +
-        `you are sure it is not needed, run the stop again with ` +
-        `${wording_option(rt.settings.face, 'ignoreOpenSnapshot', entry.name)}.`);
+        // The option last, with nothing after it: a period would be copied with the name.
+        'you are sure it is not needed, run the stop again with this option: ' +
+        wording_option(rt.settings.face, 'ignoreOpenSnapshot', entry.name));
 }
 /** --ignore-open-snapshot names only an unreadable newest snapshot; anything else is a mistake. */
 function noIgnore(rt, result) {
@@ -7887,6 +7891,7 @@ var external_node_net_ = __webpack_require__(77030);
 
 
 
+
 /**
  * `network --verify-ranges` (docs/adr/0018-verify-ranges-probe.md): after a VNet change, start
  * one smallest single-node cluster tagged `databricks-halt: probe`, wait until its VMs' NICs
@@ -8006,8 +8011,11 @@ async function removeProbe(rt, clusterId, name, notes) {
     catch (e) {
         for (const id of ids)
             await deleteCluster(workspace, { cluster_id: id }).catch(() => undefined);
+        const face = rt.settings.face;
+        const again = command(face, 'network', wording_option(face, 'verifyRanges'));
+        const next = face === 'action' ? `run with ${again}` : `\`databricks-halt ${again}\``;
         notes.push(`could not delete probe cluster ${name} (${errors_errorText(e)}); it auto-terminates after 10 ` +
-            'idle minutes and the next `databricks-halt network --verify-ranges` deletes it');
+            `idle minutes and the next ${next} deletes it`);
         return false;
     }
 }
@@ -8113,6 +8121,7 @@ function inPrefixes(ip, prefixes) {
 
 
 
+
 /**
  * `network`: the subnet check on its own (exit 0 only when every subnet is empty), or with
  * --verify-ranges the after-the-change check (exit 0 only when the probe's NICs lie in range).
@@ -8125,8 +8134,9 @@ async function network(rt, startedAt) {
         // The probe creates a cluster: a dry run (the reusable workflow's plan job, before anyone
         // approved) only says it would, so the write happens in the approved job or not at all.
         if (rt.settings.verifyRanges && rt.settings.dryRun && result.status === 'checked') {
-            rt.logger.info('dry run: --verify-ranges would start one single-node cluster tagged databricks-halt: probe, ' +
-                'check its NICs against the subnets, and delete it; nothing started.');
+            rt.logger.info(`dry run: ${wording_option(rt.settings.face, 'verifyRanges')} would start one single-node cluster ` +
+                'tagged databricks-halt: probe, check its NICs against the subnets, and delete it; ' +
+                'nothing started.');
         }
         else if (rt.settings.verifyRanges && result.status === 'checked') {
             const checked = result;
