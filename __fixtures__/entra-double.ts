@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:https'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { generate } from 'selfsigned'
+import { loopbackCertificate } from '../emulator/http/loopback-certificate.js'
 import { GITHUB_ISSUER } from './github-double.js'
 import { close, jwtClaims, listen, readBody, sendJson } from './http-util.js'
 
@@ -64,24 +64,11 @@ export class EntraDouble {
 
   static async start(options: EntraDoubleOptions): Promise<EntraDouble> {
     const double = new EntraDouble(options)
-    const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
-      keySize: 2048,
-      algorithm: 'sha256',
-      extensions: [
-        { name: 'basicConstraints', cA: true },
-        {
-          name: 'subjectAltName',
-          altNames: [
-            { type: 7, ip: '127.0.0.1' },
-            { type: 2, value: 'localhost' },
-          ],
-        },
-      ],
-    })
+    const pems = await loopbackCertificate('127.0.0.1')
     double.ca = pems.cert
     double.caFile = join(mkdtempSync(join(tmpdir(), 'entra-ca-')), 'ca.pem')
     writeFileSync(double.caFile, pems.cert)
-    double.server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
+    double.server = createServer(pems, (req, res) => {
       double
         .route(req, res)
         .catch((error: unknown) =>

@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:https'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { generate } from 'selfsigned'
+import { loopbackCertificate } from '../http/loopback-certificate.js'
 import type { EmulatorCore } from '../core.js'
 import type { Obj } from '../http/router.js'
 import { ArmState, SUBSCRIPTION_ID, TENANT_ID, type ArmScope, type ArmWorkspace } from './state.js'
@@ -26,23 +26,8 @@ export async function startArmServer(
   core: EmulatorCore,
   arm: ArmState,
 ): Promise<{ server: Server; url: string; ca: string }> {
-  // A name of its own: trusted next to another loopback double's self-signed certificate (one
-  // NODE_EXTRA_CA_CERTS file), two roots both named CN=127.0.0.1 make OpenSSL try the wrong one.
-  const pems = await generate([{ name: 'commonName', value: 'ARM double (127.0.0.1)' }], {
-    keySize: 2048,
-    algorithm: 'sha256',
-    extensions: [
-      { name: 'basicConstraints', cA: true },
-      {
-        name: 'subjectAltName',
-        altNames: [
-          { type: 7, ip: '127.0.0.1' },
-          { type: 2, value: 'localhost' },
-        ],
-      },
-    ],
-  })
-  const server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
+  const pems = await loopbackCertificate('ARM double (127.0.0.1)')
+  const server = createServer(pems, (req, res) => {
     try {
       answer(core, arm, req, res)
     } catch (e) {
