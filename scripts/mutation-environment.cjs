@@ -9,7 +9,9 @@ const { TestEnvironment } = require('jest-environment-node')
  * started programmatically, so every test that covers a mutant ran even after one had killed it.
  * Here, once a test fails while mutant N is active (Stryker names it in __STRYKER_ACTIVE_MUTANT__),
  * every later test of that mutant's run is skipped: the mutant is killed either way, and a
- * survivor still runs all its tests.
+ * survivor still runs all its tests. A describe block (the file's root block too) that starts
+ * after the kill is skipped whole, so its beforeAll hooks (an emulator, a whole stop) do not run
+ * either: jest-circus runs a block's beforeAll hooks only when one of its tests is not skipped.
  *
  * Test files: in the first (coverage) run, which has no active mutant and runs every test, it
  * records which file holds each test (by jest's test id), for scripts/mutation-sequencer.js.
@@ -32,6 +34,15 @@ function testId(test) {
   return names.slice(1).join(' ')
 }
 
+/** Marks a describe block and everything in it skipped, before its hooks are looked up. */
+function skipAll(block) {
+  block.mode = 'skip'
+  for (const child of block.children) {
+    if (child.type === 'describeBlock') skipAll(child)
+    else child.mode = 'skip'
+  }
+}
+
 class MutationEnvironment extends TestEnvironment {
   constructor(config, context) {
     super(config, context)
@@ -47,7 +58,9 @@ class MutationEnvironment extends TestEnvironment {
     }
     if (event.name === 'test_done' && event.test.errors.length > 0) killed = mutant
     else if (event.name === 'hook_failure') killed = mutant
-    else if (event.name === 'test_start' && killed === mutant) event.test.mode = 'skip'
+    else if (killed !== mutant) return
+    else if (event.name === 'run_describe_start') skipAll(event.describeBlock)
+    else if (event.name === 'test_start') event.test.mode = 'skip'
   }
 }
 

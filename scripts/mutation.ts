@@ -11,6 +11,8 @@
  * not yet measured, never as killed. The score is Stryker's: killed and timed-out mutants over
  * all valid measured ones (survived and uncovered included; mutants that do not compile are
  * dropped). The last line is `mutation score N%`.
+ * `npm run mutation -- --survivors` also lists each surviving and uncovered mutant first, as
+ * `file:line:column Mutator: replacement`, for writing the test that kills it.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, globSync, readFileSync } from 'node:fs'
@@ -70,6 +72,9 @@ function loadReport(): Report {
   return JSON.parse(readFileSync(INCREMENTAL, 'utf8')) as Report
 }
 
+/** A surviving or uncovered mutant, as `file:line:column Mutator: replacement`. */
+const survivors: string[] = []
+
 /** Every mutant Stryker would make now, each with its result if one still applies. */
 async function tally(): Promise<Map<string, Tally>> {
   const report = loadReport()
@@ -103,11 +108,23 @@ async function tally(): Promise<Map<string, Tally>> {
         line: p.line + 1,
         column: p.column + 1,
       }))
-      t[classify(results.get(keyOf(m, start, end)))]++
+      const kind = classify(results.get(keyOf(m, start, end)))
+      t[kind]++
+      if (kind === 'survived' || kind === 'noCoverage')
+        survivors.push(
+          `${name}:${start.line}:${start.column} ${m.mutatorName}` +
+            `${kind === 'noCoverage' ? ' (no coverage)' : ''}: ${oneLine(m.replacement)}`,
+        )
     }
     byFile.set(name, t)
   }
   return byFile
+}
+
+/** A replacement on one line, cut short: enough to find the mutant in the source. */
+function oneLine(text: string | undefined): string {
+  const flat = (text ?? '').replace(/\s+/g, ' ')
+  return flat.length > 100 ? `${flat.slice(0, 97)}...` : flat
 }
 
 function sum(tallies: Tally[]): Tally {
@@ -139,7 +156,7 @@ function line(label: string, t: Tally): string {
 }
 
 const args = process.argv.slice(2)
-if (!args.includes('--score')) {
+if (!args.includes('--score') && !args.includes('--survivors')) {
   const stryker = spawnSync(
     process.execPath,
     ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', ...args],
@@ -149,6 +166,7 @@ if (!args.includes('--score')) {
 }
 
 const byFile = await tally()
+if (args.includes('--survivors')) for (const s of survivors) console.log(s)
 const total = sum([...byFile.values()])
 for (const scope of SCOPES)
   console.log(line(scope, sum([...byFile].filter(([f]) => f.startsWith(scope)).map(([, t]) => t))))

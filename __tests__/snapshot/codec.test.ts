@@ -66,7 +66,10 @@ describe('snapshot codec', () => {
     const edited = text.replace(`"principal_id": ${BIG}`, `"principal_id": ${BIG.slice(0, -1)}4`)
     expect(edited).not.toBe(text)
     expect(() => decodeSnapshot(edited, 'edited.json')).toThrow(UsageError)
-    expect(() => decodeSnapshot(edited, 'edited.json')).toThrow(/corrupt.*checksum/)
+    expect(() => decodeSnapshot(edited, 'edited.json')).toThrow(
+      'Snapshot edited.json is corrupt: its checksum does not match its content (edited or ' +
+        'damaged). Nothing was changed. Use an intact copy of the snapshot.',
+    )
   })
 
   it('refuses truncated and non-JSON text with a clear message', () => {
@@ -81,7 +84,10 @@ describe('snapshot codec', () => {
     const text = encodeSnapshot(content())
     expect(() =>
       decodeSnapshot(text.replace('"schema_version": 1', '"schema_version": 9'), 'v.json'),
-    ).toThrow(/schema version 9/)
+    ).toThrow(
+      'Snapshot v.json has schema version 9; this databricks-halt reads version 1. Restore it ' +
+        'with the version of databricks-halt that wrote it.',
+    )
     expect(() =>
       decodeSnapshot(text.replace('"kind": "permission_assignments"', '"kind": "x"'), 'k.json'),
     ).toThrow(/items\.0\.kind/)
@@ -128,7 +134,8 @@ describe('snapshot codec: what is not a snapshot', () => {
   it('refuses a snapshot on another workspace naming both workspaces', () => {
     const snap = decodeSnapshot(encodeSnapshot(content()), 's.json')
     expect(() => checkBinding(snap, '77', 's.json')).toThrow(
-      'Snapshot s.json belongs to workspace 1234567890123456789, not 77.',
+      'Snapshot s.json belongs to workspace 1234567890123456789, not 77. Refusing to apply it ' +
+        'here; nothing was changed. Pick a snapshot of this workspace.',
     )
   })
 })

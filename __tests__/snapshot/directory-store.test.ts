@@ -22,6 +22,13 @@ afterEach(async () => {
 })
 
 describe('DirectoryStore', () => {
+  it('keeps snapshots in .databricks-halt of the working directory unless told otherwise', () => {
+    expect(new DirectoryStore().root).toBe(join(process.cwd(), '.databricks-halt'))
+    expect(new DirectoryStore().description).toBe(
+      `directory ${join(process.cwd(), '.databricks-halt')}`,
+    )
+  })
+
   it('writes one *snapshot*.json per save under <root>/<workspace-id>, newest first', async () => {
     const store = new DirectoryStore(root)
     const a = await store.save({
