@@ -10,6 +10,10 @@ import base from './jest.config.js'
 export default {
   ...base,
   reporters: ['default'],
+  // Several test runners share the machine, so tests run slower than under npm test: a test that
+  // failed by its own timeout would count as killing the mutant. A mutant that loops forever is
+  // caught by Stryker's timeout instead (stryker.config.mjs), which counts as timed out.
+  testTimeout: 300_000,
   // A mutant's run stops at its first failing test, quickest test files first (see each file).
   testEnvironment: `${import.meta.dirname}/scripts/mutation-environment.cjs`,
   testSequencer: `${import.meta.dirname}/scripts/mutation-sequencer.js`,

@@ -1,4 +1,5 @@
 import type { NetworkReport } from './report.js'
+import { firstFew } from './util/limit.js'
 
 /**
  * The "Network" section both faces print (CLI text, job summary): one row per subnet with its
@@ -14,7 +15,9 @@ export function networkRows(network: NetworkReport): string[][] {
     s.verdict.replace('_', ' '),
     s.nics.length === 0
       ? '-'
-      : s.nics.map((n) => `${n.nic} (VM ${n.vm ?? '-'}, ${n.privateIp ?? '?'})`).join('; '),
+      : firstFew(s.nics.map((n) => `${n.nic} (VM ${n.vm ?? '-'}, ${n.privateIp ?? '?'})`)).join(
+          '; ',
+        ),
   ])
 }
 

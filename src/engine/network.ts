@@ -16,6 +16,7 @@ import {
 } from '../arm/resource-id.js'
 import { UsageError, errorText } from '../errors.js'
 import type { NetworkReport, SubnetReport } from '../report.js'
+import { firstFew } from '../util/limit.js'
 
 /**
  * The subnet check: find the workspace's Azure resource, read its VNet-injection parameters, each
@@ -234,12 +235,15 @@ function matches(w: Workspace, target: NetworkTarget): boolean {
   )
 }
 
-/** "host public-subnet 10.139.0.0/18: 2 NICs" lines, for progress and errors. */
+/** "host-subnet (10.139.0.0/18): nic-1, nic-2" per subnet, for progress and errors. */
 export function describeLeft(report: NetworkReport): string {
   if (report.managed)
     return `${report.managed.vms} VMs and ${report.managed.nics} NICs in the managed resource group`
   return report.subnets
     .filter((s) => s.verdict === 'not_empty')
-    .map((s) => `${s.name} (${s.prefixes.join(', ')}): ${s.nics.map((n) => n.nic).join(', ')}`)
+    .map(
+      (s) =>
+        `${s.name} (${s.prefixes.join(', ')}): ${firstFew(s.nics.map((n) => n.nic)).join(', ')}`,
+    )
     .join('; ')
 }

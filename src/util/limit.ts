@@ -20,6 +20,15 @@ export async function mapLimit<T, R>(
   return results
 }
 
+/**
+ * The first `max` texts, and "N more" for the rest: a subnet can hold hundreds of NICs, and a line
+ * naming them all is unreadable (the JSON report keeps every one).
+ */
+export function firstFew(texts: readonly string[], max = 5): string[] {
+  if (texts.length <= max) return [...texts]
+  return [...texts.slice(0, max), `${texts.length - max} more`]
+}
+
 /** "3 changed, 1 failed": how many items have each key, in first-seen order. */
 export function tally<T>(items: readonly T[], key: (item: T) => string): string {
   const counts = new Map<string, number>()
