@@ -55,6 +55,18 @@ describe('permission assignments: what restore decides', () => {
     })
   })
 
+  it('names every permission in a conflict and in a change', () => {
+    const before = { principal: ada, permissions: ['ADMIN', 'USER'] }
+    expect(decide(before, ['USER'])).toEqual({
+      outcome: 'conflict',
+      detail: 'assigned USER during the halt (was ADMIN,USER); left as is',
+    })
+    expect(decide(before, ['UNKNOWN', 'USER'], true)).toMatchObject({
+      detail: 'UNKNOWN,USER → ADMIN,USER',
+    })
+    expect(decide(before, null)).toMatchObject({ detail: 'not assigned → ADMIN,USER' })
+  })
+
   it('calls an assignment already as recorded unchanged, ignoring what cannot be written', () => {
     expect(decide({ principal: ada, permissions: ['USER'] }, ['UNKNOWN', 'USER'])).toEqual({
       outcome: 'unchanged',
@@ -152,6 +164,8 @@ function scenario(): ScenarioJson {
       { id: '22', userName: 'bob@example.com', displayName: 'Bob' },
       { id: '23', userName: 'cy@example.com', displayName: 'Cy' },
       { id: '24', userName: 'dee@example.com', displayName: 'Dee' },
+      { id: '25', userName: 'eve@example.com', displayName: 'Eve', active: false },
+      { id: '26', userName: 'fay@example.com', displayName: 'Fay' },
     ],
     servicePrincipals: [{ id: '31', applicationId: 'app-31', displayName: 'etl' }],
     groups: [{ id: '41', displayName: 'analysts' }],
@@ -164,6 +178,8 @@ function scenario(): ScenarioJson {
           { principalId: '24', permissions: ['USER'], error: 'PRINCIPAL_DELETED' },
           { principalId: '31', permissions: ['ADMIN'] },
           { principalId: '41', permissions: ['USER'] },
+          { principalId: '25', permissions: ['USER'] },
+          { principalId: '26', permissions: [] },
         ],
       },
     ],
@@ -184,6 +200,11 @@ describe('permission assignments on the emulator', () => {
     expect(item('22')).toEqual({
       outcome: 'kept',
       detail: 'user UNKNOWN; not changed: permission UNKNOWN cannot be written back',
+    })
+    expect(item('26')).toEqual({
+      outcome: 'kept',
+      detail:
+        'user (none); not changed: it lists no permission, so there would be nothing to write back',
     })
     expect(item('24')).toEqual({
       outcome: 'kept',
@@ -207,5 +228,44 @@ describe('permission assignments on the emulator', () => {
     expect(restored.exitCode).toBe(0)
     expect(h.emu.ws().assignments.get('23')!.permissions).toEqual(['USER'])
     expect(h.emu.ws().assignments.get('22')!.permissions).toEqual(['UNKNOWN'])
+    expect(h.emu.ws().assignments.get('26')!.permissions).toEqual([])
+  })
+
+  it('lists permissions sorted, and marks who was deactivated when the stop listed them', async () => {
+    const s = scenario()
+    s.workspaces![0]!.assignments!.push({ principalId: '23', permissions: ['USER', 'ADMIN'] })
+    s.workspaces![0]!.assignments = s.workspaces![0]!.assignments!.filter(
+      (a, i, all) => all.findLastIndex((b) => b.principalId === a.principalId) === i,
+    )
+    h = await startHarness({ scenario: s })
+    const stopped = await h.run('stop', { only: ['permission_assignments'] })
+    const before = (id: string) => stopped.items.find((i) => i.id === id)!.before
+    expect(before('23')).toEqual({
+      principal: { principal_id: '23', user_name: 'cy@example.com', display_name: 'Cy' },
+      permissions: ['ADMIN', 'USER'],
+      principal_active: true,
+    })
+    expect(before('25')).toMatchObject({ permissions: ['USER'], principal_active: false })
+    expect(before('41')).not.toHaveProperty('principal_active')
+    const shown = (await h.run('show', { only: ['permission_assignments'] })).items
+    expect(shown.find((i) => i.id === '26')?.detail).toMatch(/^user \(none\); /)
+  })
+
+  it('warns, and records no active flag, when the deactivated principals cannot be listed', async () => {
+    h = await startHarness({ scenario: scenario() })
+    h.emu.faults.add({
+      method: 'GET',
+      path: /scim\/v2\/ServicePrincipals$/,
+      status: 403,
+      errorCode: 'PERMISSION_DENIED',
+      times: 1,
+    })
+    const stopped = await h.run('stop', { only: ['permission_assignments'] })
+    expect(stopped.counts.failed).toBe(0)
+    expect(stopped.items.find((i) => i.id === '21')!.before).not.toHaveProperty('principal_active')
+    const warning = h.logger.lines.find((l) => /deactivated principals/.test(l))
+    expect(warning).toMatch(
+      /^warning: Cannot list the account's deactivated principals \(403 PERMISSION_DENIED: .+\); a restore will not re-assign principals that are inactive then, even those already inactive now\.$/,
+    )
   })
 })

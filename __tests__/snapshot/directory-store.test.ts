@@ -146,13 +146,62 @@ describe('DirectoryStore', () => {
     const big = join(root, 'big-snapshot.json')
     await writeFile(big, Buffer.alloc(50 * 1024 * 1024 + 1, 32))
     await expect(store.read(await store.resolve(big))).rejects.toThrow(
-      /Snapshot big-snapshot\.json is 50\.0 MB, more than the 50 MB/,
+      /^Snapshot big-snapshot\.json is 50\.0 MB, more than the 50 MB/,
     )
+  })
+
+  it('peeks inside a file up to the size cap, and not one byte over it', async () => {
+    const store = new DirectoryStore(root)
+    await mkdir(join(root, '77'))
+    const head = doc('2020-01-01T00:00:00.000Z')
+    const at = (bytes: number) => head + ' '.repeat(bytes - head.length)
+    await writeFile(join(root, '77', 'edge-snapshot.json'), at(50 * 1024 * 1024))
+    await writeFile(join(root, '77', 'over-snapshot.json'), at(50 * 1024 * 1024 + 1))
+    const byName = new Map((await store.list('77')).map((e) => [e.name, e.createdAt]))
+    expect(byName.get('edge-snapshot.json')).toBe('2020-01-01T00:00:00.000Z')
+    // Over the cap: not read at all, so the file's time stands in.
+    expect(byName.get('over-snapshot.json')).not.toBe('2020-01-01T00:00:00.000Z')
+  })
+
+  it('says a snapshot it saved is not restored', async () => {
+    const store = new DirectoryStore(root)
+    const saved = await store.save({
+      workspaceId: '77',
+      createdAt: '2026-11-26T09:00:00.000Z',
+      content: doc('2026-11-26T09:00:00.000Z'),
+    })
+    expect(saved.restored).toBe(false)
+  })
+
+  it('closes every file it opens while saving', async () => {
+    const store = new DirectoryStore(root)
+    const open = async () => (await readdir('/proc/self/fd')).length
+    const before = await open()
+    for (let i = 0; i < 20; i++)
+      await store.save({
+        workspaceId: '77',
+        createdAt: `2026-11-26T09:00:${String(i).padStart(2, '0')}.000Z`,
+        content: doc('2026-11-26T09:00:00.000Z'),
+      })
+    expect(await open()).toBeLessThan(before + 5)
+  })
+
+  it('looks up a snapshot by file name only in workspace directories', async () => {
+    const store = new DirectoryStore(root)
+    for (const dir of ['backup', 'x77', '77x']) {
+      await mkdir(join(root, dir))
+      await writeFile(join(root, dir, `${dir}-snapshot.json`), doc('2026-11-26T09:00:00.000Z'))
+      await expect(store.resolve(`${dir}-snapshot.json`)).rejects.toThrow(/not found/)
+      // By its path it is found, but it names no workspace.
+      expect((await store.resolve(join(root, dir, `${dir}-snapshot.json`))).workspaceId).toBe('')
+    }
   })
 
   it('refuses a workspace id that is not a number (it becomes a path)', async () => {
     const store = new DirectoryStore(root)
     await expect(store.list('../etc')).rejects.toThrow(UsageError)
+    for (const id of ['../77', '77/..', '7 7', ''])
+      await expect(store.list(id)).rejects.toThrow(`Invalid workspace id "${id}".`)
   })
 
   it('keeps snapshots readable by the owner only, and names a workspace id it refuses', async () => {

@@ -7,6 +7,7 @@ import {
 } from '../snapshot/schema.js'
 import type { SnapshotEntry } from '../snapshot/store.js'
 import type { PlanEntry } from './plan.js'
+import { recordViolations } from './record-checks.js'
 import type { Runtime } from './runtime.js'
 
 export function toRecord(entry: PlanEntry, now: string): SnapshotItem {
@@ -49,6 +50,7 @@ export async function saveSnapshot(
     items,
   }
   try {
+    refuseUnrestorable(items)
     return await rt.store.save({
       workspaceId: rt.workspaceId,
       createdAt,
@@ -60,4 +62,21 @@ export async function saveSnapshot(
       { cause: e },
     )
   }
+}
+
+/**
+ * A record its own restore would refuse (each kind's checkRecord, as restore runs it) must never be
+ * saved: restore refuses such a snapshot whole, so every other record in it could not be given
+ * back either. Only a bug in a kind can produce one; refusing here, before the first change of the
+ * stop, keeps the workspace as it is.
+ */
+function refuseUnrestorable(items: readonly SnapshotItem[]): void {
+  const [first, ...more] = recordViolations(items)
+  if (!first) return
+  const { item, problem } = first
+  throw new Error(
+    `${item.kind} ${item.id} (${item.name}) would be recorded as ${problem}` +
+      `${more.length ? ` (and ${more.length} more)` : ''}, which a restore refuses. This is a bug ` +
+      'in databricks-halt; please report it',
+  )
 }

@@ -76,14 +76,22 @@ function observe(
     detail:
       `${principalKind(principal)} ${permissions.join(',') || '(none)'}` +
       (principalActive === false ? ' (deactivated in the account)' : ''),
-    // The service flags some assignments with an error, and UNKNOWN cannot be written back: we
-    // could remove them but never restore them, so they are left alone and reported.
+    // The service flags some assignments with an error, and a PUT can only write USER and ADMIN
+    // (not UNKNOWN, not an empty list): we could remove them but never restore them, so they are
+    // left alone and reported. Removing one would also record a `before` that checkRecord refuses,
+    // and restore would then refuse the whole snapshot.
     ...(a.error
       ? { kept: `not changed: the service reports an error on it (${a.error})` }
-      : unwritable.length > 0 && !permissions.some((p) => WRITABLE.has(p))
-        ? { kept: `not changed: permission ${unwritable.join(',')} cannot be written back` }
+      : !permissions.some((p) => WRITABLE.has(p))
+        ? { kept: `not changed: ${unwritableReason(unwritable)}` }
         : {}),
   }
+}
+
+function unwritableReason(unwritable: readonly string[]): string {
+  return unwritable.length > 0
+    ? `permission ${unwritable.join(',')} cannot be written back`
+    : 'it lists no permission, so there would be nothing to write back'
 }
 
 /** Account-level workspace permission assignments: removed on stop (except kept), PUT back. */

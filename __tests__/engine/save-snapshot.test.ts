@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Runtime } from '../../src/engine/runtime.js'
+import { saveSnapshot } from '../../src/engine/save-snapshot.js'
+import { DirectoryStore } from '../../src/snapshot/directory-store.js'
+import type { SnapshotItem } from '../../src/snapshot/schema.js'
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'halt-save-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+/** Just the parts of a runtime a save reads, with a real directory store. */
+const runtime = () =>
+  ({
+    version: '0.0.0-test',
+    workspaceId: '77',
+    workspaceUrl: 'https://adb-77.7.azuredatabricks.net',
+    caller: { id: '1', userName: 'admin@example.com' },
+    settings: { keep: [] },
+    store: new DirectoryStore(dir),
+  }) as unknown as Runtime
+
+const assignment = (id: string, permissions: string[]): SnapshotItem => ({
+  kind: 'permission_assignments',
+  id,
+  name: `user ${id}`,
+  before: { principal: { principal_id: id, user_name: `u${id}@example.com` }, permissions },
+  after: null,
+  recorded_at: '2026-12-07T05:00:00.000Z',
+})
+
+describe('saveSnapshot', () => {
+  it('saves records a restore accepts', async () => {
+    const entry = await saveSnapshot(
+      runtime(),
+      [assignment('5', ['USER'])],
+      [],
+      '2026-12-07T05:00:00.000Z',
+    )
+    expect(entry.workspaceId).toBe('77')
+    expect(await readdir(join(dir, '77'))).toEqual([entry.name])
+  })
+
+  it('refuses, before writing anything, a record its own restore would refuse', async () => {
+    const items = [assignment('5', ['USER']), assignment('6', []), assignment('7', ['OWNER'])]
+    await expect(saveSnapshot(runtime(), items, [], '2026-12-07T05:00:00.000Z')).rejects.toThrow(
+      `Could not save the snapshot to directory ${dir}: permission_assignments 6 (user 6) would be ` +
+        'recorded as before.permissions: must list USER or ADMIN (and 1 more), which a restore ' +
+        'refuses. This is a bug in databricks-halt; please report it. Nothing was changed.',
+    )
+    await expect(readdir(dir)).resolves.toEqual([])
+  })
+})
