@@ -87,7 +87,58 @@ class CoreLogger {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/limit.ts
+/**
+ * Run `fn` over items with at most `limit` in flight. The client bounds requests per rate class
+ * too; this bound keeps memory flat on large workspaces (no promise per item up front).
+ */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index], index);
+        }
+    };
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
+    await Promise.all(workers);
+    return results;
+}
+/**
+ * The first `max` texts, and "N more" for the rest: a subnet can hold hundreds of NICs, and a line
+ * naming them all is unreadable (the JSON report keeps every one).
+ */
+function firstFew(texts, max = 5) {
+    if (texts.length <= max)
+        return [...texts];
+    return [...texts.slice(0, max), `${texts.length - max} more`];
+}
+/** "3 changed, 1 failed": how many items have each key, in first-seen order. */
+function tally(items, key) {
+    const counts = new Map();
+    for (const item of items)
+        counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+    return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+/**
+ * Pauses between re-reads: short at first (most changes show within a second or two), growing
+ * to `maxMs`, so a poll neither hammers a large workspace nor adds seconds to a quick one.
+ */
+function pollDelays(maxMs, firstMs = 250) {
+    let next = Math.min(firstMs, maxMs);
+    return () => {
+        const delay = next;
+        next = Math.min(maxMs, Math.ceil(next * 1.6));
+        return delay;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/network-table.ts
+
 /**
  * The "Network" section both faces print (CLI text, job summary): one row per subnet with its
  * prefixes, the NICs still attached (NIC, VM, private IP) and the verdict. Faces only format it.
@@ -101,7 +152,7 @@ function networkRows(network) {
         s.verdict.replace('_', ' '),
         s.nics.length === 0
             ? '-'
-            : s.nics.map((n) => `${n.nic} (VM ${n.vm ?? '-'}, ${n.privateIp ?? '?'})`).join('; '),
+            : firstFew(s.nics.map((n) => `${n.nic} (VM ${n.vm ?? '-'}, ${n.privateIp ?? '?'})`)).join('; '),
     ]);
 }
 /** One line: the verdict, or why there is none. */
@@ -1458,47 +1509,6 @@ function peekSnapshot(text) {
     catch {
         return {};
     }
-}
-
-;// CONCATENATED MODULE: ./src/util/limit.ts
-/**
- * Run `fn` over items with at most `limit` in flight. The client bounds requests per rate class
- * too; this bound keeps memory flat on large workspaces (no promise per item up front).
- */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index], index);
-        }
-    };
-    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
-    await Promise.all(workers);
-    return results;
-}
-/** "3 changed, 1 failed": how many items have each key, in first-seen order. */
-function tally(items, key) {
-    const counts = new Map();
-    for (const item of items)
-        counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-    return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
-}
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-/**
- * Pauses between re-reads: short at first (most changes show within a second or two), growing
- * to `maxMs`, so a poll neither hammers a large workspace nor adds seconds to a quick one.
- */
-function pollDelays(maxMs, firstMs = 250) {
-    let next = Math.min(firstMs, maxMs);
-    return () => {
-        const delay = next;
-        next = Math.min(maxMs, Math.ceil(next * 1.6));
-        return delay;
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/snapshot/artifact-provenance.ts
@@ -4971,14 +4981,21 @@ function permission_assignments_observe(a, inactive) {
         active: true,
         detail: `${principalKind(principal)} ${permissions.join(',') || '(none)'}` +
             (principalActive === false ? ' (deactivated in the account)' : ''),
-        // The service flags some assignments with an error, and UNKNOWN cannot be written back: we
-        // could remove them but never restore them, so they are left alone and reported.
+        // The service flags some assignments with an error, and a PUT can only write USER and ADMIN
+        // (not UNKNOWN, not an empty list): we could remove them but never restore them, so they are
+        // left alone and reported. Removing one would also record a `before` that checkRecord refuses,
+        // and restore would then refuse the whole snapshot.
         ...(a.error
             ? { kept: `not changed: the service reports an error on it (${a.error})` }
-            : unwritable.length > 0 && !permissions.some((p) => WRITABLE.has(p))
-                ? { kept: `not changed: permission ${unwritable.join(',')} cannot be written back` }
+            : !permissions.some((p) => WRITABLE.has(p))
+                ? { kept: `not changed: ${unwritableReason(unwritable)}` }
                 : {}),
     };
+}
+function unwritableReason(unwritable) {
+    return unwritable.length > 0
+        ? `permission ${unwritable.join(',')} cannot be written back`
+        : 'it lists no permission, so there would be nothing to write back';
 }
 /** Account-level workspace permission assignments: removed on stop (except kept), PUT back. */
 const permissionAssignments = {
@@ -7335,6 +7352,7 @@ const deepEqualRecord = (a, b) => JSON.stringify(a.before) === JSON.stringify(b.
 
 
 
+
 function toRecord(entry, now) {
     return {
         kind: entry.resource.kind,
@@ -7369,6 +7387,7 @@ async function saveSnapshot(rt, items, mergedFrom, createdAt) {
         items,
     };
     try {
+        refuseUnrestorable(items);
         return await rt.store.save({
             workspaceId: rt.workspaceId,
             createdAt,
@@ -7378,6 +7397,21 @@ async function saveSnapshot(rt, items, mergedFrom, createdAt) {
     catch (e) {
         throw new Error(`Could not save the snapshot to ${rt.store.description}: ${errors_errorText(e)}. Nothing was changed.`, { cause: e });
     }
+}
+/**
+ * A record its own restore would refuse (each kind's checkRecord, as restore runs it) must never be
+ * saved: restore refuses such a snapshot whole, so every other record in it could not be given
+ * back either. Only a bug in a kind can produce one; refusing here, before the first change of the
+ * stop, keeps the workspace as it is.
+ */
+function refuseUnrestorable(items) {
+    const [first, ...more] = recordViolations(items);
+    if (!first)
+        return;
+    const { item, problem } = first;
+    throw new Error(`${item.kind} ${item.id} (${item.name}) would be recorded as ${problem}` +
+        `${more.length ? ` (and ${more.length} more)` : ''}, which a restore refuses. This is a bug ` +
+        'in databricks-halt; please report it');
 }
 
 ;// CONCATENATED MODULE: ./src/engine/sweep.ts
@@ -7723,6 +7757,7 @@ function nameOf(id) {
 
 
 
+
 function noSignIn(face) {
     const how = face === 'action' ? 'auth: azure-oidc' : '--auth azure-cli or azure-default';
     return ('Subnet check skipped: it reads Azure Resource Manager, which needs an Azure sign-in ' +
@@ -7870,13 +7905,13 @@ function matches(w, target) {
             .toLowerCase()
             .replace(/^https:\/\//, '') === host);
 }
-/** "host public-subnet 10.139.0.0/18: 2 NICs" lines, for progress and errors. */
+/** "host-subnet (10.139.0.0/18): nic-1, nic-2" per subnet, for progress and errors. */
 function describeLeft(report) {
     if (report.managed)
         return `${report.managed.vms} VMs and ${report.managed.nics} NICs in the managed resource group`;
     return report.subnets
         .filter((s) => s.verdict === 'not_empty')
-        .map((s) => `${s.name} (${s.prefixes.join(', ')}): ${s.nics.map((n) => n.nic).join(', ')}`)
+        .map((s) => `${s.name} (${s.prefixes.join(', ')}): ${firstFew(s.nics.map((n) => n.nic)).join(', ')}`)
         .join('; ');
 }
 

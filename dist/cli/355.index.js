@@ -414,6 +414,15 @@ async function mapLimit(items, limit, fn) {
     await Promise.all(workers);
     return results;
 }
+/**
+ * The first `max` texts, and "N more" for the rest: a subnet can hold hundreds of NICs, and a line
+ * naming them all is unreadable (the JSON report keeps every one).
+ */
+function firstFew(texts, max = 5) {
+    if (texts.length <= max)
+        return [...texts];
+    return [...texts.slice(0, max), `${texts.length - max} more`];
+}
 /** "3 changed, 1 failed": how many items have each key, in first-seen order. */
 function tally(items, key) {
     const counts = new Map();
@@ -2852,14 +2861,21 @@ function permission_assignments_observe(a, inactive) {
         active: true,
         detail: `${principalKind(principal)} ${permissions.join(',') || '(none)'}` +
             (principalActive === false ? ' (deactivated in the account)' : ''),
-        // The service flags some assignments with an error, and UNKNOWN cannot be written back: we
-        // could remove them but never restore them, so they are left alone and reported.
+        // The service flags some assignments with an error, and a PUT can only write USER and ADMIN
+        // (not UNKNOWN, not an empty list): we could remove them but never restore them, so they are
+        // left alone and reported. Removing one would also record a `before` that checkRecord refuses,
+        // and restore would then refuse the whole snapshot.
         ...(a.error
             ? { kept: `not changed: the service reports an error on it (${a.error})` }
-            : unwritable.length > 0 && !permissions.some((p) => WRITABLE.has(p))
-                ? { kept: `not changed: permission ${unwritable.join(',')} cannot be written back` }
+            : !permissions.some((p) => WRITABLE.has(p))
+                ? { kept: `not changed: ${unwritableReason(unwritable)}` }
                 : {}),
     };
+}
+function unwritableReason(unwritable) {
+    return unwritable.length > 0
+        ? `permission ${unwritable.join(',')} cannot be written back`
+        : 'it lists no permission, so there would be nothing to write back';
 }
 /** Account-level workspace permission assignments: removed on stop (except kept), PUT back. */
 const permissionAssignments = {
@@ -5387,6 +5403,7 @@ const deepEqualRecord = (a, b) => JSON.stringify(a.before) === JSON.stringify(b.
 
 
 
+
 function toRecord(entry, now) {
     return {
         kind: entry.resource.kind,
@@ -5421,6 +5438,7 @@ async function saveSnapshot(rt, items, mergedFrom, createdAt) {
         items,
     };
     try {
+        refuseUnrestorable(items);
         return await rt.store.save({
             workspaceId: rt.workspaceId,
             createdAt,
@@ -5430,6 +5448,21 @@ async function saveSnapshot(rt, items, mergedFrom, createdAt) {
     catch (e) {
         throw new Error(`Could not save the snapshot to ${rt.store.description}: ${errorText(e)}. Nothing was changed.`, { cause: e });
     }
+}
+/**
+ * A record its own restore would refuse (each kind's checkRecord, as restore runs it) must never be
+ * saved: restore refuses such a snapshot whole, so every other record in it could not be given
+ * back either. Only a bug in a kind can produce one; refusing here, before the first change of the
+ * stop, keeps the workspace as it is.
+ */
+function refuseUnrestorable(items) {
+    const [first, ...more] = recordViolations(items);
+    if (!first)
+        return;
+    const { item, problem } = first;
+    throw new Error(`${item.kind} ${item.id} (${item.name}) would be recorded as ${problem}` +
+        `${more.length ? ` (and ${more.length} more)` : ''}, which a restore refuses. This is a bug ` +
+        'in databricks-halt; please report it');
 }
 
 ;// CONCATENATED MODULE: ./src/engine/sweep.ts
@@ -5775,6 +5808,7 @@ function nameOf(id) {
 
 
 
+
 function noSignIn(face) {
     const how = face === 'action' ? 'auth: azure-oidc' : '--auth azure-cli or azure-default';
     return ('Subnet check skipped: it reads Azure Resource Manager, which needs an Azure sign-in ' +
@@ -5922,13 +5956,13 @@ function matches(w, target) {
             .toLowerCase()
             .replace(/^https:\/\//, '') === host);
 }
-/** "host public-subnet 10.139.0.0/18: 2 NICs" lines, for progress and errors. */
+/** "host-subnet (10.139.0.0/18): nic-1, nic-2" per subnet, for progress and errors. */
 function describeLeft(report) {
     if (report.managed)
         return `${report.managed.vms} VMs and ${report.managed.nics} NICs in the managed resource group`;
     return report.subnets
         .filter((s) => s.verdict === 'not_empty')
-        .map((s) => `${s.name} (${s.prefixes.join(', ')}): ${s.nics.map((n) => n.nic).join(', ')}`)
+        .map((s) => `${s.name} (${s.prefixes.join(', ')}): ${firstFew(s.nics.map((n) => n.nic)).join(', ')}`)
         .join('; ');
 }
 
@@ -8208,6 +8242,7 @@ function clip(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/network-table.ts
+
 /**
  * The "Network" section both faces print (CLI text, job summary): one row per subnet with its
  * prefixes, the NICs still attached (NIC, VM, private IP) and the verdict. Faces only format it.
@@ -8221,7 +8256,7 @@ function networkRows(network) {
         s.verdict.replace('_', ' '),
         s.nics.length === 0
             ? '-'
-            : s.nics.map((n) => `${n.nic} (VM ${n.vm ?? '-'}, ${n.privateIp ?? '?'})`).join('; '),
+            : firstFew(s.nics.map((n) => `${n.nic} (VM ${n.vm ?? '-'}, ${n.privateIp ?? '?'})`)).join('; '),
     ]);
 }
 /** One line: the verdict, or why there is none. */
