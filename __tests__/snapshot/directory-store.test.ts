@@ -163,6 +163,17 @@ describe('DirectoryStore', () => {
     expect(byName.get('over-snapshot.json')).not.toBe('2020-01-01T00:00:00.000Z')
   })
 
+  it('fails a marker it could not write, and leaves no temporary file behind', async () => {
+    const store = new DirectoryStore(root)
+    const hex = 'b'.repeat(64)
+    // A directory where the marker file goes: the rename onto it fails.
+    await mkdir(join(root, '77', `restored-${hex}.json`), { recursive: true })
+    await expect(store.markRestored({} as never, { ...marker(`sha256:${hex}`) })).rejects.toThrow(
+      /EISDIR|ENOTEMPTY|EEXIST/,
+    )
+    expect(await readdir(join(root, '77'))).toEqual([`restored-${hex}.json`])
+  })
+
   it('says a snapshot it saved is not restored', async () => {
     const store = new DirectoryStore(root)
     const saved = await store.save({
