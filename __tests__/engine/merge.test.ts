@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { mergeRecords } from '../../src/engine/merge.js'
+import { mergeRecords, stillHalted } from '../../src/engine/merge.js'
 import { RESOURCES } from '../../src/resources/registry.js'
 import type { SnapshotItem } from '../../src/snapshot/schema.js'
 
@@ -141,5 +141,67 @@ describe('mergeRecords (stop twice)', () => {
     )
     const cluster = record('clusters', '5', { state: 'RUNNING' }, { state: 'TERMINATED' }, SECOND)
     expect(mergeRecords([job], [cluster], kinds)).toEqual([cluster, job])
+  })
+})
+
+describe('stillHalted (stop twice: what an earlier stop recorded that still holds)', () => {
+  const seen = (id: string, state: unknown) => ({ id, name: id, active: true, detail: '', state })
+  const assignment = record(
+    'permission_assignments',
+    '5',
+    { principal: { principal_id: '5' }, permissions: ['USER'] },
+    null,
+    FIRST,
+  )
+  const cluster = record('clusters', 'c1', { state: 'RUNNING' }, { state: 'TERMINATED' }, FIRST)
+  const job = record(
+    'jobs',
+    'j1',
+    { schedule: cron('0 0 5 * * ?', 'UNPAUSED'), trigger: { pause_status: 'UNPAUSED' } },
+    { schedule: cron('0 0 5 * * ?', 'PAUSED'), trigger: { pause_status: 'PAUSED' } },
+    FIRST,
+  )
+
+  it('keeps what is still as the stop left it, and kinds not listed this time', () => {
+    const inventory = {
+      permission_assignments: [],
+      clusters: [seen('c1', { state: 'TERMINATED' })],
+      jobs: [seen('j1', job.after)],
+    }
+    const alerts = record('alerts', 'a1', { x: 1 }, { x: 2 }, FIRST)
+    const { kept, dropped } = stillHalted([assignment, cluster, job, alerts], inventory, kinds)
+    expect(kept).toEqual([assignment, cluster, job, alerts])
+    expect(dropped).toEqual([])
+  })
+
+  it('drops what was given back or deleted by hand since, and names it', () => {
+    const inventory = {
+      permission_assignments: [
+        seen('5', { principal: { principal_id: '5' }, permissions: ['USER'] }),
+      ],
+      clusters: [seen('c1', { state: 'RUNNING' })],
+      jobs: [],
+    }
+    const { kept, dropped } = stillHalted([assignment, cluster, job], inventory, kinds)
+    expect(kept).toEqual([])
+    expect(dropped).toEqual([assignment, cluster, job])
+    // A cluster deleted since is gone too.
+    expect(stillHalted([cluster], { clusters: [] }, kinds)).toEqual({
+      kept: [],
+      dropped: [cluster],
+    })
+  })
+
+  it('keeps the part still halted and names the record as dropped in part', () => {
+    const unpaused = { ...(job.after as object), trigger: { pause_status: 'UNPAUSED' } }
+    const { kept, dropped } = stillHalted([job], { jobs: [seen('j1', unpaused)] }, kinds)
+    expect(kept).toEqual([
+      {
+        ...job,
+        before: { schedule: cron('0 0 5 * * ?', 'UNPAUSED') },
+        after: { schedule: cron('0 0 5 * * ?', 'PAUSED') },
+      },
+    ])
+    expect(dropped).toEqual([job])
   })
 })
