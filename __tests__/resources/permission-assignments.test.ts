@@ -15,10 +15,12 @@ afterEach(async () => {
 })
 
 const ada = { principal_id: '11', user_name: 'ada@example.com', display_name: 'Ada' }
-const record = (
-  before: AssignmentState,
-  id = before?.principal.principal_id ?? '11',
-): Recorded<AssignmentState> => ({ id, name: 'ada@example.com', before, after: null })
+const record = (before: AssignmentState): Recorded<AssignmentState> => ({
+  id: '11',
+  name: 'ada@example.com',
+  before,
+  after: null,
+})
 /** The assignment as listed now; null: not assigned. */
 const observed = (state: AssignmentState): Observed<AssignmentState> => ({
   id: '11',
@@ -233,10 +235,9 @@ describe('permission assignments on the emulator', () => {
 
   it('lists permissions sorted, and marks who was deactivated when the stop listed them', async () => {
     const s = scenario()
-    s.workspaces![0]!.assignments!.push({ principalId: '23', permissions: ['USER', 'ADMIN'] })
-    s.workspaces![0]!.assignments = s.workspaces![0]!.assignments!.filter(
-      (a, i, all) => all.findLastIndex((b) => b.principalId === a.principalId) === i,
-    )
+    // Listed unsorted: the record keeps them sorted.
+    for (const a of s.workspaces![0]!.assignments!)
+      if (a.principalId === '23') a.permissions = ['USER', 'ADMIN']
     h = await startHarness({ scenario: s })
     const stopped = await h.run('stop', { only: ['permission_assignments'] })
     const before = (id: string) => stopped.items.find((i) => i.id === id)!.before

@@ -3,6 +3,7 @@ import type { ItemReport } from '../report.js'
 import type { Inventory } from '../resources/resource.js'
 import type { SnapshotItem } from '../snapshot/schema.js'
 import type { SnapshotEntry } from '../snapshot/store.js'
+import { firstFew } from '../util/limit.js'
 import { applyStop } from './apply.js'
 import { listAll } from './inventory.js'
 import { mergeRecords } from './merge.js'
@@ -108,8 +109,7 @@ export async function sweep(
     const items = plan.map((p) => ({ ...p.report, outcome: 'failed' as const, error }))
     return { items, warnings, recording }
   }
-  const names = plan.slice(0, 5).map((e) => `${e.resource.kind} ${e.item.name}`)
-  if (plan.length > 5) names.push(`${plan.length - 5} more`)
+  const names = firstFew(plan.map((e) => `${e.resource.kind} ${e.item.name}`))
   const message =
     `${name}: ${plan.length} started during the stop (${names.join(', ')}); ` +
     `recorded in ${entry.name} (${records.length} items, supersedes ${recording.entry.name}) and halted.`
