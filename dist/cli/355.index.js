@@ -5473,6 +5473,7 @@ function refuseUnrestorable(items) {
 
 
 
+
 /**
  * The halt (docs/adr/0021-compute-sweep.md): access removal runs beside everything else. When
  * everything else is done (starters paused, compute stopped), the compute sweep lists compute
@@ -5531,9 +5532,7 @@ async function sweep(rt, inventory, recording, name) {
         const items = plan.map((p) => ({ ...p.report, outcome: 'failed', error }));
         return { items, warnings, recording };
     }
-    const names = plan.slice(0, 5).map((e) => `${e.resource.kind} ${e.item.name}`);
-    if (plan.length > 5)
-        names.push(`${plan.length - 5} more`);
+    const names = firstFew(plan.map((e) => `${e.resource.kind} ${e.item.name}`));
     const message = `${name}: ${plan.length} started during the stop (${names.join(', ')}); ` +
         `recorded in ${entry.name} (${records.length} items, supersedes ${recording.entry.name}) and halted.`;
     rt.logger.info(`Snapshot saved: ${entry.ref}. ${message}`);
