@@ -13,6 +13,8 @@
  * dropped). The last line is `mutation score N%`.
  * `npm run mutation -- --survivors` also lists each surviving and uncovered mutant first, as
  * `file:line:column Mutator: replacement`, for writing the test that kills it.
+ * `npm run mutation -- --list src/engine/apply.ts` lists every mutant of one file with its result
+ * (or `not measured`), for writing tests before a run.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, globSync, readFileSync } from 'node:fs'
@@ -74,6 +76,10 @@ function loadReport(): Report {
 
 /** A surviving or uncovered mutant, as `file:line:column Mutator: replacement`. */
 const survivors: string[] = []
+/** `--list <file>`: every mutant of that file, as `file:line:column Mutator [status]: replacement`. */
+const listed: string[] = []
+const args = process.argv.slice(2)
+const listFile = args.includes('--list') ? args[args.indexOf('--list') + 1] : undefined
 
 /** Every mutant Stryker would make now, each with its result if one still applies. */
 async function tally(): Promise<Map<string, Tally>> {
@@ -108,8 +114,14 @@ async function tally(): Promise<Map<string, Tally>> {
         line: p.line + 1,
         column: p.column + 1,
       }))
-      const kind = classify(results.get(keyOf(m, start, end)))
+      const status = results.get(keyOf(m, start, end))
+      const kind = classify(status)
       t[kind]++
+      if (name === listFile)
+        listed.push(
+          `${name}:${start.line}:${start.column} ${m.mutatorName} [${status ?? 'not measured'}]: ` +
+            oneLine(m.replacement),
+        )
       if (kind === 'survived' || kind === 'noCoverage')
         survivors.push(
           `${name}:${start.line}:${start.column} ${m.mutatorName}` +
@@ -155,8 +167,11 @@ function line(label: string, t: Tally): string {
   )
 }
 
-const args = process.argv.slice(2)
-if (!args.includes('--score') && !args.includes('--survivors')) {
+if (listFile !== undefined && !config.mutate.flatMap((g) => globSync(g)).includes(listFile)) {
+  console.error(`--list ${listFile}: not a file npm run mutation mutates (stryker.config.mjs)`)
+  process.exit(2)
+}
+if (!args.includes('--score') && !args.includes('--survivors') && listFile === undefined) {
   const stryker = spawnSync(
     process.execPath,
     ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', ...args],
@@ -167,6 +182,7 @@ if (!args.includes('--score') && !args.includes('--survivors')) {
 
 const byFile = await tally()
 if (args.includes('--survivors')) for (const s of survivors) console.log(s)
+for (const m of listed) console.log(m)
 const total = sum([...byFile.values()])
 for (const scope of SCOPES)
   console.log(line(scope, sum([...byFile].filter(([f]) => f.startsWith(scope)).map(([, t]) => t))))
