@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { recordViolations } from '../../src/engine/record-checks.js'
+import { recordViolations, refuseForgedRecords } from '../../src/engine/record-checks.js'
+import { UsageError } from '../../src/errors.js'
 import { alerts } from '../../src/resources/alerts.js'
 import { apps } from '../../src/resources/apps.js'
 import { clusters } from '../../src/resources/clusters.js'
@@ -11,7 +12,7 @@ import { checkAssignmentRecord } from '../../src/resources/permission-assignment
 import { pipelines } from '../../src/resources/pipelines.js'
 import type { Recorded } from '../../src/resources/resource.js'
 import { warehouses } from '../../src/resources/warehouses.js'
-import type { SnapshotItem } from '../../src/snapshot/schema.js'
+import type { Snapshot, SnapshotItem } from '../../src/snapshot/schema.js'
 
 const rec = (before: unknown, after: unknown, id = '1'): Recorded<unknown> => ({
   id,
@@ -252,5 +253,58 @@ describe('recordViolations', () => {
     expect(recordViolations([item('jobs', null, null)]).map((v) => v.problem)).toEqual([
       'before/after: not job settings blocks',
     ])
+  })
+})
+
+describe('recordViolations and refuseForgedRecords', () => {
+  const item = (id: string, before: unknown, after: unknown = null): SnapshotItem => ({
+    kind: 'jobs',
+    id,
+    name: `job ${id}`,
+    before,
+    after,
+    recorded_at: '2026-11-26T09:00:00.000Z',
+  })
+
+  it('reports a record its kind cannot even read as unreadable, not as accepted', () => {
+    // Snapshots are parsed JSON, so a check that throws is a bug's way of failing; it must still
+    // count as a violation. A value that throws on every read stands in for that bug here.
+    const unreadable = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('cannot read this')
+        },
+      },
+    )
+    expect(recordViolations([item('1', unreadable, unreadable)]).map((v) => v.problem)).toEqual([
+      'unreadable record (cannot read this)',
+    ])
+  })
+
+  it('names at most five refused records and counts the rest', () => {
+    const snapshot = { items: ['1', '2', '3', '4', '5', '6', '7'].map((id) => item(id, null)) }
+    const problem = 'before/after: not job settings blocks'
+    const named = ['1', '2', '3', '4', '5'].map((id) => `jobs ${id} (job ${id}): ${problem}`)
+    expect(() => refuseForgedRecords(snapshot as Snapshot, 'snap.json')).toThrow(
+      new UsageError(
+        'Snapshot snap.json has 7 record(s) that are not a change a stop makes: ' +
+          `${named.join('; ')}; and 2 more. Refusing the whole snapshot; nothing was changed.`,
+      ),
+    )
+  })
+
+  it('names all of five refused records, with no count after them', () => {
+    const snapshot = { items: ['1', '2', '3', '4', '5'].map((id) => item(id, null)) }
+    const problem = 'before/after: not job settings blocks'
+    const named = ['1', '2', '3', '4', '5'].map((id) => `jobs ${id} (job ${id}): ${problem}`)
+    expect(() => refuseForgedRecords(snapshot as Snapshot, 'snap.json')).toThrow(
+      'Snapshot snap.json has 5 record(s) that are not a change a stop makes: ' +
+        `${named.join('; ')}. Refusing the whole snapshot; nothing was changed.`,
+    )
+  })
+
+  it('accepts a snapshot whose every record a stop could have made', () => {
+    expect(() => refuseForgedRecords({ items: [] } as unknown as Snapshot, 'x')).not.toThrow()
   })
 })
