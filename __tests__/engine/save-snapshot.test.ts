@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Runtime } from '../../src/engine/runtime.js'
@@ -16,7 +16,7 @@ afterEach(async () => {
 })
 
 /** Just the parts of a runtime a save reads, with a real directory store. */
-const runtime = () =>
+const runtime = (extra: Record<string, unknown> = {}) =>
   ({
     version: '0.0.0-test',
     workspaceId: '77',
@@ -24,6 +24,7 @@ const runtime = () =>
     caller: { id: '1', userName: 'admin@example.com' },
     settings: { keep: [] },
     store: new DirectoryStore(dir),
+    ...extra,
   }) as unknown as Runtime
 
 const assignment = (id: string, permissions: string[]): SnapshotItem => ({
@@ -55,5 +56,40 @@ describe('saveSnapshot', () => {
         'refuses. This is a bug in databricks-halt; please report it. Nothing was changed.',
     )
     await expect(readdir(dir)).resolves.toEqual([])
+  })
+
+  it('records who stopped what, under which account, and which snapshots it merged', async () => {
+    const rt = runtime({
+      accountId: 'acc-1',
+      caller: { id: '1', userName: 'admin@example.com', displayName: 'Admin' },
+      settings: { keep: ['ops@example.com'] },
+    })
+    const entry = await saveSnapshot(
+      rt,
+      [assignment('5', ['USER'])],
+      ['older.json'],
+      '2026-12-07T05:00:00.000Z',
+    )
+    const saved = JSON.parse(await readFile(entry.ref, 'utf8')) as Record<string, unknown>
+    expect(saved).toMatchObject({
+      tool: 'databricks-halt',
+      tool_version: '0.0.0-test',
+      workspace_id: 77, // written as the API's int64, not a string
+      workspace_url: 'https://adb-77.7.azuredatabricks.net',
+      account_id: 'acc-1',
+      created_at: '2026-12-07T05:00:00.000Z',
+      caller: { id: '1', user_name: 'admin@example.com', display_name: 'Admin' },
+      kept_principals: ['ops@example.com'],
+      merged_from: ['older.json'],
+    })
+  })
+
+  it('names the first record a restore would refuse alone when it is the only one', async () => {
+    await expect(
+      saveSnapshot(runtime(), [assignment('6', [])], [], '2026-12-07T05:00:00.000Z'),
+    ).rejects.toThrow(
+      'permission_assignments 6 (user 6) would be recorded as before.permissions: must list USER ' +
+        'or ADMIN, which a restore refuses.',
+    )
   })
 })
