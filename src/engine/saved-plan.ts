@@ -113,7 +113,8 @@ export async function writePlan(
   } catch (e) {
     throw new UsageError(`Cannot write the plan to ${path}: ${errorText(e)}.`)
   }
-  const checksum = /"checksum": "([^"]+)"/.exec(text)?.[1] ?? ''
+  // The plan's own checksum (the last key); a restore plan's snapshot has a checksum too.
+  const { checksum } = JSON.parse(text) as SavedPlan
   rt.logger.info(
     `Plan saved: ${path} (${content.items.length} changes${rt.keys ? ', signed' : ''})`,
   )
