@@ -265,7 +265,7 @@ async function probeNics(
 }
 
 /** Each IP of a NIC, checked against the prefixes of the workspace subnet it is attached to. */
-function ipsOf(nic: NetworkInterface, network: NetworkReport): ProbeReport['ips'] {
+export function ipsOf(nic: NetworkInterface, network: NetworkReport): ProbeReport['ips'] {
   return (nic.ipConfigurations ?? [])
     .filter((c) => c.privateIPAddress)
     .map((c) => {
