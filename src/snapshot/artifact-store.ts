@@ -42,7 +42,8 @@ export interface ArtifactStoreOptions {
   workflowRef?: string
 }
 
-interface Found {
+/** An artifact the store found (exported for its unit tests). */
+export interface Found {
   id: number
   name: string
   runId: string
@@ -430,7 +431,7 @@ export class ArtifactSnapshotStore implements SnapshotStore {
 }
 
 /** A workspace's snapshots in `all`, newest first, each marked restored or not. */
-function entriesOf(all: Found[], workspaceId: string): SnapshotEntry[] {
+export function entriesOf(all: Found[], workspaceId: string): SnapshotEntry[] {
   const restoredIds = new Set(
     all.flatMap((a) => {
       const marker = MARKER.exec(a.name)
@@ -462,7 +463,7 @@ function toEntry(found: Found, workspaceId: string, restored: boolean): Snapshot
  * Newest first by the snapshot's own created_at (the upload time for one that cannot be read);
  * ties, to the millisecond, go to the later upload, then to the higher artifact id (ids grow).
  */
-function newestFirst(a: Found, b: Found): number {
+export function newestFirst(a: Found, b: Found): number {
   const at = (f: Found) => f.takenAt ?? f.createdAt
   return at(b).localeCompare(at(a)) || b.createdAt.localeCompare(a.createdAt) || b.id - a.id
 }
