@@ -1,13 +1,18 @@
 import { describe, expect, it } from '@jest/globals'
+import { createHash, createHmac } from 'node:crypto'
 import { parseJson } from '../../src/databricks/json.js'
 import { SafetyError, UsageError } from '../../src/errors.js'
 import { decodeSnapshot, encodeSnapshot } from '../../src/snapshot/codec.js'
 import type { SnapshotContent } from '../../src/snapshot/schema.js'
 import {
   MIN_KEY_LENGTH,
+  SNAPSHOT_KEY_ENV,
   SigningKeys,
+  UNAUTHENTICATED_WARNING,
   canonicalJson,
+  canonicalize,
   checksumOf,
+  unauthenticatedWarning,
 } from '../../src/snapshot/signing.js'
 
 const KEY_A = 'a'.repeat(16) + 'A-random-enough-key-1'
@@ -145,5 +150,80 @@ describe('signed snapshots', () => {
     expect(() => decodeSnapshot(huge, 'big.json')).toThrow(
       /Snapshot big\.json is 50\.0 MB, more than the 50 MB/,
     )
+  })
+})
+
+describe('signing: exact results', () => {
+  it('names the first key when it is the short one', () => {
+    expect(() => SigningKeys.parse(`short-key\n${KEY_A}`, 'the input snapshot-key')).toThrow(
+      'the input snapshot-key: key 1 of 2 is shorter than 32 characters. Use a random key, e.g. ' +
+        'the output of `openssl rand -base64 32`.',
+    )
+    expect(() => SigningKeys.parse('x'.repeat(31), 'K')).toThrow(UsageError)
+    expect(keys(`${KEY_A},,${KEY_B},`).secrets()).toEqual([KEY_A, KEY_B])
+  })
+
+  it('signs the canonical UTF-8 JSON with HMAC-SHA256 under the first key', () => {
+    const value = { z: 'ü€', a: [1, { c: null, b: undefined }] }
+    const canonical = '{"a":[1,{"c":null}],"z":"ü€"}'
+    expect(canonicalJson(value)).toBe(canonical)
+    const hmac = (key: string) =>
+      'hmac-sha256:' +
+      createHmac('sha256', key).update(Buffer.from(canonical, 'utf8')).digest('hex')
+    expect(keys(`${KEY_B}\n${KEY_A}`).sign(value)).toBe(hmac(KEY_B))
+    expect(keys(KEY_A).verify(value, hmac(KEY_A))).toEqual({ ok: true, keyIndex: 0 })
+    expect(checksumOf(value)).toBe(
+      `sha256:${createHash('sha256').update(Buffer.from(canonical, 'utf8')).digest('hex')}`,
+    )
+  })
+
+  it('canonicalize drops undefined keys from the value itself, and leaves scalars alone', () => {
+    const out = canonicalize({ b: 1, a: undefined, c: [{ y: undefined, x: 2 }] })
+    expect(Object.keys(out as object)).toEqual(['b', 'c'])
+    expect(Object.keys((out as { c: object[] }).c[0])).toEqual(['x'])
+    expect(canonicalize(null)).toBeNull()
+    expect(canonicalize('s')).toBe('s')
+    expect(canonicalize(7)).toBe(7)
+    expect(canonicalize([2, 1])).toEqual([2, 1])
+  })
+
+  it('calls a signature that only stringifies like one malformed', () => {
+    const k = keys(KEY_A)
+    const good = k.sign({ a: 1 })
+    expect(k.verify({ a: 1 }, [good])).toEqual({ ok: false, reason: 'malformed signature' })
+    expect(k.verify({ a: 1 }, { toString: () => good })).toEqual({
+      ok: false,
+      reason: 'malformed signature',
+    })
+    expect(k.verify({ a: 1 }, keys(KEY_B).sign({ a: 1 }))).toEqual({
+      ok: false,
+      reason: 'signed with another key, or edited after signing',
+    })
+  })
+
+  it('require names the file, the reason and what to do, whole', () => {
+    const k = keys(KEY_A)
+    expect(() => k.require({ a: 1 }, keys(KEY_B).sign({ a: 1 }), 'Snapshot s.json')).toThrow(
+      'Snapshot s.json is not authenticated (signed with another key, or edited after signing): ' +
+        'refusing it. Nothing was changed. Only files signed with a key of ' +
+        'DATABRICKS_HALT_SNAPSHOT_KEY / snapshot-key are trusted; if the key was rotated, list ' +
+        'the old key after the new one.',
+    )
+    expect(() => k.require({ a: 1 }, 'nope', 'Plan p.json')).toThrow(
+      /^Plan p\.json is not authenticated \(malformed signature\): refusing it\./,
+    )
+    expect(k.require({ a: 1 }, k.sign({ a: 1 }), 'x')).toBeUndefined()
+  })
+
+  it('the unauthenticated warning names the key as each face sets it', () => {
+    const text = (key: string) =>
+      `Snapshots are not authenticated: ${key} is not set, so a snapshot or marker anyone edited ` +
+      'or planted would be accepted. Set a random key as a secret of the apply environment (see ' +
+      'docs/adr/0008-snapshot-authentication.md).'
+    expect(unauthenticatedWarning('action')).toBe(text('the input snapshot-key'))
+    expect(unauthenticatedWarning('cli')).toBe(text('DATABRICKS_HALT_SNAPSHOT_KEY'))
+    expect(unauthenticatedWarning()).toBe(text('DATABRICKS_HALT_SNAPSHOT_KEY'))
+    expect(UNAUTHENTICATED_WARNING).toBe(text('DATABRICKS_HALT_SNAPSHOT_KEY'))
+    expect(SNAPSHOT_KEY_ENV).toBe('DATABRICKS_HALT_SNAPSHOT_KEY')
   })
 })

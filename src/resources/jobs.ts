@@ -60,7 +60,8 @@ function describe(state: JobState): string {
   return parts.join(', ') || 'no schedule or trigger'
 }
 
-function observe(job: Job): Observed<JobState> {
+/** One job as listed: its blocks, whether any starts it, and the keep tag. */
+export function observe(job: Job): Observed<JobState> {
   const state = blocksOf(job.settings)
   return {
     id: job.job_id,
