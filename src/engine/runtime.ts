@@ -36,7 +36,7 @@ export interface EngineTiming {
   pollIntervalMs?: number
   /** Pause between subnet checks (stop --check-subnets). Default 30 s. */
   networkPollIntervalMs?: number
-  /** Time for the subnet wait; tests pass the emulator's clock. Default: real. */
+  /** Time for the waits (stop --wait, verify, the subnet wait); tests pass one they move. Default: real. */
   clock?: EngineClock
 }
 

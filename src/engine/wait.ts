@@ -1,7 +1,7 @@
 import type { ItemReport } from '../report.js'
 import { errorText } from '../errors.js'
 import type { Inventory, Observed, Resource } from '../resources/resource.js'
-import { pollDelays, sleep, tally } from '../util/limit.js'
+import { pollDelays, tally } from '../util/limit.js'
 import { withProgress } from './progress.js'
 import type { Runtime } from './runtime.js'
 
@@ -17,18 +17,20 @@ export async function waitForDrain(
   timeoutMs: number,
 ): Promise<void> {
   const kinds = rt.resources.filter((r) => r.drained && !r.reportOnly)
+  // The engine's clock (real in use; tests pass one they move), as verify's deadline is.
+  const clock = rt.timing.clock
   const nextDelay = pollDelays(rt.timing.pollIntervalMs)
-  const deadline = Date.now() + timeoutMs
+  const deadline = clock.now() + timeoutMs
   const pending = await withProgress(rt.logger, rt.clock, 'Wait', async (progress) => {
     let pending = await undrained(rt, kinds, inventory, [])
     const first = pending.length
     let said = ''
-    while (pending.length > 0 && Date.now() < deadline) {
+    while (pending.length > 0 && clock.now() < deadline) {
       progress.set('stopped', first - pending.length, first)
       // A progress line when something changed, not on every poll.
       const line = `waiting for ${summary(pending)}`
       if (line !== said) rt.logger.info((said = line))
-      await sleep(Math.min(nextDelay(), Math.max(0, deadline - Date.now())))
+      await clock.sleep(Math.min(nextDelay(), Math.max(0, deadline - clock.now())))
       pending = await undrained(rt, kinds, inventory, pending)
     }
     progress.set('stopped', first - pending.length, first)
