@@ -27,19 +27,23 @@ export async function openSnapshot(
   if (!newest) return noIgnore(rt, undefined)
   if (newest.restored && !rt.keys) return noIgnore(rt, undefined)
   let snapshot: Snapshot
+  let closed: boolean
   try {
     snapshot = decodeSnapshot(await rt.store.read(newest), newest.name)
     // A checked marker closes it whatever key signed it (it may predate a key rotation).
-    if (await isClosed(rt, snapshot)) return noIgnore(rt, undefined)
-    if (rt.keys) verifySnapshot(snapshot, newest.name, rt.keys)
-    checkBinding(snapshot, rt.workspaceId, newest.name)
-    refuseForgedRecords(snapshot, newest.name)
+    closed = await isClosed(rt, snapshot)
+    if (!closed) {
+      if (rt.keys) verifySnapshot(snapshot, newest.name, rt.keys)
+      checkBinding(snapshot, rt.workspaceId, newest.name)
+      refuseForgedRecords(snapshot, newest.name)
+    }
   } catch (e) {
     if (!(e instanceof UsageError || e instanceof SafetyError) || rt.settings.mode !== 'stop')
       throw e
     return unreadableForStop(rt, newest, e)
   }
-  return noIgnore(rt, { entry: newest, snapshot })
+  // Outside the try: noIgnore's refusal of the option is not a fault of the snapshot.
+  return noIgnore(rt, closed ? undefined : { entry: newest, snapshot })
 }
 
 /**

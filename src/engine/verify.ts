@@ -1,7 +1,7 @@
 import type { ItemReport } from '../report.js'
 import { errorText } from '../errors.js'
 import type { Resource } from '../resources/resource.js'
-import { pollDelays, sleep } from '../util/limit.js'
+import { pollDelays } from '../util/limit.js'
 import { withProgress, type Progress } from './progress.js'
 import type { Runtime } from './runtime.js'
 
@@ -25,8 +25,9 @@ export async function verifyRestore(rt: Runtime, expectations: Expectation[]): P
 }
 
 async function verifyAll(rt: Runtime, expectations: Expectation[], progress: Progress) {
+  const clock = rt.timing.clock
   const nextDelay = pollDelays(rt.timing.pollIntervalMs)
-  const deadline = Date.now() + rt.timing.verifyTimeoutMs
+  const deadline = clock.now() + rt.timing.verifyTimeoutMs
   let pending = expectations
   let said = 0
   for (;;) {
@@ -36,10 +37,10 @@ async function verifyAll(rt: Runtime, expectations: Expectation[], progress: Pro
       rt.logger.info(`verified: ${expectations.length} restored values show`)
       return
     }
-    if (Date.now() >= deadline) break
+    if (clock.now() >= deadline) break
     if (pending.length !== said)
       rt.logger.info(`waiting for ${(said = pending.length)} restored values to show`)
-    await sleep(Math.min(nextDelay(), Math.max(0, deadline - Date.now())))
+    await clock.sleep(Math.min(nextDelay(), Math.max(0, deadline - clock.now())))
   }
   for (const p of pending) {
     p.report.outcome = 'not_converged'
