@@ -9,7 +9,7 @@ import type { Runtime } from '../../src/engine/runtime.js'
 import { saveSnapshot } from '../../src/engine/save-snapshot.js'
 import type { LoadedPlan } from '../../src/engine/saved-plan.js'
 import type { SavedPlan } from '../../src/plan/schema.js'
-import { decodeSnapshot } from '../../src/snapshot/codec.js'
+import { decodeSnapshot, encodeSnapshot } from '../../src/snapshot/codec.js'
 import { DirectoryStore } from '../../src/snapshot/directory-store.js'
 import type { SnapshotItem } from '../../src/snapshot/schema.js'
 import type { SnapshotEntry } from '../../src/snapshot/store.js'
@@ -63,6 +63,40 @@ async function closed(entry: SnapshotEntry): Promise<void> {
   await markRestored(rt, entry, snapshot)
 }
 
+/** A snapshot, intact and unsigned, whose one record is not a change a stop makes. */
+async function forged(createdAt = CREATED): Promise<SnapshotEntry> {
+  const { rt } = runtime()
+  const template = await saved('2026-12-07T00:00:00.000Z')
+  const { checksum: _checksum, ...content } = decodeSnapshot(
+    await rt.store.read(template),
+    template.name,
+  )
+  await rm(join(dir, '77', template.name))
+  return rt.store.save({
+    workspaceId: '77',
+    createdAt,
+    content: encodeSnapshot({
+      ...content,
+      created_at: createdAt,
+      items: [
+        {
+          kind: 'clusters',
+          id: '9',
+          name: 'c',
+          before: { state: 'TERMINATED' },
+          after: { state: 'TERMINATED' },
+          recorded_at: createdAt,
+        },
+      ],
+    }),
+  })
+}
+
+const forgedRefusal = (entry: SnapshotEntry) =>
+  `Snapshot ${entry.name} has 1 record(s) that are not a change a stop makes: clusters 9 (c): ` +
+  'state: before is TERMINATED, not a running state. Refusing the whole snapshot; nothing was ' +
+  'changed.'
+
 describe('restore picks the open snapshot', () => {
   it('refuses when there is no snapshot at all (CLI)', async () => {
     const { rt } = runtime()
@@ -108,6 +142,50 @@ describe('restore picks the open snapshot', () => {
     expect(action.logger.lines).toContain(
       `info: No open halt: applying restart-compute: true to the last snapshot, ${entry.name} ` +
         '(already restored; only what is not back yet changes).',
+    )
+  })
+
+  it('names the follow-ups it applies in the face’s own words (--force alone; both in the Action)', async () => {
+    const entry = await saved()
+    await closed(entry)
+    const cli = runtime({ force: true })
+    await restore(cli.rt, CREATED)
+    expect(cli.logger.lines).toContain(
+      `info: No open halt: applying --force to the last snapshot, ${entry.name} ` +
+        '(already restored; only what is not back yet changes).',
+    )
+    const action = runtime({ face: 'action', force: true, restartCompute: true })
+    await restore(action.rt, CREATED)
+    expect(action.logger.lines).toContain(
+      'info: No open halt: applying force: true, restart-compute: true to the last snapshot, ' +
+        `${entry.name} (already restored; only what is not back yet changes).`,
+    )
+  })
+
+  it('takes the snapshot --snapshot names, even an older one', async () => {
+    const older = await saved('2026-12-07T04:00:00.000Z')
+    await saved('2026-12-07T05:00:00.000Z')
+    const { rt, logger } = runtime({ snapshot: older.name })
+    const report = await restore(rt, CREATED)
+    expect(report.snapshot).toEqual({ ...older, restored: false })
+    expect(logger.lines[0]).toBe(
+      `info: Restoring from ${older.name} (taken 2026-12-07T04:00:00.000Z, 1 items)`,
+    )
+  })
+
+  it('refuses a snapshot --snapshot names whose records are not a change a stop makes', async () => {
+    const entry = await forged('2026-12-07T04:00:00.000Z')
+    await saved()
+    await expect(restore(runtime({ snapshot: entry.name }).rt, CREATED)).rejects.toThrow(
+      forgedRefusal(entry),
+    )
+  })
+
+  it('refuses such a snapshot as the follow-up of the last restore too (--force)', async () => {
+    const entry = await forged()
+    await closed(entry)
+    await expect(restore(runtime({ force: true }).rt, CREATED)).rejects.toThrow(
+      forgedRefusal(entry),
     )
   })
 
@@ -165,6 +243,15 @@ describe('restore --plan takes exactly the planned snapshot', () => {
     )
   })
 
+  it('refuses a planned snapshot whose records are not a change a stop makes', async () => {
+    const entry = await forged()
+    const { rt } = runtime()
+    const checksum = decodeSnapshot(await rt.store.read(entry), entry.name).checksum
+    await expect(restore(rt, CREATED, plan({ name: entry.name, checksum }))).rejects.toThrow(
+      forgedRefusal(entry),
+    )
+  })
+
   it('takes the planned snapshot even when a newer one is open', async () => {
     const older = await saved('2026-12-07T04:00:00.000Z')
     await saved('2026-12-07T05:00:00.000Z')
@@ -172,5 +259,6 @@ describe('restore --plan takes exactly the planned snapshot', () => {
     const checksum = decodeSnapshot(await rt.store.read(older), older.name).checksum
     const report = await restore(rt, CREATED, plan({ name: older.name, checksum }))
     expect(report.snapshot?.name).toBe(older.name)
+    expect(report.plan).toEqual({ path: 'plan.json', items: 0, unplanned: 0 })
   })
 })

@@ -27,6 +27,9 @@ import { appliedPlan, writePlan, type LoadedPlan } from './saved-plan.js'
  */
 export async function restore(rt: Runtime, startedAt: string, saved?: LoadedPlan): Promise<Report> {
   const { entry, snapshot } = saved ? await plannedSnapshot(rt, saved) : await pickSnapshot(rt)
+  // Whichever way it was picked (open, named, follow-up, planned): refused whole before any write
+  // if a record gives back more than a stop takes away (ADR 0008).
+  refuseForgedRecords(snapshot, entry.name)
   rt.logger.info(
     `Restoring from ${entry.name} (taken ${snapshot.created_at}, ${snapshot.items.length} items)`,
   )
@@ -89,7 +92,6 @@ async function pickSnapshot(rt: Runtime): Promise<{ entry: SnapshotEntry; snapsh
   if (rt.settings.snapshot) {
     const entry = await rt.store.resolve(rt.settings.snapshot)
     const snapshot = await loadSnapshot(rt.store, entry, rt.workspaceId, rt.keys)
-    refuseForgedRecords(snapshot, entry.name)
     return { entry, snapshot }
   }
   const open = await openSnapshot(rt)
