@@ -1,6 +1,10 @@
 // CommonJS: Stryker's jest runner loads the test environment with require().
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by require(), see above
 const { TestEnvironment } = require('jest-environment-node')
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by require(), see above
+const { writeFileSync } = require('node:fs')
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by require(), see above
+const { join } = require('node:path')
 
 /**
  * The test environment of mutation runs (jest.mutation.config.js).
@@ -14,10 +18,13 @@ const { TestEnvironment } = require('jest-environment-node')
  * either: jest-circus runs a block's beforeAll hooks only when one of its tests is not skipped.
  *
  * Test files: in the first (coverage) run, which has no active mutant and runs every test, it
- * records which file holds each test (by jest's test id), for scripts/mutation-sequencer.js.
+ * records which file holds each test (by jest's test id), for scripts/mutation-sequencer.js. Only
+ * one test runner makes that run, so the record is also written to TEST_FILES in the sandbox (in a
+ * Stryker worker only), where the other runners, and one restarted after a timeout, read it.
  */
 const ACTIVE_MUTANT = '__STRYKER_ACTIVE_MUTANT__'
 const FILES = Symbol.for('databricks-halt.mutation.testFiles')
+const TEST_FILES = '.mutation-test-files.json'
 /** The mutant under which a test has failed (module state, shared by every test file of a run). */
 let killed
 
@@ -47,6 +54,14 @@ class MutationEnvironment extends TestEnvironment {
   constructor(config, context) {
     super(config, context)
     this.testPath = context.testPath
+    this.rootDir = config.projectConfig.rootDir
+  }
+
+  async teardown() {
+    const inStryker = process.env.STRYKER_MUTATOR_WORKER !== undefined
+    if (inStryker && process.env[ACTIVE_MUTANT] === undefined && testFiles().size > 0)
+      writeFileSync(join(this.rootDir, TEST_FILES), JSON.stringify([...testFiles()]))
+    await super.teardown()
   }
 
   async handleTestEvent(event, state) {

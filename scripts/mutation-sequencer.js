@@ -1,6 +1,9 @@
 import Sequencer from '@jest/test-sequencer'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 const FILES = Symbol.for('databricks-halt.mutation.testFiles')
+const TEST_FILES = '.mutation-test-files.json'
 
 /**
  * The test order of mutation runs (jest.mutation.config.js).
@@ -9,7 +12,8 @@ const FILES = Symbol.for('databricks-halt.mutation.testFiles')
  * pattern, and jest would still load every test file (each one importing the engine and the
  * emulator) to find none in most. mutation-environment.cjs recorded, in the first run, which file
  * holds each test; a file is left out only when it is known and none of its tests matches the
- * pattern. Without that record (a restarted runner) every file runs, as before.
+ * pattern. A runner that did not make the first run reads the record from the sandbox's
+ * TEST_FILES (written there by mutation-environment.cjs). Without any record every file runs.
  *
  * Quickest first: with the bail of mutation-environment.cjs, a mutant that a unit test kills then
  * costs that unit test, not the engine tests that jest's default order (slowest first) runs first.
@@ -20,10 +24,21 @@ export default class MutationSequencer extends (Sequencer.default ?? Sequencer) 
     const pattern = options?.globalConfig?.testNamePattern
     // jest-circus matches the pattern the same way (case-insensitive).
     this.pattern = pattern ? new RegExp(pattern, 'i') : undefined
+    this.rootDir = options?.globalConfig?.rootDir
+  }
+
+  /** Test id → test file: this process's record, else the one the first run wrote. */
+  files() {
+    const own = globalThis[FILES]
+    if (own?.size) return own
+    const saved = this.rootDir && join(this.rootDir, TEST_FILES)
+    if (!saved || !existsSync(saved)) return undefined
+    globalThis[FILES] = new Map(JSON.parse(readFileSync(saved, 'utf8')))
+    return globalThis[FILES]
   }
 
   sort(tests) {
-    const files = globalThis[FILES]
+    const files = this.files()
     const needed =
       this.pattern && files?.size
         ? new Set([...files].filter(([id]) => this.pattern.test(id)).map(([, path]) => path))
