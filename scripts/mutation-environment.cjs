@@ -20,7 +20,9 @@ const { join } = require('node:path')
  * Test files: in the first (coverage) run, which has no active mutant and runs every test, it
  * records which file holds each test (by jest's test id), for scripts/mutation-sequencer.js. Only
  * one test runner makes that run, so the record is also written to TEST_FILES in the sandbox (in a
- * Stryker worker only), where the other runners, and one restarted after a timeout, read it.
+ * Stryker worker only), where the other runners, and one restarted after a timeout, read it,
+ * with how long each file took in that run: the sequencer runs the quickest files first (jest's
+ * own timings are kept per configuration path, and every Stryker run has a new sandbox path).
  */
 const ACTIVE_MUTANT = '__STRYKER_ACTIVE_MUTANT__'
 const FILES = Symbol.for('databricks-halt.mutation.testFiles')
@@ -33,6 +35,9 @@ function testFiles() {
   globalThis[FILES] ??= new Map()
   return globalThis[FILES]
 }
+
+/** Test file → milliseconds it took in the first run. */
+const durations = {}
 
 /** jest-circus's getTestID: the describe names and the test name, without the root block. */
 function testId(test) {
@@ -57,10 +62,18 @@ class MutationEnvironment extends TestEnvironment {
     this.rootDir = config.projectConfig.rootDir
   }
 
+  async setup() {
+    this.startedAt = performance.now()
+    await super.setup()
+  }
+
   async teardown() {
     const inStryker = process.env.STRYKER_MUTATOR_WORKER !== undefined
-    if (inStryker && process.env[ACTIVE_MUTANT] === undefined && testFiles().size > 0)
-      writeFileSync(join(this.rootDir, TEST_FILES), JSON.stringify([...testFiles()]))
+    if (inStryker && process.env[ACTIVE_MUTANT] === undefined && testFiles().size > 0) {
+      durations[this.testPath] = Math.round(performance.now() - this.startedAt)
+      const record = { files: [...testFiles()], durations }
+      writeFileSync(join(this.rootDir, TEST_FILES), JSON.stringify(record))
+    }
     await super.teardown()
   }
 

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const FILES = Symbol.for('databricks-halt.mutation.testFiles')
+const DURATIONS = Symbol.for('databricks-halt.mutation.durations')
 const TEST_FILES = '.mutation-test-files.json'
 
 /**
@@ -15,8 +16,8 @@ const TEST_FILES = '.mutation-test-files.json'
  * pattern. A runner that did not make the first run reads the record from the sandbox's
  * TEST_FILES (written there by mutation-environment.cjs). Without any record every file runs.
  *
- * Quickest first: with the bail of mutation-environment.cjs, a mutant that a unit test kills then
- * costs that unit test, not the engine tests that jest's default order (slowest first) runs first.
+ * Quickest first (by the first run's time per file): with the bail of mutation-environment.cjs,
+ * a mutant that a unit test kills then costs that unit test, not the engine tests before it.
  */
 export default class MutationSequencer extends (Sequencer.default ?? Sequencer) {
   constructor(options) {
@@ -27,13 +28,14 @@ export default class MutationSequencer extends (Sequencer.default ?? Sequencer) 
     this.rootDir = options?.globalConfig?.rootDir
   }
 
-  /** Test id → test file: this process's record, else the one the first run wrote. */
+  /** Test id → test file (and file → first-run milliseconds), as the first run wrote them. */
   files() {
-    const own = globalThis[FILES]
-    if (own?.size) return own
+    if (globalThis[DURATIONS]) return globalThis[FILES]
     const saved = this.rootDir && join(this.rootDir, TEST_FILES)
-    if (!saved || !existsSync(saved)) return undefined
-    globalThis[FILES] = new Map(JSON.parse(readFileSync(saved, 'utf8')))
+    if (!saved || !existsSync(saved)) return globalThis[FILES]
+    const { files, durations } = JSON.parse(readFileSync(saved, 'utf8'))
+    globalThis[FILES] = new Map(files)
+    globalThis[DURATIONS] = durations
     return globalThis[FILES]
   }
 
@@ -46,7 +48,8 @@ export default class MutationSequencer extends (Sequencer.default ?? Sequencer) 
     const known = new Set(files?.values() ?? [])
     const kept = tests.filter((t) => !needed || !known.has(t.path) || needed.has(t.path))
     const run = kept.length > 0 ? kept : tests
-    const timed = run.map((test) => ({ test, time: this.time(test) ?? 0 }))
+    const first = globalThis[DURATIONS] ?? {}
+    const timed = run.map((test) => ({ test, time: first[test.path] ?? this.time(test) ?? 0 }))
     return timed
       .sort((a, b) => a.time - b.time || (a.test.path < b.test.path ? -1 : 1))
       .map((t) => t.test)
