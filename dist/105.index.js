@@ -4688,6 +4688,7 @@ function jobs_describe(state) {
         : `${b} ${pauseOf(state[b])}`);
     return parts.join(', ') || 'no schedule or trigger';
 }
+/** One job as listed: its blocks, whether any starts it, and the keep tag. */
 function jobs_observe(job) {
     const state = blocksOf(job.settings);
     return {
@@ -5455,22 +5456,25 @@ async function openSnapshot(rt) {
     if (newest.restored && !rt.keys)
         return noIgnore(rt, undefined);
     let snapshot;
+    let closed;
     try {
         snapshot = decodeSnapshot(await rt.store.read(newest), newest.name);
         // A checked marker closes it whatever key signed it (it may predate a key rotation).
-        if (await isClosed(rt, snapshot))
-            return noIgnore(rt, undefined);
-        if (rt.keys)
-            verifySnapshot(snapshot, newest.name, rt.keys);
-        checkBinding(snapshot, rt.workspaceId, newest.name);
-        refuseForgedRecords(snapshot, newest.name);
+        closed = await isClosed(rt, snapshot);
+        if (!closed) {
+            if (rt.keys)
+                verifySnapshot(snapshot, newest.name, rt.keys);
+            checkBinding(snapshot, rt.workspaceId, newest.name);
+            refuseForgedRecords(snapshot, newest.name);
+        }
     }
     catch (e) {
         if (!(e instanceof errors_UsageError || e instanceof SafetyError) || rt.settings.mode !== 'stop')
             throw e;
         return unreadableForStop(rt, newest, e);
     }
-    return noIgnore(rt, { entry: newest, snapshot });
+    // Outside the try: noIgnore's refusal of the option is not a fault of the snapshot.
+    return noIgnore(rt, closed ? undefined : { entry: newest, snapshot });
 }
 /**
  * A stop must merge with an open snapshot, or its pre-halt values would be lost for good: refuse,
@@ -5561,8 +5565,9 @@ async function verifyRestore(rt, expectations) {
     await withProgress(rt.logger, rt.clock, 'Verify', (progress) => verifyAll(rt, expectations, progress));
 }
 async function verifyAll(rt, expectations, progress) {
+    const clock = rt.timing.clock;
     const nextDelay = pollDelays(rt.timing.pollIntervalMs);
-    const deadline = Date.now() + rt.timing.verifyTimeoutMs;
+    const deadline = clock.now() + rt.timing.verifyTimeoutMs;
     let pending = expectations;
     let said = 0;
     for (;;) {
@@ -5572,11 +5577,11 @@ async function verifyAll(rt, expectations, progress) {
             rt.logger.info(`verified: ${expectations.length} restored values show`);
             return;
         }
-        if (Date.now() >= deadline)
+        if (clock.now() >= deadline)
             break;
         if (pending.length !== said)
             rt.logger.info(`waiting for ${(said = pending.length)} restored values to show`);
-        await sleep(Math.min(nextDelay(), Math.max(0, deadline - Date.now())));
+        await clock.sleep(Math.min(nextDelay(), Math.max(0, deadline - clock.now())));
     }
     for (const p of pending) {
         p.report.outcome = 'not_converged';
@@ -5824,7 +5829,8 @@ async function writePlan(rt, path, items, snapshot) {
     catch (e) {
         throw new errors_UsageError(`Cannot write the plan to ${path}: ${errors_errorText(e)}.`);
     }
-    const checksum = /"checksum": "([^"]+)"/.exec(text)?.[1] ?? '';
+    // The plan's own checksum (the last key); a restore plan's snapshot has a checksum too.
+    const { checksum } = JSON.parse(text);
     rt.logger.info(`Plan saved: ${path} (${content.items.length} changes${rt.keys ? ', signed' : ''})`);
     return { path, items: content.items.length, checksum };
 }
@@ -5899,6 +5905,9 @@ function appliedPlan({ plan, source }, items) {
  */
 async function restore(rt, startedAt, saved) {
     const { entry, snapshot } = saved ? await plannedSnapshot(rt, saved) : await pickSnapshot(rt);
+    // Whichever way it was picked (open, named, follow-up, planned): refused whole before any write
+    // if a record gives back more than a stop takes away (ADR 0008).
+    refuseForgedRecords(snapshot, entry.name);
     rt.logger.info(`Restoring from ${entry.name} (taken ${snapshot.created_at}, ${snapshot.items.length} items)`);
     const inScope = new Set(rt.resources.map((r) => r.kind));
     const kinds = rt.resources.filter((r) => snapshot.items.some((i) => i.kind === r.kind));
@@ -5949,7 +5958,6 @@ async function pickSnapshot(rt) {
     if (rt.settings.snapshot) {
         const entry = await rt.store.resolve(rt.settings.snapshot);
         const snapshot = await loadSnapshot(rt.store, entry, rt.workspaceId, rt.keys);
-        refuseForgedRecords(snapshot, entry.name);
         return { entry, snapshot };
     }
     const open = await openSnapshot(rt);
@@ -7503,19 +7511,21 @@ async function sweep(rt, inventory, recording, name) {
  */
 async function waitForDrain(rt, items, inventory, timeoutMs) {
     const kinds = rt.resources.filter((r) => r.drained && !r.reportOnly);
+    // The engine's clock (real in use; tests pass one they move), as verify's deadline is.
+    const clock = rt.timing.clock;
     const nextDelay = pollDelays(rt.timing.pollIntervalMs);
-    const deadline = Date.now() + timeoutMs;
+    const deadline = clock.now() + timeoutMs;
     const pending = await withProgress(rt.logger, rt.clock, 'Wait', async (progress) => {
         let pending = await undrained(rt, kinds, inventory, []);
         const first = pending.length;
         let said = '';
-        while (pending.length > 0 && Date.now() < deadline) {
+        while (pending.length > 0 && clock.now() < deadline) {
             progress.set('stopped', first - pending.length, first);
             // A progress line when something changed, not on every poll.
             const line = `waiting for ${summary(pending)}`;
             if (line !== said)
                 rt.logger.info((said = line));
-            await sleep(Math.min(nextDelay(), Math.max(0, deadline - Date.now())));
+            await clock.sleep(Math.min(nextDelay(), Math.max(0, deadline - clock.now())));
             pending = await undrained(rt, kinds, inventory, pending);
         }
         progress.set('stopped', first - pending.length, first);
