@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MemoryLogger } from '../../__fixtures__/memory-logger.js'
 import { DatabricksClient } from '../../src/databricks/client.js'
-import { DatabricksError } from '../../src/databricks/errors.js'
 import type { Runtime } from '../../src/engine/runtime.js'
+import { assigned, compute, kind, notAvailable } from './listing-kinds.js'
 import { saveSnapshot } from '../../src/engine/save-snapshot.js'
 import { show } from '../../src/engine/show.js'
-import type { Observed, Resource } from '../../src/resources/resource.js'
-import type { ResourceKind } from '../../src/settings.js'
+import type { Resource } from '../../src/resources/resource.js'
 import { DirectoryStore } from '../../src/snapshot/directory-store.js'
 
 /**
@@ -27,56 +26,6 @@ afterEach(async () => {
 
 const STARTED = '2026-12-07T06:00:00.000Z'
 const CALLER = { id: '1', userName: 'admin@example.com' }
-
-const compute = (id: string, state = 'RUNNING', kept?: string): Observed<unknown> => ({
-  id,
-  name: `warehouse ${id}`,
-  state: { state },
-  active: state === 'RUNNING',
-  detail: state,
-  ...(kept ? { kept } : {}),
-})
-
-const assigned = (id: string, userName: string, permissions: string[]): Observed<unknown> => ({
-  id,
-  name: userName,
-  state: { principal: { principal_id: id, user_name: userName }, permissions },
-  active: true,
-  detail: permissions.join(', '),
-})
-
-interface KindSpec {
-  items?: Observed<unknown>[]
-  fails?: Error
-  reportOnly?: boolean
-  optionalFeature?: boolean
-}
-
-function kind(name: ResourceKind, spec: KindSpec): Resource {
-  return {
-    kind: name,
-    startedBy: [],
-    ...(spec.reportOnly ? { reportOnly: true } : {}),
-    ...(spec.optionalFeature ? { optionalFeature: true } : {}),
-    list: async () => {
-      if (spec.fails) throw spec.fails
-      return structuredClone(spec.items ?? [])
-    },
-    halted: () => undefined,
-    describe: (s: unknown) => JSON.stringify(s),
-    halt: async () => {},
-  } as unknown as Resource
-}
-
-const notAvailable = () =>
-  new DatabricksError({
-    status: 404,
-    error_code: 'ENDPOINT_NOT_FOUND',
-    message: 'apps are not enabled',
-    method: 'GET',
-    path: '/api/2.0/apps',
-  })
-
 /** Account and workspace clients whose every request fails before it is sent: no token. */
 function tokenlessClients() {
   const tokens = {

@@ -3,11 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MemoryLogger } from '../../__fixtures__/memory-logger.js'
-import { DatabricksError } from '../../src/databricks/errors.js'
 import type { Runtime } from '../../src/engine/runtime.js'
+import { assigned, compute, kind, notAvailable } from './listing-kinds.js'
 import { saveSnapshot } from '../../src/engine/save-snapshot.js'
 import { status } from '../../src/engine/status.js'
-import type { Observed, Resource } from '../../src/resources/resource.js'
+import type { Resource } from '../../src/resources/resource.js'
 import type { ResourceKind } from '../../src/settings.js'
 import { DirectoryStore } from '../../src/snapshot/directory-store.js'
 import type { SnapshotItem } from '../../src/snapshot/schema.js'
@@ -27,56 +27,6 @@ afterEach(async () => {
 
 const STARTED = '2026-12-07T06:00:00.000Z'
 const CALLER = { id: '1', userName: 'admin@example.com' }
-
-const compute = (id: string, state = 'RUNNING', kept?: string): Observed<unknown> => ({
-  id,
-  name: `warehouse ${id}`,
-  state: { state },
-  active: state === 'RUNNING',
-  detail: state,
-  ...(kept ? { kept } : {}),
-})
-
-const assigned = (id: string, userName: string, permissions: string[]): Observed<unknown> => ({
-  id,
-  name: userName,
-  state: { principal: { principal_id: id, user_name: userName }, permissions },
-  active: true,
-  detail: permissions.join(', '),
-})
-
-interface KindSpec {
-  items?: Observed<unknown>[]
-  fails?: Error
-  reportOnly?: boolean
-  optionalFeature?: boolean
-}
-
-function kind(name: ResourceKind, spec: KindSpec): Resource {
-  return {
-    kind: name,
-    startedBy: [],
-    ...(spec.reportOnly ? { reportOnly: true } : {}),
-    ...(spec.optionalFeature ? { optionalFeature: true } : {}),
-    list: async () => {
-      if (spec.fails) throw spec.fails
-      return structuredClone(spec.items ?? [])
-    },
-    halted: () => undefined,
-    describe: (s: unknown) => JSON.stringify(s),
-    halt: async () => {},
-  } as unknown as Resource
-}
-
-const notAvailable = () =>
-  new DatabricksError({
-    status: 404,
-    error_code: 'ENDPOINT_NOT_FOUND',
-    message: 'apps are not enabled',
-    method: 'GET',
-    path: '/api/2.0/apps',
-  })
-
 function runtime(resources: Resource[], settings: Record<string, unknown> = {}) {
   const logger = new MemoryLogger()
   const rt = {

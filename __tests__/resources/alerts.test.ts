@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { alerts, type AlertState } from '../../src/resources/alerts.js'
 import type { Observed, RestoreOptions } from '../../src/resources/resource.js'
-import { startKindApi, type KindApi } from './kind-api.js'
+import { useKindApi } from './kind-api.js'
 
-let api: KindApi
-beforeAll(async () => {
-  api = await startKindApi()
-})
-afterAll(() => api.close())
-beforeEach(() => {
-  api.routes.clear()
-  api.requests.length = 0
-})
+const api = useKindApi()
 
 const cron = { quartz_cron_schedule: '0 0 * * * ?', timezone_id: 'UTC' }
 const unpaused = { ...cron, pause_status: 'UNPAUSED' as const }

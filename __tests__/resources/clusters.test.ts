@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   clusters,
   isProbeCluster,
@@ -7,17 +7,9 @@ import {
   type ClusterState,
 } from '../../src/resources/clusters.js'
 import type { Inventory, Observed, RestoreOptions } from '../../src/resources/resource.js'
-import { startKindApi, type KindApi } from './kind-api.js'
+import { useKindApi } from './kind-api.js'
 
-let api: KindApi
-beforeAll(async () => {
-  api = await startKindApi()
-})
-afterAll(() => api.close())
-beforeEach(() => {
-  api.routes.clear()
-  api.requests.length = 0
-})
+const api = useKindApi()
 
 const item = (state: string, owner?: string): Observed<ClusterState> => ({
   id: 'c1',

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   dashboardSchedules as schedules,
   type ScheduleState,
 } from '../../src/resources/dashboard-schedules.js'
 import type { Observed, RestoreOptions } from '../../src/resources/resource.js'
-import { startKindApi, type KindApi } from './kind-api.js'
+import { useKindApi } from './kind-api.js'
 
-let api: KindApi
-beforeAll(async () => {
-  api = await startKindApi()
-})
-afterAll(() => api.close())
-beforeEach(() => {
-  api.routes.clear()
-  api.requests.length = 0
-})
+const api = useKindApi()
 
 const cron = { quartz_cron_expression: '0 0 8 * * ?', timezone_id: 'Europe/Paris' }
 const state = (pause?: 'PAUSED' | 'UNPAUSED', extra: Record<string, unknown> = {}) =>

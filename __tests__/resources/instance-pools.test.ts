@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   checkPoolRecord,
   instancePools as pools,
   type PoolState,
 } from '../../src/resources/instance-pools.js'
 import type { Observed, RestoreOptions } from '../../src/resources/resource.js'
-import { startKindApi, type KindApi } from './kind-api.js'
+import { useKindApi } from './kind-api.js'
 
-let api: KindApi
-beforeAll(async () => {
-  api = await startKindApi()
-})
-afterAll(() => api.close())
-beforeEach(() => {
-  api.routes.clear()
-  api.requests.length = 0
-})
+const api = useKindApi()
 
 const LIST = 'GET /api/2.0/instance-pools/list'
 /** A pool as the API lists it. */

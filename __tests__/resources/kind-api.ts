@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from '@jest/globals'
 import { DatabricksClient } from '../../src/databricks/client.js'
 import type { ResourceContext } from '../../src/resources/resource.js'
 import type { Settings } from '../../src/settings.js'
@@ -59,4 +60,18 @@ export async function startKindApi(): Promise<KindApi> {
     },
     close: () => server.close(),
   }
+}
+
+/** One canned API for a test file: started before its tests, emptied before each, closed after. */
+export function useKindApi(): KindApi {
+  const api = {} as KindApi
+  beforeAll(async () => {
+    Object.assign(api, await startKindApi())
+  })
+  afterAll(() => api.close())
+  beforeEach(() => {
+    api.routes.clear()
+    api.requests.length = 0
+  })
+  return api
 }

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { servingEndpoints, vectorSearchEndpoints } from '../../src/resources/report-only.js'
 import type { Observed, Recorded } from '../../src/resources/resource.js'
-import { startKindApi, type KindApi } from './kind-api.js'
+import { useKindApi } from './kind-api.js'
 
-let api: KindApi
-beforeAll(async () => {
-  api = await startKindApi()
-})
-afterAll(() => api.close())
-beforeEach(() => {
-  api.routes.clear()
-  api.requests.length = 0
-})
+const api = useKindApi()
 
 const item = (state: string): Observed<{ state: string }> => ({
   id: 'e1',

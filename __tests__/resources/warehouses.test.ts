@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import type { ComputeState } from '../../src/resources/compute.js'
 import type { Observed, RestoreOptions } from '../../src/resources/resource.js'
 import { warehouses } from '../../src/resources/warehouses.js'
-import { startKindApi, type KindApi } from './kind-api.js'
+import { useKindApi } from './kind-api.js'
 
-let api: KindApi
-beforeAll(async () => {
-  api = await startKindApi()
-})
-afterAll(() => api.close())
-beforeEach(() => {
-  api.routes.clear()
-  api.requests.length = 0
-})
+const api = useKindApi()
 
 const item = (state: string): Observed<ComputeState> => ({
   id: 'w1',
