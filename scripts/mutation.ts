@@ -15,6 +15,8 @@
  * `file:line:column Mutator: replacement`, for writing the test that kills it.
  * `npm run mutation -- --list src/engine/apply.ts` lists every mutant of one file with its result
  * (or `not measured`), for writing tests before a run.
+ * `npm run mutation -- --by-file` also prints the score line of each file, for choosing what to run
+ * next (`not yet measured` per file).
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, globSync, readFileSync } from 'node:fs'
@@ -160,9 +162,9 @@ function score(t: Tally): string {
   return `${valid ? Math.floor((1000 * (t.detected + t.timeout)) / valid) / 10 : 0}%`
 }
 
-function line(label: string, t: Tally): string {
+function line(label: string, t: Tally, width = 15): string {
   return (
-    `${label.padEnd(15)} ${score(t).padStart(6)}  valid ${validOf(t)}, killed ${t.detected}, ` +
+    `${label.padEnd(width)} ${score(t).padStart(6)}  valid ${validOf(t)}, killed ${t.detected}, ` +
     `timed out ${t.timeout}, survived ${t.survived}, no coverage ${t.noCoverage}, not yet measured ${t.unmeasured}`
   )
 }
@@ -171,7 +173,8 @@ if (listFile !== undefined && !config.mutate.flatMap((g) => globSync(g)).include
   console.error(`--list ${listFile}: not a file npm run mutation mutates (stryker.config.mjs)`)
   process.exit(2)
 }
-if (!args.includes('--score') && !args.includes('--survivors') && listFile === undefined) {
+const onlyReport = ['--score', '--survivors', '--by-file'].some((a) => args.includes(a))
+if (!onlyReport && listFile === undefined) {
   const stryker = spawnSync(
     process.execPath,
     ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', ...args],
@@ -183,6 +186,10 @@ if (!args.includes('--score') && !args.includes('--survivors') && listFile === u
 const byFile = await tally()
 if (args.includes('--survivors')) for (const s of survivors) console.log(s)
 for (const m of listed) console.log(m)
+if (args.includes('--by-file')) {
+  const width = Math.max(...[...byFile.keys()].map((f) => f.length))
+  for (const [f, t] of byFile) console.log(line(f, t, width))
+}
 const total = sum([...byFile.values()])
 for (const scope of SCOPES)
   console.log(line(scope, sum([...byFile].filter(([f]) => f.startsWith(scope)).map(([, t]) => t))))
