@@ -445,6 +445,25 @@ describe('verifyRanges', () => {
     },
   )
 
+  // The SDK's ClusterDetails.state is omitempty: a read without one is waited on, shown as `?`.
+  test('a probe read without a state: waited on as not ended, its state shown as ?', async () => {
+    d.ws().vms = () => []
+    const network = await subnets()
+    d.core.faults.add({ path: /\/networkInterfaces$/i, status: 404, errorCode: 'NotFound' })
+    const { clock } = testClock(() => {
+      const c = [...emu.ws().clusters.values()].find(
+        (x) => x.custom_tags?.['databricks-halt'] === 'probe',
+      )!
+      delete (c as { state?: string }).state
+    })
+    const report = await verifyRanges(runtime(clock, { pollMs: 10 * 60_000 }), arm, network)
+    expect(report.note).toBe('no NIC of the probe cluster appeared within 20 min')
+    expect(logger.lines.filter((l) => l.startsWith('info: waiting'))).toEqual([
+      "info: waiting for the probe cluster's NICs (PENDING)",
+      "info: waiting for the probe cluster's NICs (?)",
+    ])
+  })
+
   test('no NIC by the deadline: fail, after pausing up to it and no longer', async () => {
     d.ws().vms = () => []
     const network = await subnets()
