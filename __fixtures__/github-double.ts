@@ -88,6 +88,11 @@ export class GitHubDouble {
   /** Metadata of workflow runs, by run id (see WorkflowRunMeta for the default). */
   readonly runs = new Map<number, Partial<WorkflowRunMeta>>()
   defaultBranch = 'main'
+  /**
+   * Artifact ids listed without a workflow run or a creation time: GitHub's REST schema lets
+   * `workflow_run` and `created_at` be null, and the results service leave `created_at` out.
+   */
+  readonly bare = new Set<number>()
   /** Failure switches. */
   fail: {
     idToken?: 403 | 'empty'
@@ -351,7 +356,7 @@ export class GitHubDouble {
         database_id: String(this.fail.listOtherId ? a.id + 1000 : a.id),
         name: a.name,
         size: String(a.size),
-        created_at: a.createdAt,
+        ...(this.bare.has(a.id) ? {} : { created_at: a.createdAt }),
         digest: a.digest,
       })),
     })
@@ -477,16 +482,18 @@ export class GitHubDouble {
       archive_download_url: `${this.url}/api/repos/${this.owner}/${this.repo}/actions/artifacts/${a.id}/zip`,
       expired: a.expired,
       digest: a.digest,
-      created_at: a.createdAt,
+      created_at: this.bare.has(a.id) ? null : a.createdAt,
       updated_at: a.createdAt,
       expires_at: new Date(Date.parse(a.createdAt) + 90 * 86400_000).toISOString(),
-      workflow_run: {
-        id: a.runId,
-        repository_id: 1,
-        head_repository_id: this.repositoryId(this.runMeta(a.runId).headRepository ?? ''),
-        head_branch: this.runMeta(a.runId).head_branch,
-        head_sha: 'a'.repeat(40),
-      },
+      workflow_run: this.bare.has(a.id)
+        ? null
+        : {
+            id: a.runId,
+            repository_id: 1,
+            head_repository_id: this.repositoryId(this.runMeta(a.runId).headRepository ?? ''),
+            head_branch: this.runMeta(a.runId).head_branch,
+            head_sha: 'a'.repeat(40),
+          },
     }
   }
 

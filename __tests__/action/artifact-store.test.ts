@@ -801,6 +801,49 @@ describe('artifact snapshot store: checks, bounds and messages', () => {
     )
   })
 
+  // GitHub's REST schema lets an artifact's workflow_run and created_at be null, and the results
+  // service may leave created_at out.
+  it('trusts no artifact listed without a workflow run, unless its own run lists it', async () => {
+    const ws = '1811'
+    const mine = await storeInRun(1811).save({
+      workspaceId: ws,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      content: content(11),
+    })
+    gh.bare.add(Number(mine.ref))
+    // Its own run lists it through the results service (with no creation time): still its own.
+    const own = storeInRun(1811)
+    const again = await own.list(ws)
+    expect(again.map((e) => [e.ref, e.createdAt])).toEqual([[mine.ref, '']])
+    expect(await own.read(again[0]!)).toBe(content(11))
+    expect(own.runIdOf(again[0]!)).toBe('1811')
+
+    const other = await storeInRun(1813).save({
+      workspaceId: ws,
+      createdAt: '2026-01-01T00:00:01.000Z',
+      content: content(13),
+    })
+    const logger = new TitledLogger()
+    const from = gh.requests.length
+    expect((await storeInRun(1812, { logger }).list(ws)).map((e) => e.ref)).toEqual([other.ref])
+    const skipped = logger.lines.find((l) => l.startsWith('warning: Skipped'))?.split('\n')
+    expect(skipped).toContain(
+      `- ${mine.name} (id ${mine.ref}): GitHub names no workflow run for it`,
+    )
+    // No run is looked up for it (there is none to ask about): only runs that hold artifacts.
+    const holding = new Set(gh.artifacts.map((a) => String(a.runId)))
+    const asked = gh.requests
+      .slice(from)
+      .map((r) => /\/actions\/runs\/([^/]+)$/.exec(r.path)?.[1])
+      .filter((id) => id !== undefined)
+    expect(asked).toContain('1813')
+    expect(asked.filter((id) => !holding.has(id))).toEqual([])
+    await expect(storeInRun(1812).resolve(mine.name)).rejects.toThrow(
+      `Refusing restore-from "${mine.name}": artifact ${mine.name} (id ${mine.ref}) is not trusted ` +
+        'because GitHub names no workflow run for it.',
+    )
+  })
+
   it('refuses a snapshot larger than the cap once downloaded', async () => {
     const name = 'databricks-halt-snapshot-ws1311-run1311-attempt1'
     // Stored without compression (quicker here), and listed smaller than it is.

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Runtime } from '../../src/engine/runtime.js'
@@ -56,6 +56,28 @@ describe('saveSnapshot', () => {
         'refuses. This is a bug in databricks-halt; please report it. Nothing was changed.',
     )
     await expect(readdir(dir)).resolves.toEqual([])
+  })
+
+  it("says where it could not save, keeping the store's own error as the cause", async () => {
+    // The store's root is a file: the directory store cannot make its workspace directory there.
+    const root = join(dir, 'a-file')
+    await writeFile(root, 'not a directory')
+    const rt = { ...runtime(), store: new DirectoryStore(root) } as Runtime
+    const failed = await saveSnapshot(
+      rt,
+      [assignment('5', ['USER'])],
+      [],
+      '2026-12-07T05:00:00.000Z',
+    )
+      .then(() => undefined)
+      .catch((e: unknown) => e as Error & { cause?: NodeJS.ErrnoException })
+    expect(failed?.message).toMatch(
+      new RegExp(
+        `^Could not save the snapshot to directory ${root}: .+\\. Nothing was changed\\.$`,
+      ),
+    )
+    expect(failed?.cause?.code).toBe('ENOTDIR')
+    expect(failed?.message).toContain(failed!.cause!.message)
   })
 
   it('records who stopped what, under which account, and which snapshots it merged', async () => {

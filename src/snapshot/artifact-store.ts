@@ -262,7 +262,10 @@ export class ArtifactSnapshotStore implements SnapshotStore {
     for (const a of (await this.client.listArtifacts()).artifacts)
       byId.set(a.id, this.fromArtifact(a, this.options.runId))
     if (this.canSearchRepository()) {
-      for (const a of await this.listRepository()) byId.set(a.id, a)
+      // This run's own listing (its runtime token) is first-hand: the REST copy of one of its
+      // artifacts adds nothing, and may lack its workflow run (then it would look untrusted).
+      for (const a of await this.listRepository())
+        if (!byId.has(a.id)) byId.set(a.id, this.remember(a))
     } else if (!this.warnedRunOnly) {
       this.warnedRunOnly = true
       this.options.logger.info(
@@ -282,7 +285,12 @@ export class ArtifactSnapshotStore implements SnapshotStore {
     if (!provenance) return candidates
     const verdicts = await Promise.all(
       candidates.map((a) =>
-        a.runId === this.options.runId ? undefined : provenance.untrustedReason(a.runId),
+        a.runId === this.options.runId
+          ? undefined
+          : // GitHub's schema lets an artifact's workflow_run be null: no run, nothing to trust.
+            a.runId === ''
+            ? 'GitHub names no workflow run for it'
+            : provenance.untrustedReason(a.runId),
       ),
     )
     const skipped: string[] = []
@@ -344,16 +352,14 @@ export class ArtifactSnapshotStore implements SnapshotStore {
             )
           continue
         }
-        found.push(
-          this.remember({
-            id: a.id,
-            name: a.name,
-            runId: String(a.workflow_run?.id ?? ''),
-            createdAt: a.created_at ?? '',
-            digest: a.digest ?? undefined,
-            size: a.size_in_bytes,
-          }),
-        )
+        found.push({
+          id: a.id,
+          name: a.name,
+          runId: String(a.workflow_run?.id ?? ''),
+          createdAt: a.created_at ?? '',
+          digest: a.digest ?? undefined,
+          size: a.size_in_bytes,
+        })
       }
       if (page * 100 >= data.total_count) break
     }
