@@ -17,6 +17,8 @@ export default {
   // A mutant's run stops at its first failing test, quickest test files first (see each file).
   testEnvironment: `${import.meta.dirname}/scripts/mutation-environment.cjs`,
   testSequencer: `${import.meta.dirname}/scripts/mutation-sequencer.js`,
+  // After the kill, the remaining files are not even loaded (see the file).
+  runner: `${import.meta.dirname}/scripts/mutation-runner.cjs`,
   testMatch: [
     '<rootDir>/__tests__/engine/**/*.test.ts',
     '<rootDir>/__tests__/resources/**/*.test.ts',

@@ -27,8 +27,11 @@ const { join } = require('node:path')
 const ACTIVE_MUTANT = '__STRYKER_ACTIVE_MUTANT__'
 const FILES = Symbol.for('databricks-halt.mutation.testFiles')
 const TEST_FILES = '.mutation-test-files.json'
-/** The mutant under which a test has failed (module state, shared by every test file of a run). */
-let killed
+/**
+ * The mutant under which a test has failed: shared by every test file of a run, and read by
+ * mutation-runner.cjs, which then does not even load the files after the kill.
+ */
+const KILLED = Symbol.for('databricks-halt.mutation.killed')
 
 /** Test id → test file, in this process (the sequencer runs here too). */
 function testFiles() {
@@ -84,9 +87,9 @@ class MutationEnvironment extends TestEnvironment {
       if (event.name === 'test_start') testFiles().set(testId(event.test), this.testPath)
       return
     }
-    if (event.name === 'test_done' && event.test.errors.length > 0) killed = mutant
-    else if (event.name === 'hook_failure') killed = mutant
-    else if (killed !== mutant) return
+    if (event.name === 'test_done' && event.test.errors.length > 0) globalThis[KILLED] = mutant
+    else if (event.name === 'hook_failure') globalThis[KILLED] = mutant
+    else if (globalThis[KILLED] !== mutant) return
     else if (event.name === 'run_describe_start') skipAll(event.describeBlock)
     else if (event.name === 'test_start') event.test.mode = 'skip'
   }
