@@ -1812,8 +1812,11 @@ class ArtifactSnapshotStore {
         for (const a of (await this.client.listArtifacts()).artifacts)
             byId.set(a.id, this.fromArtifact(a, this.options.runId));
         if (this.canSearchRepository()) {
+            // This run's own listing (its runtime token) is first-hand: the REST copy of one of its
+            // artifacts adds nothing, and may lack its workflow run (then it would look untrusted).
             for (const a of await this.listRepository())
-                byId.set(a.id, a);
+                if (!byId.has(a.id))
+                    byId.set(a.id, this.remember(a));
         }
         else if (!this.warnedRunOnly) {
             this.warnedRunOnly = true;
@@ -1830,7 +1833,12 @@ class ArtifactSnapshotStore {
         const provenance = this.provenance;
         if (!provenance)
             return candidates;
-        const verdicts = await Promise.all(candidates.map((a) => a.runId === this.options.runId ? undefined : provenance.untrustedReason(a.runId)));
+        const verdicts = await Promise.all(candidates.map((a) => a.runId === this.options.runId
+            ? undefined
+            : // GitHub's schema lets an artifact's workflow_run be null: no run, nothing to trust.
+                a.runId === ''
+                    ? 'GitHub names no workflow run for it'
+                    : provenance.untrustedReason(a.runId)));
         const skipped = [];
         const kept = candidates.filter((found, i) => {
             const reason = verdicts[i];
@@ -1879,14 +1887,14 @@ class ArtifactSnapshotStore {
                         this.options.logger.warning(`Snapshot artifact ${a.name} has expired (retention) and cannot be restored.`);
                     continue;
                 }
-                found.push(this.remember({
+                found.push({
                     id: a.id,
                     name: a.name,
                     runId: String(a.workflow_run?.id ?? ''),
                     createdAt: a.created_at ?? '',
                     digest: a.digest ?? undefined,
                     size: a.size_in_bytes,
-                }));
+                });
             }
             if (page * 100 >= data.total_count)
                 break;
