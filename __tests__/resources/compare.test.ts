@@ -37,6 +37,11 @@ describe('deepEqual: what restore calls "the same"', () => {
     expect(deepEqual('1', 1)).toBe(false)
     expect(deepEqual('a', 'b')).toBe(false)
     expect(deepEqual({ a: { b: [1] } }, { a: { b: [2] } })).toBe(false)
+    // An object against a primitive, either way round; an array with a trailing undefined (JSON
+    // writes it as null) against one without.
+    expect(deepEqual({}, 1)).toBe(false)
+    expect(deepEqual(1, {})).toBe(false)
+    expect(deepEqual([1, undefined], [1])).toBe(false)
   })
 })
 
@@ -84,6 +89,13 @@ describe('small helpers', () => {
     expect(hasKeepTag([{ key: 'other', value: 'keep' }])).toBe(false)
     expect(hasKeepTag([{ key: 'databricks-halt', value: 'no' }])).toBe(false)
     expect(hasKeepTag([null, 'keep'])).toBe(false)
+    // One keep tag among others is enough.
+    expect(
+      hasKeepTag([
+        { key: 'team', value: 'data' },
+        { key: 'databricks-halt', value: 'keep' },
+      ]),
+    ).toBe(true)
     expect(hasKeepTag('databricks-halt', null, undefined)).toBe(false)
     expect(hasKeepTag()).toBe(false)
   })

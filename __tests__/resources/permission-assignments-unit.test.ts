@@ -27,6 +27,26 @@ describe('permission assignments: listing edge cases', () => {
     expect(api.requests).toEqual([])
   })
 
+  it('names every permission of an assignment, and every one that cannot be written back', async () => {
+    api.routes.set(LIST, {
+      permission_assignments: [
+        {
+          principal: { principal_id: '23', user_name: 'cy@example.com' },
+          permissions: ['USER', 'ADMIN'],
+        },
+        {
+          principal: { principal_id: '27', user_name: 'ed@example.com' },
+          permissions: ['UNKNOWN', 'OTHER'],
+        },
+      ],
+    })
+    const items = await pa.list(withAccount())
+    expect(items.map((i) => [i.detail, i.kept])).toEqual([
+      ['user ADMIN,USER', undefined],
+      ['user OTHER,UNKNOWN', 'not changed: permission OTHER,UNKNOWN cannot be written back'],
+    ])
+  })
+
   // The Go SDK's iam.PermissionAssignment has `permissions` with omitempty: the real service may
   // leave the key out for an assignment that lists none (the emulator always sends it).
   it('reads an assignment without a permissions key as one that lists none, and keeps it', async () => {

@@ -67,6 +67,15 @@ describe('permission assignments: what restore decides', () => {
       detail: 'UNKNOWN,USER → ADMIN,USER',
     })
     expect(decide(before, null)).toMatchObject({ detail: 'not assigned → ADMIN,USER' })
+    // Several permissions on the other side too: each list is joined with commas.
+    expect(decide({ principal: ada, permissions: ['USER'] }, ['ADMIN', 'USER'])).toEqual({
+      outcome: 'conflict',
+      detail: 'assigned ADMIN,USER during the halt (was USER); left as is',
+    })
+    expect(decide(before, ['ADMIN', 'UNKNOWN', 'USER'])).toEqual({
+      outcome: 'unchanged',
+      detail: 'already ADMIN,USER',
+    })
   })
 
   it('calls an assignment already as recorded unchanged, ignoring what cannot be written', () => {
