@@ -3,7 +3,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MemoryLogger } from '../../__fixtures__/memory-logger.js'
-import { DatabricksError } from '../../src/databricks/errors.js'
 import { planStop } from '../../src/engine/plan.js'
 import { Progress } from '../../src/engine/progress.js'
 import type { Runtime } from '../../src/engine/runtime.js'
@@ -13,6 +12,7 @@ import type { Inventory, Observed, Resource } from '../../src/resources/resource
 import type { ResourceKind } from '../../src/settings.js'
 import { DirectoryStore } from '../../src/snapshot/directory-store.js'
 import type { SnapshotItem } from '../../src/snapshot/schema.js'
+import { notAvailable } from './listing-kinds.js'
 
 /**
  * The compute sweep and the final sweep on their own: small kinds that implement the Resource
@@ -136,15 +136,6 @@ async function recordingOf(rt: Runtime, records: SnapshotItem[]): Promise<Record
 
 /** Log lines without debug (which carry real listing times). */
 const lines = (logger: MemoryLogger) => logger.lines.filter((l) => !l.startsWith('debug: '))
-
-const notAvailable = () =>
-  new DatabricksError({
-    status: 404,
-    error_code: 'ENDPOINT_NOT_FOUND',
-    message: 'apps are not enabled',
-    method: 'GET',
-    path: '/api/2.0/apps',
-  })
 
 describe('sweep', () => {
   it('lists only the sweep kinds that can be halted, and records nothing when nothing started', async () => {
